@@ -1,0 +1,96 @@
+//! Revenue paths: the four growth models, with an optional multiplier on every year's growth
+//! rate (used by the uncertainty analysis).
+
+use crate::scenario::{Growth, Scenario};
+
+/// Revenue in each year of the horizon, with every year's growth rate g_t scaled by
+/// `multiplier` (1.0 gives the scenario's own path).
+///
+/// # Examples
+/// ```
+/// use compute_coverage::{engine, presets};
+/// let mut draft = presets::blank().draft().clone();
+/// draft.revenue.base = 10.0;
+/// draft.revenue.growth = compute_coverage::scenario::Growth::Constant { rate: 0.5 };
+/// draft.end_year = draft.start_year + 2;
+/// let s = compute_coverage::scenario::Scenario::new(draft).unwrap();
+/// assert_eq!(engine::revenue_series(&s, 1.0), vec![10.0, 15.0, 22.5]);
+/// ```
+pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
+    let n = scenario.horizon_len();
+    let base = scenario.revenue.base;
+    let mut revenue = Vec::with_capacity(n);
+    revenue.push(base);
+    match &scenario.revenue.growth {
+        Growth::Constant { rate } => {
+            for _ in 1..n {
+                let prev = revenue[revenue.len() - 1];
+                revenue.push(prev * (1.0 + multiplier * rate));
+            }
+        }
+        Growth::Decaying {
+            initial,
+            decay,
+            floor,
+        } => {
+            let mut factor = 1.0; // decay^(t-1)
+            for _ in 1..n {
+                let g = floor + (initial - floor) * factor;
+                let prev = revenue[revenue.len() - 1];
+                revenue.push(prev * (1.0 + multiplier * g));
+                factor *= decay;
+            }
+        }
+        Growth::Logistic { initial, ceiling } => {
+            for _ in 1..n {
+                let prev = revenue[revenue.len() - 1];
+                let g = initial * (1.0 - prev / ceiling);
+                revenue.push(prev * (1.0 + multiplier * g));
+            }
+        }
+        Growth::Path { points, after } => {
+            let rates = path_rates(scenario.start_year, base, points, *after, n);
+            for g in rates.into_iter().skip(1) {
+                let prev = revenue[revenue.len() - 1];
+                revenue.push(prev * (1.0 + multiplier * g));
+            }
+        }
+    }
+    // A multiplied rate can fall to -100% or below (a sampled multiplier far above 1 on a
+    // shrinking path); revenue then stops at zero instead of turning negative.
+    for r in &mut revenue {
+        *r = r.max(0.0);
+    }
+    revenue
+}
+
+/// Growth rate g_t of the path model for t = 0..n (g_0 is unused and 0): the constant rate
+/// joining consecutive points, from (start_year, base), then `after`.
+pub fn path_rates(
+    start_year: i32,
+    base: f64,
+    points: &[(i32, f64)],
+    after: f64,
+    n: usize,
+) -> Vec<f64> {
+    let mut rates = vec![0.0; n];
+    let mut from = (start_year, base);
+    let mut next = points.iter();
+    let mut to = next.next().copied();
+    for (t, rate) in rates.iter_mut().enumerate().skip(1) {
+        let year = start_year + t as i32;
+        while let Some(point) = to {
+            if year > point.0 {
+                from = point;
+                to = next.next().copied();
+            } else {
+                break;
+            }
+        }
+        *rate = match to {
+            Some((y1, r1)) => (r1 / from.1).powf(1.0 / f64::from(y1 - from.0)) - 1.0,
+            None => after,
+        };
+    }
+    rates
+}

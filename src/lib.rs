@@ -1,0 +1,14 @@
+//! Compute Coverage: can an AI company's revenue cover its multi-year compute commitments?
+//!
+//! The crate is layered as inputs -> validated [`scenario::Scenario`] -> [`engine::project`] ->
+//! views. Everything but the `app` module is pure Rust and runs on the host in tests; `app`
+//! (Yew components, canvas drawing, browser storage) is compiled only for wasm32.
+
+pub mod engine;
+pub mod format;
+pub mod parse;
+pub mod presets;
+pub mod scenario;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,15 @@
+//! Entry point of the web app: mounts the root component. Everything else lives in the library
+//! so tests and benches can reach it.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    compute_coverage::app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "compute-coverage is a web app: build it with `make serve` (trunk), not `cargo run`."
+    );
+    std::process::exit(2);
+}

@@ -1,0 +1,107 @@
+//! The built-in scenarios, written from the public figures in the team's `presets.md`, each with
+//! the sources and assumptions behind it. The scenarios themselves are JSON files in the file
+//! format (`src/presets/*.json`), so they read exactly like a file a user would share.
+
+use crate::scenario::Scenario;
+
+/// A cited source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub label: &'static str,
+    /// A web address, where one is known.
+    pub url: Option<&'static str>,
+}
+
+/// A built-in scenario with its provenance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preset {
+    /// Short stable id (used in links and the picker).
+    pub id: &'static str,
+    pub title: &'static str,
+    /// One line on what the scenario shows.
+    pub summary: &'static str,
+    /// Which figures are assumptions and how the preset was calibrated.
+    pub notes: &'static [&'static str],
+    /// Sources of the figures that are not attached to a single deal.
+    pub sources: &'static [Source],
+    json: &'static str,
+}
+
+impl Preset {
+    /// The scenario. The JSON is part of the program and checked by the tests, so it is valid.
+    pub fn scenario(&self) -> Scenario {
+        Scenario::from_json(self.json).expect("built-in scenarios are valid (checked by tests)")
+    }
+
+    /// The scenario's JSON text as shipped.
+    pub fn json(&self) -> &'static str {
+        self.json
+    }
+}
+
+/// Every built-in scenario; the first is the default.
+pub const PRESETS: [Preset; 3] = [
+    Preset {
+        id: "openai-2025-11",
+        title: "OpenAI, November 2025",
+        summary: "About $1.2 trillion of announced compute deals against OpenAI's reported revenue plan.",
+        notes: &[
+            "Deals overlap: Oracle is part of Stargate, and the Nvidia, AMD and Broadcom chip deals supply hardware that also sits inside cloud contracts, so counting every headline figure counts some hardware twice. Untick deals or count firm contracts only to see the firm core.",
+            "Priced deal by deal the list sums to about $1,225B: over the \"more than $1 trillion\" of the article, under Sam Altman's \"about $1.4 trillion over 8 years\".",
+            "Existing compute is a calibrated assumption: the announced deals mostly start in 2026, yet OpenAI spent heavily on compute in 2025. Its size (8.5) makes 2025 net cash flow about -$8.5B, the reported 2025 burn.",
+            "The reported plan of $115B cumulative burn through 2029 predates most of these deals. It is shown as a marker, not used to tune the model: the gap between the two is part of the story.",
+            "Assumptions: non-compute costs fall from 35% of revenue in 2025 to 25% in 2030; Microsoft's revenue share of about 20% runs through 2030; revenue grows 15% a year after 2030; the remaining $30B of the March 2025 round arrives in 2025, after the $17.5B of cash reported at 30 June 2025.",
+        ],
+        sources: &[
+            Source { label: "AWS $38B over 7 years: AP / Reuters, 3 Nov 2025", url: Some("https://www.computing.co.uk/news/2025/ai/amazon-inks-38bn-deal-with-openai-for-nvidia-powered-cloud-services") },
+            Source { label: "Revenue 2025 about $13B (CFO); $100B by 2028 and about $200B in 2030 (company plan, 2025)", url: None },
+            Source { label: "H1 2025: revenue $4.3B, burn $2.5B, cash $17.5B at 30 June: The Information, 29-30 Sep 2025", url: None },
+            Source { label: "Burn plan of $8B (2025), $17B, $35B, $45B, $115B through 2029: The Information via TechSpot, 5 Sep 2025", url: None },
+            Source { label: "Microsoft's revenue share about 20%: Microsoft / OpenAI, 2025", url: None },
+            Source { label: "Cost per GW: Nvidia (Aug 2025), Bernstein; Altman, 28 Oct 2025", url: None },
+        ],
+        json: include_str!("presets/openai-november-2025.json"),
+    },
+    Preset {
+        id: "anthropic-2025-11",
+        title: "Anthropic, November 2025",
+        summary: "Anthropic's announced compute deals against its reported revenue plan.",
+        notes: &[
+            "Anthropic's AWS commitment is not public (Amazon has invested $8B), so it is not counted: the scenario understates what Anthropic owes.",
+            "Assumptions: the terms of each deal; non-compute costs from 35% of revenue in 2025 to 25% in 2030; 15% growth after 2028; opening cash of $13B, the size of its September 2025 funding round (not in the shared figures: adjust it).",
+        ],
+        sources: &[
+            Source { label: "Revenue plan 4.7 (2025), 15.2, 38.9, up to 70 (2028); cash-flow positive 2027, later 2028: the-decoder.com, Nov 2025", url: None },
+            Source { label: "Google TPUs, 23 Oct 2025; Microsoft Azure $30B, 18 Nov 2025; Fluidstack $50B, 12 Nov 2025", url: None },
+        ],
+        json: include_str!("presets/anthropic-november-2025.json"),
+    },
+    Preset {
+        id: "blank",
+        title: "Blank scenario",
+        summary: "One deal and constant growth: a starting point for your own figures.",
+        notes: &["Every figure here is a placeholder to replace with your own."],
+        sources: &[],
+        json: include_str!("presets/blank.json"),
+    },
+];
+
+/// The preset with this id.
+pub fn by_id(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.id == id)
+}
+
+/// The default scenario: OpenAI, November 2025.
+pub fn openai_november_2025() -> Scenario {
+    PRESETS[0].scenario()
+}
+
+/// Anthropic, November 2025.
+pub fn anthropic_november_2025() -> Scenario {
+    PRESETS[1].scenario()
+}
+
+/// The blank starting point.
+pub fn blank() -> Scenario {
+    PRESETS[2].scenario()
+}

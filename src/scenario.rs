@@ -1,0 +1,398 @@
+//! The scenario: the JSON shape users import, export and share ([`Draft`]), and the validated
+//! [`Scenario`] that the engine accepts. A `Scenario` exists only if every rule in
+//! [`validate`] passed, so the engine never meets a value it cannot compute with.
+
+mod validate;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Deref;
+
+pub use validate::{FieldError, MAX_DEALS, MAX_MONEY, MAX_NAME_CHARS, MAX_RATE};
+
+/// The newest scenario format this app reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A scenario as written in a file or a link, not yet validated. Money is in billions of
+/// nominal US dollars, periods are calendar years, rates and shares are fractions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub version: u32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub deals: Vec<Deal>,
+    pub revenue: Revenue,
+    pub costs: Costs,
+    pub funding: Funding,
+    pub firm_only: bool,
+    pub discount_rate: f64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markers: Vec<Marker>,
+}
+
+/// One compute commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    pub name: String,
+    pub counterparty: String,
+    pub value: DealValue,
+    pub start_year: i32,
+    pub years: i32,
+    pub profile: Profile,
+    /// A signed contract (true) or only a letter of intent or option (false).
+    pub firm: bool,
+    pub include: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A deal's value: either `total`, or `gw` gigawatts at `per_gw` billions each. Kept as a
+/// struct of options (not an untagged enum) so a half-filled value gets a precise message.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealValue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gw: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_gw: Option<f64>,
+}
+
+impl DealValue {
+    /// A value given as a total.
+    pub fn total(total: f64) -> Self {
+        DealValue {
+            total: Some(total),
+            ..DealValue::default()
+        }
+    }
+
+    /// A value given as gigawatts times billions per gigawatt.
+    pub fn capacity(gw: f64, per_gw: f64) -> Self {
+        DealValue {
+            total: None,
+            gw: Some(gw),
+            per_gw: Some(per_gw),
+        }
+    }
+
+    /// The value in billions (0 when incomplete; validation rejects incomplete values).
+    pub fn amount(&self) -> f64 {
+        match (self.total, self.gw, self.per_gw) {
+            (Some(total), _, _) => total,
+            (None, Some(gw), Some(per_gw)) => gw * per_gw,
+            _ => 0.0,
+        }
+    }
+}
+
+/// How a deal's value is spread over its years (weights w_1..w_n, normalised).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Profile {
+    /// The same payment every year.
+    Even,
+    /// Payments grow linearly: w_k = k.
+    RampUp,
+    /// Payments shrink linearly: w_k = n - k + 1.
+    FrontLoaded,
+    /// Capacity bought in increments growing by `growth` a year, paid while in service.
+    Fleet { growth: f64 },
+    /// Explicit weights, one per year.
+    Custom { weights: Vec<f64> },
+}
+
+/// Revenue in the first year and how it grows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revenue {
+    pub base: f64,
+    pub growth: Growth,
+}
+
+/// The growth model of revenue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Growth {
+    /// The same growth rate every year.
+    Constant { rate: f64 },
+    /// Growth starting at `initial` and decaying geometrically towards `floor`.
+    Decaying {
+        initial: f64,
+        decay: f64,
+        floor: f64,
+    },
+    /// Growth slowing as revenue approaches `ceiling`.
+    Logistic { initial: f64, ceiling: f64 },
+    /// Revenue passing through (year, revenue) points, then growing at `after`.
+    Path { points: Vec<(i32, f64)>, after: f64 },
+}
+
+/// Costs other than the compute commitments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Costs {
+    /// Non-compute operating costs as a share of revenue: (year, share) anchors.
+    pub opex_share: Vec<(i32, f64)>,
+    pub revenue_share: RevenueShare,
+}
+
+/// A share of revenue paid to partners through year `until` (inclusive).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevenueShare {
+    pub rate: f64,
+    pub until: i32,
+}
+
+/// Cash at the start and money raised later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    pub opening_cash: f64,
+    pub raises: Vec<(i32, f64)>,
+}
+
+/// A reported figure plotted beside the model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marker {
+    pub year: i32,
+    pub metric: Metric,
+    pub value: f64,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// What a marker reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Revenue,
+    Commitments,
+    NetCashFlow,
+    Cash,
+    CumulativeBurn,
+}
+
+impl Metric {
+    /// Every metric, in display order.
+    pub const ALL: [Metric; 5] = [
+        Metric::Revenue,
+        Metric::Commitments,
+        Metric::NetCashFlow,
+        Metric::Cash,
+        Metric::CumulativeBurn,
+    ];
+
+    /// A short human name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Revenue => "revenue",
+            Metric::Commitments => "commitments",
+            Metric::NetCashFlow => "net cash flow",
+            Metric::Cash => "cash",
+            Metric::CumulativeBurn => "cumulative burn",
+        }
+    }
+}
+
+/// Why a scenario could not be read or accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScenarioError {
+    /// The text is not JSON at all (or is cut short).
+    Syntax { message: String },
+    /// The JSON does not have the scenario's shape: a missing or unknown field or a wrong type.
+    Shape { path: String, message: String },
+    /// The scenario was written by a newer version of the app.
+    NewerVersion { found: u64 },
+    /// The shape is right but values break the rules; every problem is listed.
+    Invalid(Vec<FieldError>),
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioError::Syntax { message } => write!(f, "this is not a readable scenario file: {message}"),
+            ScenarioError::Shape { path, message } if path.is_empty() || path == "." => {
+                write!(f, "{message}")
+            }
+            ScenarioError::Shape { path, message } => write!(f, "{path}: {message}"),
+            ScenarioError::NewerVersion { found } => write!(
+                f,
+                "this scenario was saved by a newer version ({found}); this app reads version {FORMAT_VERSION}"
+            ),
+            ScenarioError::Invalid(errors) => {
+                let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                write!(f, "{}", lines.join("; "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl ScenarioError {
+    /// Every problem as its own line, for a list shown to the user.
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            ScenarioError::Invalid(errors) => errors.iter().map(|e| e.to_string()).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+/// A scenario that passed validation. It dereferences to its [`Draft`] for reading; to change
+/// it, edit a copy of the draft and validate again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario(Draft);
+
+impl Scenario {
+    /// Validates a draft, returning every problem at once.
+    ///
+    /// # Errors
+    /// [`ScenarioError::NewerVersion`] for a version above [`FORMAT_VERSION`], otherwise
+    /// [`ScenarioError::Invalid`] listing each rule broken, with the path of its field.
+    ///
+    /// # Examples
+    /// ```
+    /// use compute_coverage::{presets, scenario::Scenario};
+    /// let mut draft = presets::blank().draft().clone();
+    /// draft.deals[0].years = 0;
+    /// let err = Scenario::new(draft).unwrap_err();
+    /// assert!(err.to_string().contains("deals[0].years: years must be between 1 and 30; got 0"));
+    /// ```
+    pub fn new(draft: Draft) -> Result<Scenario, ScenarioError> {
+        if u64::from(draft.version) > u64::from(FORMAT_VERSION) {
+            return Err(ScenarioError::NewerVersion {
+                found: u64::from(draft.version),
+            });
+        }
+        let errors = validate::validate(&draft);
+        if errors.is_empty() {
+            Ok(Scenario(draft))
+        } else {
+            Err(ScenarioError::Invalid(errors))
+        }
+    }
+
+    /// Reads a scenario from its JSON text.
+    ///
+    /// # Errors
+    /// A [`ScenarioError`] saying what is wrong: not JSON, the wrong shape (with the path of the
+    /// field), a newer version, or invalid values.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ScenarioError::Syntax {
+                message: syntax_message(&e),
+            })?;
+        Scenario::from_value(value)
+    }
+
+    /// Reads a scenario from parsed JSON.
+    ///
+    /// # Errors
+    /// As [`Scenario::from_json`], without the syntax case.
+    pub fn from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
+        if !value.is_object() {
+            return Err(ScenarioError::Shape {
+                path: String::new(),
+                message: "a scenario must be a JSON object".into(),
+            });
+        }
+        // The version is checked before the shape: a newer file may hold fields this version
+        // does not know, and "newer version" is the useful message then.
+        match value.get("version") {
+            Some(v) => match v.as_u64() {
+                Some(found) if found > u64::from(FORMAT_VERSION) => {
+                    return Err(ScenarioError::NewerVersion { found });
+                }
+                Some(_) => {}
+                None => {
+                    return Err(ScenarioError::Shape {
+                        path: "version".into(),
+                        message: format!("version must be a whole number; got {v}"),
+                    })
+                }
+            },
+            None => {
+                return Err(ScenarioError::Shape {
+                    path: "version".into(),
+                    message: "the field `version` is missing".into(),
+                })
+            }
+        }
+        let draft: Draft = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            ScenarioError::Shape {
+                path,
+                message: e.into_inner().to_string(),
+            }
+        })?;
+        Scenario::new(draft)
+    }
+
+    /// The scenario as pretty-printed JSON, in the file format.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with finite numbers cannot fail.
+        serde_json::to_string_pretty(&self.0).unwrap_or_default()
+    }
+
+    /// The scenario as compact JSON (for links and storage).
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+
+    /// The validated draft.
+    pub fn draft(&self) -> &Draft {
+        &self.0
+    }
+
+    /// The years of the horizon, in order.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.0.start_year..=self.0.end_year
+    }
+
+    /// Number of years in the horizon.
+    pub fn horizon_len(&self) -> usize {
+        (self.0.end_year - self.0.start_year + 1) as usize
+    }
+
+    /// Whether a deal counts towards the commitments under the scenario's switches.
+    pub fn counts(&self, deal: &Deal) -> bool {
+        deal.include && (deal.firm || !self.0.firm_only)
+    }
+}
+
+impl Deref for Scenario {
+    type Target = Draft;
+    fn deref(&self) -> &Draft {
+        &self.0
+    }
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => "the text ends too early (is it cut short?)".into(),
+        _ => format!(
+            "{} at line {} column {}",
+            strip_position(&e.to_string()),
+            e.line(),
+            e.column()
+        ),
+    }
+}
+
+fn strip_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}

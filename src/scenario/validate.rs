@@ -1,0 +1,599 @@
+//! The rules a scenario must meet, each producing a message a person understands with the path
+//! of the field it concerns (`deals[2].years`). All rules run, so every problem is reported at
+//! once.
+
+use super::{Deal, DealValue, Draft, Growth, Profile, FORMAT_VERSION};
+use std::fmt;
+
+/// Largest money amount accepted anywhere, in billions ($1,000 trillion). Bounding inputs keeps
+/// every sum and every 50-year compounding finite.
+pub const MAX_MONEY: f64 = 1.0e6;
+/// Largest growth rate accepted (10,000% a year).
+pub const MAX_RATE: f64 = 100.0;
+/// Longest name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+/// Most deals a scenario may hold.
+pub const MAX_DEALS: usize = 100;
+
+const MIN_YEAR: i32 = 1990;
+const MAX_YEAR: i32 = 2100;
+const MAX_HORIZON: i32 = 50;
+const MAX_TERM: i32 = 30;
+const MAX_GW: f64 = 1.0e4;
+const MAX_TEXT_CHARS: usize = 2000;
+const MAX_MARKERS: usize = 100;
+const MAX_POINTS: usize = 100;
+
+/// One broken rule: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Path of the field, e.g. `deals[2].years`.
+    pub path: String,
+    /// A sentence saying what is wrong and what was found.
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Formats a number for a message: up to 6 significant digits, no trailing zeros.
+pub(crate) fn num(x: f64) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "not a number".into()
+        } else {
+            "infinity".into()
+        };
+    }
+    if x == 0.0 {
+        return "0".into();
+    }
+    if x.abs() >= 1e12 || x.abs() < 1e-4 {
+        return format!("{x:e}");
+    }
+    let digits = (6 - 1 - x.abs().log10().floor() as i32).max(0) as usize;
+    let s = format!("{x:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// Formats a fraction as a percentage for a message.
+pub(crate) fn pct(x: f64) -> String {
+    format!("{}%", num(x * 100.0))
+}
+
+struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A finite number; returns false (after reporting) when it is not.
+    fn finite(&mut self, path: &str, what: &str, x: f64) -> bool {
+        if x.is_finite() {
+            true
+        } else {
+            self.fail(
+                path,
+                format!("{what} must be a finite number; got {}", num(x)),
+            );
+            false
+        }
+    }
+
+    fn money_positive(&mut self, path: &str, what: &str, x: f64) {
+        if self.finite(path, what, x) && !(x > 0.0 && x <= MAX_MONEY) {
+            self.fail(
+                path,
+                format!(
+                    "{what} must be above $0B and at most ${}B; got {}",
+                    num(MAX_MONEY),
+                    num(x)
+                ),
+            );
+        }
+    }
+
+    fn rate(&mut self, path: &str, what: &str, x: f64) {
+        if self.finite(path, what, x) && !(x > -1.0 && x <= MAX_RATE) {
+            self.fail(
+                path,
+                format!(
+                    "{what} must be above -100% and at most 10,000%; got {}",
+                    pct(x)
+                ),
+            );
+        }
+    }
+
+    fn share(&mut self, path: &str, what: &str, x: f64) {
+        if self.finite(path, what, x) && !(0.0..1.0).contains(&x) {
+            self.fail(
+                path,
+                format!("{what} must be at least 0% and below 100%; got {}", pct(x)),
+            );
+        }
+    }
+
+    fn year(&mut self, path: &str, what: &str, y: i32) -> bool {
+        if (MIN_YEAR..=MAX_YEAR).contains(&y) {
+            true
+        } else {
+            self.fail(
+                path,
+                format!("{what} must be between {MIN_YEAR} and {MAX_YEAR}; got {y}"),
+            );
+            false
+        }
+    }
+
+    fn name(&mut self, path: &str, what: &str, s: &str, required: bool) {
+        let chars = s.chars().count();
+        if required && s.trim().is_empty() {
+            self.fail(path, format!("{what} must not be empty"));
+        } else if chars > MAX_NAME_CHARS {
+            self.fail(
+                path,
+                format!("{what} must be at most {MAX_NAME_CHARS} characters; got {chars}"),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, what: &str, s: &str) {
+        let chars = s.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.fail(
+                path,
+                format!("{what} must be at most {MAX_TEXT_CHARS} characters; got {chars}"),
+            );
+        }
+    }
+
+    /// Sources are shown as links, so only web addresses are allowed (never `javascript:`).
+    fn url(&mut self, path: &str, s: &str) {
+        self.text(path, "the source", s);
+        let lower = s.trim().to_ascii_lowercase();
+        let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+            && lower.len() > "https://".len()
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !ok {
+            self.fail(
+                path,
+                "the source must be a web address starting with https:// or http://",
+            );
+        }
+    }
+}
+
+/// Checks every rule and returns the problems found (empty when the draft is valid).
+pub(crate) fn validate(d: &Draft) -> Vec<FieldError> {
+    let mut c = Checker { errors: Vec::new() };
+    if d.version != FORMAT_VERSION {
+        c.fail(
+            "version",
+            format!("version must be {FORMAT_VERSION}; got {}", d.version),
+        );
+    }
+    c.name("name", "the scenario name", &d.name, true);
+    if let Some(as_of) = &d.as_of {
+        c.name("as_of", "the \"as of\" date", as_of, false);
+    }
+    let years_ok = c.year("start_year", "the first year", d.start_year)
+        & c.year("end_year", "the last year", d.end_year);
+    if years_ok {
+        let len = d.end_year - d.start_year + 1;
+        if !(1..=MAX_HORIZON).contains(&len) {
+            c.fail(
+                "end_year",
+                format!(
+                    "the horizon must be 1 to {MAX_HORIZON} years; {} to {} is {len}",
+                    d.start_year, d.end_year
+                ),
+            );
+        }
+    }
+    if d.deals.len() > MAX_DEALS {
+        c.fail(
+            "deals",
+            format!(
+                "a scenario may hold at most {MAX_DEALS} deals; got {}",
+                d.deals.len()
+            ),
+        );
+    } else {
+        for (i, deal) in d.deals.iter().enumerate() {
+            check_deal(&mut c, &format!("deals[{i}]"), deal);
+        }
+    }
+    check_revenue(&mut c, d);
+    check_costs(&mut c, d, years_ok);
+    check_funding(&mut c, d);
+    if c.finite("discount_rate", "the discount rate", d.discount_rate)
+        && !(0.0..=1.0).contains(&d.discount_rate)
+    {
+        c.fail(
+            "discount_rate",
+            format!(
+                "the discount rate must be between 0% and 100%; got {}",
+                pct(d.discount_rate)
+            ),
+        );
+    }
+    if d.markers.len() > MAX_MARKERS {
+        c.fail(
+            "markers",
+            format!("at most {MAX_MARKERS} markers; got {}", d.markers.len()),
+        );
+    } else {
+        for (i, m) in d.markers.iter().enumerate() {
+            let p = format!("markers[{i}]");
+            c.year(&format!("{p}.year"), "the year", m.year);
+            let vp = format!("{p}.value");
+            if c.finite(&vp, "the value", m.value) && m.value.abs() > MAX_MONEY {
+                c.fail(
+                    vp,
+                    format!(
+                        "the value must be within ±${}B; got {}",
+                        num(MAX_MONEY),
+                        num(m.value)
+                    ),
+                );
+            }
+            c.name(&format!("{p}.label"), "the label", &m.label, true);
+            if let Some(s) = &m.source {
+                c.url(&format!("{p}.source"), s);
+            }
+        }
+    }
+    c.errors
+}
+
+fn check_deal(c: &mut Checker, p: &str, deal: &Deal) {
+    c.name(&format!("{p}.name"), "the deal name", &deal.name, true);
+    c.name(
+        &format!("{p}.counterparty"),
+        "the counterparty",
+        &deal.counterparty,
+        false,
+    );
+    check_value(c, &format!("{p}.value"), &deal.value);
+    c.year(
+        &format!("{p}.start_year"),
+        "the first year",
+        deal.start_year,
+    );
+    let years_ok = (1..=MAX_TERM).contains(&deal.years);
+    if !years_ok {
+        c.fail(
+            format!("{p}.years"),
+            format!("years must be between 1 and {MAX_TERM}; got {}", deal.years),
+        );
+    }
+    match &deal.profile {
+        Profile::Fleet { growth } => {
+            c.rate(&format!("{p}.profile.growth"), "the fleet growth", *growth)
+        }
+        Profile::Custom { weights } => {
+            let wp = format!("{p}.profile.weights");
+            if years_ok && weights.len() != deal.years as usize {
+                c.fail(
+                    &wp,
+                    format!(
+                        "give one weight per year: {} weights for {} years",
+                        weights.len(),
+                        deal.years
+                    ),
+                );
+            }
+            let mut bad = false;
+            for (k, w) in weights.iter().enumerate() {
+                let path = format!("{wp}[{k}]");
+                if !c.finite(&path, "a weight", *w) {
+                    bad = true;
+                } else if !(0.0..=MAX_MONEY).contains(w) {
+                    c.fail(
+                        path,
+                        format!(
+                            "a weight must be between 0 and {}; got {}",
+                            num(MAX_MONEY),
+                            num(*w)
+                        ),
+                    );
+                    bad = true;
+                }
+            }
+            if !bad && !weights.is_empty() && weights.iter().sum::<f64>() <= 0.0 {
+                c.fail(wp, "the weights must not all be zero");
+            }
+        }
+        Profile::Even | Profile::RampUp | Profile::FrontLoaded => {}
+    }
+    if let Some(s) = &deal.source {
+        c.url(&format!("{p}.source"), s);
+    }
+    if let Some(n) = &deal.note {
+        c.text(&format!("{p}.note"), "the note", n);
+    }
+}
+
+fn check_value(c: &mut Checker, p: &str, v: &DealValue) {
+    match (v.total, v.gw, v.per_gw) {
+        (Some(total), None, None) => c.money_positive(&format!("{p}.total"), "the value", total),
+        (None, Some(gw), Some(per_gw)) => {
+            let gp = format!("{p}.gw");
+            if c.finite(&gp, "the capacity", gw) && !(gw > 0.0 && gw <= MAX_GW) {
+                c.fail(
+                    gp,
+                    format!(
+                        "the capacity must be above 0 GW and at most {} GW; got {}",
+                        num(MAX_GW),
+                        num(gw)
+                    ),
+                );
+            }
+            c.money_positive(&format!("{p}.per_gw"), "the cost per GW", per_gw);
+            if gw.is_finite() && per_gw.is_finite() && gw * per_gw > MAX_MONEY {
+                c.fail(
+                    p,
+                    format!(
+                        "the value must be at most ${}B; got {}",
+                        num(MAX_MONEY),
+                        num(gw * per_gw)
+                    ),
+                );
+            }
+        }
+        (None, Some(_), None) => c.fail(
+            format!("{p}.per_gw"),
+            "give the cost per GW as well as the capacity",
+        ),
+        (None, None, Some(_)) => c.fail(
+            format!("{p}.gw"),
+            "give the capacity in GW as well as the cost per GW",
+        ),
+        (None, None, None) => c.fail(
+            p,
+            "give the value either as a total or as GW times cost per GW",
+        ),
+        (Some(_), _, _) => c.fail(
+            p,
+            "give the value either as a total or as GW times cost per GW, not both",
+        ),
+    }
+}
+
+fn check_revenue(c: &mut Checker, d: &Draft) {
+    let base = d.revenue.base;
+    c.money_positive("revenue.base", "the base revenue", base);
+    match &d.revenue.growth {
+        Growth::Constant { rate } => c.rate("revenue.growth.rate", "the growth rate", *rate),
+        Growth::Decaying {
+            initial,
+            decay,
+            floor,
+        } => {
+            c.rate("revenue.growth.initial", "the initial growth", *initial);
+            c.rate("revenue.growth.floor", "the floor growth", *floor);
+            if c.finite("revenue.growth.decay", "the decay", *decay)
+                && !(*decay > 0.0 && *decay <= 1.0)
+            {
+                c.fail(
+                    "revenue.growth.decay",
+                    format!(
+                        "the decay must be above 0 and at most 1; got {}",
+                        num(*decay)
+                    ),
+                );
+            }
+        }
+        Growth::Logistic { initial, ceiling } => {
+            if c.finite("revenue.growth.initial", "the initial growth", *initial)
+                && !(*initial > 0.0 && *initial <= 2.0)
+            {
+                c.fail(
+                    "revenue.growth.initial",
+                    format!(
+                        "the initial growth must be above 0% and at most 200% (above that the curve overshoots its ceiling); got {}",
+                        pct(*initial)
+                    ),
+                );
+            }
+            if c.finite("revenue.growth.ceiling", "the ceiling", *ceiling) {
+                if *ceiling > MAX_MONEY {
+                    c.fail(
+                        "revenue.growth.ceiling",
+                        format!(
+                            "the ceiling must be at most ${}B; got {}",
+                            num(MAX_MONEY),
+                            num(*ceiling)
+                        ),
+                    );
+                } else if base.is_finite() && *ceiling <= base {
+                    c.fail(
+                        "revenue.growth.ceiling",
+                        format!(
+                            "the ceiling must be above the base revenue (${}B); got {}",
+                            num(base),
+                            num(*ceiling)
+                        ),
+                    );
+                }
+            }
+        }
+        Growth::Path { points, after } => {
+            c.rate(
+                "revenue.growth.after",
+                "the growth after the last point",
+                *after,
+            );
+            if points.len() > MAX_POINTS {
+                c.fail(
+                    "revenue.growth.points",
+                    format!("at most {MAX_POINTS} points; got {}", points.len()),
+                );
+                return;
+            }
+            let mut prev = (d.start_year, base);
+            for (i, &(year, revenue)) in points.iter().enumerate() {
+                let p = format!("revenue.growth.points[{i}]");
+                if year <= prev.0 {
+                    let after = if i == 0 {
+                        "the first year"
+                    } else {
+                        "the year of the point before"
+                    };
+                    c.fail(
+                        format!("{p}.year"),
+                        format!("point years must be after {after} ({}); got {year}", prev.0),
+                    );
+                    continue;
+                }
+                if !c.year(&format!("{p}.year"), "the year", year) {
+                    continue;
+                }
+                let rp = format!("{p}.revenue");
+                if !c.finite(&rp, "the revenue", revenue) {
+                    continue;
+                }
+                if !(revenue > 0.0 && revenue <= MAX_MONEY) {
+                    c.fail(
+                        rp,
+                        format!(
+                            "the revenue must be above $0B and at most ${}B; got {}",
+                            num(MAX_MONEY),
+                            num(revenue)
+                        ),
+                    );
+                    continue;
+                }
+                if prev.1 > 0.0 && prev.1.is_finite() {
+                    let rate = (revenue / prev.1).powf(1.0 / f64::from(year - prev.0)) - 1.0;
+                    if rate > MAX_RATE {
+                        c.fail(
+                            rp,
+                            format!(
+                                "reaching ${}B by {year} needs growth above 10,000% a year",
+                                num(revenue)
+                            ),
+                        );
+                    }
+                }
+                prev = (year, revenue);
+            }
+        }
+    }
+}
+
+fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
+    let anchors = &d.costs.opex_share;
+    let mut anchors_ok = true;
+    if anchors.is_empty() {
+        c.fail(
+            "costs.opex_share",
+            "give at least one (year, share) point for non-compute costs",
+        );
+        anchors_ok = false;
+    } else if anchors.len() > MAX_POINTS {
+        c.fail(
+            "costs.opex_share",
+            format!("at most {MAX_POINTS} points; got {}", anchors.len()),
+        );
+        anchors_ok = false;
+    } else {
+        for (i, &(year, share)) in anchors.iter().enumerate() {
+            let p = format!("costs.opex_share[{i}]");
+            anchors_ok &= c.year(&format!("{p}.year"), "the year", year);
+            if i > 0 && year <= anchors[i - 1].0 {
+                c.fail(
+                    format!("{p}.year"),
+                    format!(
+                        "years must increase from point to point; {year} follows {}",
+                        anchors[i - 1].0
+                    ),
+                );
+                anchors_ok = false;
+            }
+            let before = c.errors.len();
+            c.share(&format!("{p}.share"), "the non-compute share", share);
+            anchors_ok &= c.errors.len() == before;
+        }
+    }
+    let rs = &d.costs.revenue_share;
+    let before = c.errors.len();
+    c.share("costs.revenue_share.rate", "the revenue share", rs.rate);
+    c.year(
+        "costs.revenue_share.until",
+        "the last year of the revenue share",
+        rs.until,
+    );
+    let share_ok = c.errors.len() == before;
+    // Validation guarantees available cash grows with revenue (the solver relies on it).
+    if anchors_ok && share_ok && years_ok {
+        for year in d.start_year..=d.end_year {
+            let opex = crate::engine::opex_share(anchors, year);
+            let rev_share = if year <= rs.until { rs.rate } else { 0.0 };
+            if opex + rev_share >= 1.0 {
+                c.fail(
+                    "costs",
+                    format!(
+                        "in {year} non-compute costs ({}) plus the revenue share ({}) reach 100% of revenue, leaving nothing for compute",
+                        pct(opex),
+                        pct(rev_share)
+                    ),
+                );
+                break;
+            }
+        }
+    }
+}
+
+fn check_funding(c: &mut Checker, d: &Draft) {
+    let cash = d.funding.opening_cash;
+    if c.finite("funding.opening_cash", "the opening cash", cash) && cash.abs() > MAX_MONEY {
+        c.fail(
+            "funding.opening_cash",
+            format!(
+                "the opening cash must be within ±${}B; got {}",
+                num(MAX_MONEY),
+                num(cash)
+            ),
+        );
+    }
+    if d.funding.raises.len() > MAX_POINTS {
+        c.fail(
+            "funding.raises",
+            format!(
+                "at most {MAX_POINTS} raises; got {}",
+                d.funding.raises.len()
+            ),
+        );
+        return;
+    }
+    for (i, &(year, amount)) in d.funding.raises.iter().enumerate() {
+        let p = format!("funding.raises[{i}]");
+        c.year(&format!("{p}.year"), "the year", year);
+        let ap = format!("{p}.amount");
+        if c.finite(&ap, "the amount", amount) && !(0.0..=MAX_MONEY).contains(&amount) {
+            c.fail(
+                ap,
+                format!(
+                    "the amount must be between $0B and ${}B; got {}",
+                    num(MAX_MONEY),
+                    num(amount)
+                ),
+            );
+        }
+    }
+}
