@@ -9,6 +9,7 @@ pub mod format;
 pub mod parse;
 pub mod presets;
 pub mod scenario;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

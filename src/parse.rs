@@ -57,6 +57,12 @@ fn clip(text: &str) -> String {
 /// # Errors
 /// [`ParseError`] when the text is empty, not a number, or beyond the range of finite numbers.
 pub fn parse_number(text: &str) -> Result<f64, ParseError> {
+    parse_scaled(text, 0)
+}
+
+/// Reads a plain decimal number times 10^`shift`, moving the decimal point in the text rather
+/// than multiplying, so that `33.3` percent reads as exactly the same number as `0.333`.
+fn parse_scaled(text: &str, shift: i32) -> Result<f64, ParseError> {
     let t = text.trim();
     if t.is_empty() {
         return Err(ParseError::Empty);
@@ -73,7 +79,15 @@ pub fn parse_number(text: &str) -> Result<f64, ParseError> {
         return Err(ParseError::NotANumber(t.to_string()));
     }
     let normalised = cleaned.replace('−', "-");
-    let x: f64 = normalised
+    let (mantissa, exponent) = match normalised.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().map_err(|_| ParseError::NotANumber(t.to_string()))?),
+        None => (normalised.as_str(), 0),
+    };
+    if mantissa.trim_start_matches(['+', '-']).contains(['+', '-']) {
+        return Err(ParseError::NotANumber(t.to_string()));
+    }
+    let exponent = exponent.saturating_add(shift);
+    let x: f64 = format!("{mantissa}e{exponent}")
         .parse()
         .map_err(|_| ParseError::NotANumber(t.to_string()))?;
     if !x.is_finite() {
@@ -142,7 +156,9 @@ pub fn parse_money(text: &str) -> Result<f64, ParseError> {
         "" | "b" | "bn" | "billion" | "billions" => 1.0,
         "t" | "tn" | "trillion" | "trillions" => 1000.0,
         "m" | "mn" | "million" | "millions" => 0.001,
-        // "1e3" ends in a digit, so only a trailing letter run is a unit; but "1e" is not.
+        // "1e3" ends in a digit, so only a trailing letter run is a unit; but "1e" is an
+        // exponent cut short, not a unit.
+        "e" => return Err(ParseError::NotANumber(text.trim().to_string())),
         _ if number.is_empty() => return Err(ParseError::NotANumber(text.trim().to_string())),
         _ => return Err(ParseError::UnknownUnit(unit.to_string())),
     };
@@ -175,8 +191,7 @@ pub fn parse_money(text: &str) -> Result<f64, ParseError> {
 pub fn parse_percent(text: &str) -> Result<f64, ParseError> {
     let t = text.trim();
     let t = t.strip_suffix('%').map_or(t, str::trim_end);
-    let x = parse_number(t)?;
-    Ok(x / 100.0)
+    parse_scaled(t, -2)
 }
 
 /// Reads a whole number such as a year or a count of years.
@@ -218,6 +233,8 @@ mod tests {
             ("1e3", 1000.0),
             ("-0", 0.0),
             (".5", 0.5),
+            ("+5", 5.0),
+            ("5.", 5.0),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_money(text), Ok(expected), "input {text:?}");

@@ -1,0 +1,135 @@
+use super::*;
+use crate::presets;
+
+fn state(s: Scenario) -> State {
+    State::new(Rc::new(s))
+}
+
+#[test]
+fn every_preset_reads_back_exactly_from_its_form() {
+    for p in presets::PRESETS.iter() {
+        let s = p.scenario();
+        let form = Form::from_scenario(&s);
+        let back = form.to_scenario().unwrap_or_else(|e| panic!("{}: {:?}", p.id, e));
+        assert_eq!(back, s, "preset {}", p.id);
+    }
+}
+
+#[test]
+fn input_text_is_short_and_exact() {
+    let cases = [
+        (0.35, Kind::Percent, "35"),
+        (0.2, Kind::Percent, "20"),
+        (0.15, Kind::Percent, "15"),
+        (0.07, Kind::Percent, "7"),
+        (22.4, Kind::Money, "22.4"),
+        (17.5, Kind::Money, "17.5"),
+        (0.123456789, Kind::Percent, "12.3456789"),
+        (-0.0, Kind::Money, "0"),
+    ];
+    for (x, kind, expected) in cases {
+        assert_eq!(input_text(x, kind), expected, "input {x} {kind:?}");
+    }
+    // Values that need every digit still read back exactly.
+    for x in [1.0 / 3.0, 0.1 + 0.2, 123.456_789_012_345_67] {
+        let text = input_text(x, Kind::Percent);
+        assert_eq!(parse_percent(&text), Ok(x), "{x} -> {text}");
+    }
+}
+
+#[test]
+fn a_bad_value_keeps_its_text_and_the_last_valid_scenario() {
+    let s0 = state(presets::openai_november_2025());
+    let s1 = s0.apply(Action::Edit(Field::RevenueBase, "lots".into())).unwrap();
+    assert_eq!(s1.form.revenue_base, "lots");
+    assert!(s1.is_stale());
+    assert_eq!(s1.errors.get("revenue.base"), Some("\"lots\" is not a number"));
+    assert!(Rc::ptr_eq(&s1.scenario, &s0.scenario), "last valid scenario kept");
+    // Fixing it brings results back in line.
+    let s2 = s1.apply(Action::Edit(Field::RevenueBase, "$20B".into())).unwrap();
+    assert!(!s2.is_stale());
+    assert_eq!(s2.scenario.revenue.base, 20.0);
+}
+
+#[test]
+fn validation_messages_land_on_the_field_path() {
+    let s0 = state(presets::openai_november_2025());
+    let s1 = s0.apply(Action::Edit(Field::Deal(1, DealField::Years), "0".into())).unwrap();
+    assert_eq!(s1.errors.get("deals[1].years"), Some("years must be between 1 and 30; got 0"));
+    let s2 = s0.apply(Action::Edit(Field::PairValue(Table::OpexShares, 0), "85%".into())).unwrap();
+    assert!(s2.errors.get("costs").unwrap().contains("reach 100% of revenue"), "{:?}", s2.errors);
+}
+
+#[test]
+fn switching_models_and_value_forms_loses_nothing() {
+    let s0 = state(presets::openai_november_2025());
+    let s1 = s0.apply(Action::ChooseGrowth(GrowthKind::Constant)).unwrap();
+    let s2 = s1.apply(Action::Edit(Field::ConstantRate, "40%".into())).unwrap();
+    assert_eq!(s2.scenario.revenue.growth, Growth::Constant { rate: 0.4 });
+    let s3 = s2.apply(Action::ChooseGrowth(GrowthKind::Path)).unwrap();
+    assert_eq!(s3.scenario.revenue.growth, s0.scenario.revenue.growth, "path points kept");
+    assert_eq!(s3.form.constant_rate, "40%");
+    // Nvidia is entered as 10 GW x $35B; switching to a total shows the same $350B.
+    let s4 = s0.apply(Action::ValueByCapacity(5, false)).unwrap();
+    assert_eq!(s4.scenario.deals[5].value, DealValue::total(350.0));
+    let s5 = s4.apply(Action::ValueByCapacity(5, true)).unwrap();
+    assert_eq!(s5.scenario.deals[5].value, DealValue::capacity(10.0, 35.0));
+}
+
+#[test]
+fn deal_ledger_verbs() {
+    let s0 = state(presets::blank());
+    let s1 = s0.apply(Action::AddDeal).unwrap();
+    assert_eq!(s1.scenario.deals.len(), 2);
+    let s2 = s1.apply(Action::DuplicateDeal(0)).unwrap();
+    assert_eq!(s2.form.deals[1].name, "New deal (copy)");
+    assert_ne!(s2.form.deals[1].id, s2.form.deals[0].id);
+    let s3 = s2.apply(Action::MoveDeal(0, 2)).unwrap();
+    assert_eq!(s3.form.deals[2].name, "New deal");
+    assert!(s3.apply(Action::MoveDeal(0, 3)).is_none(), "out of range move is ignored");
+    let s4 = s3.apply(Action::RemoveDeal(2)).unwrap();
+    assert_eq!(s4.scenario.deals.len(), 2);
+    assert!(s4.apply(Action::RemoveDeal(9)).is_none());
+}
+
+#[test]
+fn custom_weights_follow_the_term_without_losing_typed_weights() {
+    let s0 = state(presets::blank());
+    let s1 = s0.apply(Action::ChooseProfile(0, ProfileKind::Custom)).unwrap();
+    assert_eq!(s1.scenario.deals[0].profile, Profile::Custom { weights: vec![1.0; 5] });
+    let s2 = s1.apply(Action::Edit(Field::Weight(0, 4), "3".into())).unwrap();
+    let s3 = s2.apply(Action::Edit(Field::Deal(0, DealField::Years), "3".into())).unwrap();
+    assert_eq!(s3.scenario.deals[0].profile, Profile::Custom { weights: vec![1.0; 3] });
+    let s4 = s3.apply(Action::Edit(Field::Deal(0, DealField::Years), "5".into())).unwrap();
+    assert_eq!(s4.scenario.deals[0].profile, Profile::Custom { weights: vec![1.0, 1.0, 1.0, 1.0, 3.0] });
+    let s5 = s4.apply(Action::Edit(Field::Deal(0, DealField::Years), "7".into())).unwrap();
+    assert_eq!(s5.form.deals[0].weights.len(), 7);
+}
+
+#[test]
+fn unchanged_edits_do_not_rerender() {
+    let s0 = state(presets::blank());
+    let text = s0.form.revenue_base.clone();
+    assert!(s0.apply(Action::Edit(Field::RevenueBase, text)).is_none());
+    assert!(s0.apply(Action::Edit(Field::Deal(7, DealField::Name), "x".into())).is_none());
+}
+
+#[test]
+fn rows_are_added_after_the_last_year() {
+    let s0 = state(presets::openai_november_2025());
+    let s1 = s0.apply(Action::AddRow(Table::Raises)).unwrap();
+    assert_eq!(s1.form.raises.last().unwrap().year, "2026");
+    let s2 = s1.apply(Action::Edit(Field::PairValue(Table::Raises, 1), "$40B".into())).unwrap();
+    assert_eq!(s2.scenario.funding.raises, vec![(2025, 30.0), (2026, 40.0)]);
+    let s3 = s2.apply(Action::RemoveRow(Table::Raises, 0)).unwrap();
+    assert_eq!(s3.scenario.funding.raises, vec![(2026, 40.0)]);
+}
+
+#[test]
+fn firm_only_and_include_switch_what_counts() {
+    let s0 = state(presets::openai_november_2025());
+    let s1 = s0.apply(Action::SetFirmOnly(true)).unwrap();
+    assert!(s1.scenario.firm_only);
+    let s2 = s0.apply(Action::SetInclude(2, false)).unwrap();
+    assert!(!s2.scenario.deals[2].include);
+}
