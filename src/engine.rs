@@ -35,9 +35,9 @@ pub struct YearRow {
     pub raised: f64,
     /// Cash at the end of the year.
     pub cash: f64,
-    /// A_y / P_y; `None` when nothing is due.
+    /// A_y / P_y; `None` when nothing is due (or so little that the ratio is not finite).
     pub coverage: Option<f64>,
-    /// R_y / P_y; `None` when nothing is due.
+    /// R_y / P_y; `None` when nothing is due (or so little that the ratio is not finite).
     pub revenue_coverage: Option<f64>,
 }
 
@@ -184,8 +184,8 @@ impl CostBasis {
     pub fn lowest_cash(&self, revenue: &[f64]) -> f64 {
         let mut cash = self.opening_cash;
         let mut lowest = f64::INFINITY;
-        for i in 0..self.keep.len() {
-            cash += revenue[i] * self.keep[i] - self.payments[i] + self.raised[i];
+        for (i, r) in revenue.iter().enumerate().take(self.keep.len()) {
+            cash += r * self.keep[i] - self.payments[i] + self.raised[i];
             lowest = lowest.min(cash);
         }
         lowest
@@ -262,7 +262,13 @@ fn build(
         let discount = (1.0 + r).powi(t as i32);
         pv_commitments += commitments / discount;
         pv_available += available / discount;
-        let ratio = |x: f64| (commitments > 0.0).then(|| x / commitments);
+        // A payment of a few 1e-300 billions would make the ratio overflow to infinity: such a
+        // ratio is reported as none, like no payment at all.
+        let ratio = |x: f64| {
+            (commitments > 0.0)
+                .then(|| x / commitments)
+                .filter(|c| c.is_finite())
+        };
         rows.push(YearRow {
             year,
             revenue: rev,

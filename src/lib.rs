@@ -4,8 +4,10 @@
 //! views. Everything but the `app` module is pure Rust and runs on the host in tests; `app`
 //! (Yew components, canvas drawing, browser storage) is compiled only for wasm32.
 
+pub mod charts;
 pub mod engine;
 pub mod format;
+pub mod narrative;
 pub mod parse;
 pub mod presets;
 pub mod scenario;
@@ -13,3 +15,7 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;

@@ -80,7 +80,11 @@ fn parse_scaled(text: &str, shift: i32) -> Result<f64, ParseError> {
     }
     let normalised = cleaned.replace('−', "-");
     let (mantissa, exponent) = match normalised.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.parse::<i32>().map_err(|_| ParseError::NotANumber(t.to_string()))?),
+        Some((m, e)) => (
+            m,
+            e.parse::<i32>()
+                .map_err(|_| ParseError::NotANumber(t.to_string()))?,
+        ),
         None => (normalised.as_str(), 0),
     };
     if mantissa.trim_start_matches(['+', '-']).contains(['+', '-']) {

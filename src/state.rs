@@ -7,8 +7,8 @@
 
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
 use crate::scenario::{
-    Costs, Deal, DealValue, Draft, Funding, Growth, Marker, Profile, Revenue, RevenueShare, Scenario,
-    ScenarioError, FORMAT_VERSION, MAX_DEALS,
+    Costs, Deal, DealValue, Draft, Funding, Growth, Marker, Profile, Revenue, RevenueShare,
+    Scenario, ScenarioError, FORMAT_VERSION, MAX_DEALS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -38,7 +38,12 @@ pub enum GrowthKind {
 }
 
 impl GrowthKind {
-    pub const ALL: [GrowthKind; 4] = [GrowthKind::Path, GrowthKind::Constant, GrowthKind::Decaying, GrowthKind::Logistic];
+    pub const ALL: [GrowthKind; 4] = [
+        GrowthKind::Path,
+        GrowthKind::Constant,
+        GrowthKind::Decaying,
+        GrowthKind::Logistic,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -74,8 +79,13 @@ pub enum ProfileKind {
 }
 
 impl ProfileKind {
-    pub const ALL: [ProfileKind; 5] =
-        [ProfileKind::Even, ProfileKind::RampUp, ProfileKind::FrontLoaded, ProfileKind::Fleet, ProfileKind::Custom];
+    pub const ALL: [ProfileKind; 5] = [
+        ProfileKind::Even,
+        ProfileKind::RampUp,
+        ProfileKind::FrontLoaded,
+        ProfileKind::Fleet,
+        ProfileKind::Custom,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -236,7 +246,9 @@ impl Field {
             | Field::DiscountRate => Kind::Percent,
             Field::Decay => Kind::Number,
             Field::Deal(_, f) => match f {
-                DealField::Name | DealField::Counterparty | DealField::Source | DealField::Note => Kind::Text,
+                DealField::Name | DealField::Counterparty | DealField::Source | DealField::Note => {
+                    Kind::Text
+                }
                 DealField::Total | DealField::PerGw => Kind::Money,
                 DealField::Gw => Kind::Number,
                 DealField::StartYear | DealField::Years => Kind::Int,
@@ -299,17 +311,24 @@ pub struct Form {
     next_id: u32,
 }
 
+/// A parser of one field kind.
+type Reader = fn(&str) -> Result<f64, ParseError>;
+
 /// Formats a number for an input box: the shortest text that reads back to exactly the same
 /// value, so loading a scenario and editing one field never changes another.
 pub fn input_text(x: f64, kind: Kind) -> String {
-    let (shown, read_back): (f64, fn(&str) -> Result<f64, ParseError>) = match kind {
+    let (shown, read_back): (f64, Reader) = match kind {
         Kind::Percent => (x * 100.0, |s| parse_percent(s)),
         Kind::Money => (x, |s| parse_money(s)),
         _ => (x, |s| parse_number(s)),
     };
     // x * 100 is itself rounded, so its neighbours are tried too: one of them usually divides
     // back to exactly x.
-    let neighbours = [shown, next_toward(shown, f64::INFINITY), next_toward(shown, f64::NEG_INFINITY)];
+    let neighbours = [
+        shown,
+        next_toward(shown, f64::INFINITY),
+        next_toward(shown, f64::NEG_INFINITY),
+    ];
     for decimals in 0..=17 {
         for candidate in neighbours {
             let s = format!("{candidate:.decimals$}");
@@ -329,7 +348,9 @@ fn shifted_decimal(x: f64, shift: i32) -> String {
     let sci = format!("{x:e}"); // e.g. "-3.333333333333333e-1"
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0) + shift;
-    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+    let (sign, mantissa) = mantissa
+        .strip_prefix('-')
+        .map_or(("", mantissa), |m| ("-", m));
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     // The point sits after the first digit, then moves `exp` places.
     let point = 1 + exp;
@@ -358,7 +379,11 @@ fn next_toward(x: f64, target: f64) -> f64 {
 }
 
 fn tidy(s: &str) -> String {
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    };
     if s == "-0" {
         "0".into()
     } else {
@@ -401,7 +426,10 @@ impl Form {
                 .costs
                 .opex_share
                 .iter()
-                .map(|&(y, v)| PairForm { year: y.to_string(), value: pct_text(v) })
+                .map(|&(y, v)| PairForm {
+                    year: y.to_string(),
+                    value: pct_text(v),
+                })
                 .collect(),
             revenue_share_rate: pct_text(s.costs.revenue_share.rate),
             revenue_share_until: s.costs.revenue_share.until.to_string(),
@@ -410,7 +438,10 @@ impl Form {
                 .funding
                 .raises
                 .iter()
-                .map(|&(y, v)| PairForm { year: y.to_string(), value: money_text(v) })
+                .map(|&(y, v)| PairForm {
+                    year: y.to_string(),
+                    value: money_text(v),
+                })
                 .collect(),
             firm_only: s.firm_only,
             discount_rate: pct_text(s.discount_rate),
@@ -422,7 +453,11 @@ impl Form {
                 form.growth = GrowthKind::Constant;
                 form.constant_rate = pct_text(*rate);
             }
-            Growth::Decaying { initial, decay, floor } => {
+            Growth::Decaying {
+                initial,
+                decay,
+                floor,
+            } => {
                 form.growth = GrowthKind::Decaying;
                 form.decay_initial = pct_text(*initial);
                 form.decay = num_text(*decay);
@@ -437,7 +472,10 @@ impl Form {
                 form.growth = GrowthKind::Path;
                 form.path_points = points
                     .iter()
-                    .map(|&(y, v)| PairForm { year: y.to_string(), value: money_text(v) })
+                    .map(|&(y, v)| PairForm {
+                        year: y.to_string(),
+                        value: money_text(v),
+                    })
                     .collect();
                 form.path_after = pct_text(*after);
             }
@@ -461,14 +499,26 @@ impl Form {
         let years = deal.years.max(0) as usize;
         let (profile, fleet_growth, weights) = match &deal.profile {
             Profile::Even => (ProfileKind::Even, "30".into(), vec!["1".to_string(); years]),
-            Profile::RampUp => (ProfileKind::RampUp, "30".into(), (1..=years).map(|k| k.to_string()).collect()),
-            Profile::FrontLoaded => {
-                (ProfileKind::FrontLoaded, "30".into(), (1..=years).rev().map(|k| k.to_string()).collect())
-            }
-            Profile::Fleet { growth } => (ProfileKind::Fleet, pct_text(*growth), vec!["1".to_string(); years]),
-            Profile::Custom { weights } => {
-                (ProfileKind::Custom, "30".into(), weights.iter().map(|w| num_text(*w)).collect())
-            }
+            Profile::RampUp => (
+                ProfileKind::RampUp,
+                "30".into(),
+                (1..=years).map(|k| k.to_string()).collect(),
+            ),
+            Profile::FrontLoaded => (
+                ProfileKind::FrontLoaded,
+                "30".into(),
+                (1..=years).rev().map(|k| k.to_string()).collect(),
+            ),
+            Profile::Fleet { growth } => (
+                ProfileKind::Fleet,
+                pct_text(*growth),
+                vec!["1".to_string(); years],
+            ),
+            Profile::Custom { weights } => (
+                ProfileKind::Custom,
+                "30".into(),
+                weights.iter().map(|w| num_text(*w)).collect(),
+            ),
         };
         let v = &deal.value;
         DealForm {
@@ -524,7 +574,9 @@ impl Form {
                 DealField::Source => &d.source,
                 DealField::Note => &d.note,
             }),
-            Field::Weight(i, k) => deal(i).and_then(|d| d.weights.get(k)).map_or("", |s| s.as_str()),
+            Field::Weight(i, k) => deal(i)
+                .and_then(|d| d.weights.get(k))
+                .map_or("", |s| s.as_str()),
             Field::PairYear(t, i) => pair(t, i).map_or("", |p| &p.year),
             Field::PairValue(t, i) => pair(t, i).map_or("", |p| &p.value),
         }
@@ -615,7 +667,10 @@ impl Form {
         let mut deals = Vec::with_capacity(self.deals.len());
         for (i, d) in self.deals.iter().enumerate() {
             let value = if d.by_capacity {
-                DealValue::capacity(read(Field::Deal(i, DealField::Gw)), read(Field::Deal(i, DealField::PerGw)))
+                DealValue::capacity(
+                    read(Field::Deal(i, DealField::Gw)),
+                    read(Field::Deal(i, DealField::PerGw)),
+                )
             } else {
                 DealValue::total(read(Field::Deal(i, DealField::Total)))
             };
@@ -623,10 +678,17 @@ impl Form {
                 ProfileKind::Even => Profile::Even,
                 ProfileKind::RampUp => Profile::RampUp,
                 ProfileKind::FrontLoaded => Profile::FrontLoaded,
-                ProfileKind::Fleet => Profile::Fleet { growth: read(Field::Deal(i, DealField::FleetGrowth)) },
+                ProfileKind::Fleet => Profile::Fleet {
+                    growth: read(Field::Deal(i, DealField::FleetGrowth)),
+                },
                 ProfileKind::Custom => {
-                    let n = self.deal_years(i).unwrap_or(d.weights.len()).min(d.weights.len());
-                    Profile::Custom { weights: (0..n).map(|k| read(Field::Weight(i, k))).collect() }
+                    let n = self
+                        .deal_years(i)
+                        .unwrap_or(d.weights.len())
+                        .min(d.weights.len());
+                    Profile::Custom {
+                        weights: (0..n).map(|k| read(Field::Weight(i, k))).collect(),
+                    }
                 }
             };
             deals.push(Deal {
@@ -643,7 +705,9 @@ impl Form {
             });
         }
         let growth = match self.growth {
-            GrowthKind::Constant => Growth::Constant { rate: read(Field::ConstantRate) },
+            GrowthKind::Constant => Growth::Constant {
+                rate: read(Field::ConstantRate),
+            },
             GrowthKind::Decaying => Growth::Decaying {
                 initial: read(Field::DecayInitial),
                 decay: read(Field::Decay),
@@ -657,7 +721,10 @@ impl Form {
                 points: (0..self.path_points.len())
                     .map(|i| {
                         let t = Table::PathPoints;
-                        (year(Field::PairYear(t, i), &mut read), read(Field::PairValue(t, i)))
+                        (
+                            year(Field::PairYear(t, i), &mut read),
+                            read(Field::PairValue(t, i)),
+                        )
                     })
                     .collect(),
                 after: read(Field::PathAfter),
@@ -665,7 +732,12 @@ impl Form {
         };
         let pairs = |t: Table, read: &mut dyn FnMut(Field) -> f64| -> Vec<(i32, f64)> {
             (0..self.table(t).len())
-                .map(|i| (year(Field::PairYear(t, i), read), read(Field::PairValue(t, i))))
+                .map(|i| {
+                    (
+                        year(Field::PairYear(t, i), read),
+                        read(Field::PairValue(t, i)),
+                    )
+                })
                 .collect()
         };
         let opex_share = pairs(Table::OpexShares, &mut read);
@@ -677,7 +749,10 @@ impl Form {
             start_year,
             end_year,
             deals,
-            revenue: Revenue { base: read(Field::RevenueBase), growth },
+            revenue: Revenue {
+                base: read(Field::RevenueBase),
+                growth,
+            },
             costs: Costs {
                 opex_share,
                 revenue_share: RevenueShare {
@@ -685,7 +760,10 @@ impl Form {
                     until: year(Field::RevenueShareUntil, &mut read),
                 },
             },
-            funding: Funding { opening_cash: read(Field::OpeningCash), raises },
+            funding: Funding {
+                opening_cash: read(Field::OpeningCash),
+                raises,
+            },
             firm_only: self.firm_only,
             discount_rate: read(Field::DiscountRate),
             markers: self.markers.clone(),
@@ -769,7 +847,11 @@ impl Errors {
         let prefix = prefix.to_string();
         self.0
             .iter()
-            .filter(move |(p, _)| *p == &prefix || p.starts_with(&format!("{prefix}.")) || p.starts_with(&format!("{prefix}[")))
+            .filter(move |(p, _)| {
+                *p == &prefix
+                    || p.starts_with(&format!("{prefix}."))
+                    || p.starts_with(&format!("{prefix}["))
+            })
             .map(|(p, m)| (p.as_str(), m.as_str()))
     }
 
@@ -822,7 +904,11 @@ pub struct State {
 impl State {
     /// The state showing a scenario.
     pub fn new(scenario: Rc<Scenario>) -> State {
-        State { form: Form::from_scenario(&scenario), errors: Rc::default(), scenario }
+        State {
+            form: Form::from_scenario(&scenario),
+            errors: Rc::default(),
+            scenario,
+        }
     }
 
     /// Whether the results on screen are behind the form (it holds a mistake).
@@ -892,9 +978,17 @@ impl State {
                 let next_year = rows
                     .last()
                     .and_then(|r| parse_int(&r.year).ok())
-                    .map_or_else(|| parse_int(&form.start_year).unwrap_or(2026) + 1, |y| y + 1);
-                let value = rows.last().map_or_else(|| "0".to_string(), |r| r.value.clone());
-                form.table_mut(t).push(PairForm { year: next_year.to_string(), value });
+                    .map_or_else(
+                        || parse_int(&form.start_year).unwrap_or(2026) + 1,
+                        |y| y + 1,
+                    );
+                let value = rows
+                    .last()
+                    .map_or_else(|| "0".to_string(), |r| r.value.clone());
+                form.table_mut(t).push(PairForm {
+                    year: next_year.to_string(),
+                    value,
+                });
             }
             Action::RemoveRow(t, i) => {
                 if i >= form.table(t).len() {
@@ -912,11 +1006,22 @@ impl State {
             Ok(scenario) => {
                 // Keep the same Rc when the scenario did not change (e.g. a note was edited
                 // back), so the projection is not recomputed.
-                let scenario =
-                    if scenario == *self.scenario { Rc::clone(&self.scenario) } else { Rc::new(scenario) };
-                State { form, errors: Rc::default(), scenario }
+                let scenario = if scenario == *self.scenario {
+                    Rc::clone(&self.scenario)
+                } else {
+                    Rc::new(scenario)
+                };
+                State {
+                    form,
+                    errors: Rc::default(),
+                    scenario,
+                }
             }
-            Err(errors) => State { form, errors: Rc::new(errors), scenario: Rc::clone(&self.scenario) },
+            Err(errors) => State {
+                form,
+                errors: Rc::new(errors),
+                scenario: Rc::clone(&self.scenario),
+            },
         }
     }
 }
@@ -943,3 +1048,16 @@ fn copy_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The Yew reducer: returns the same `Rc` when nothing changed so Yew skips the re-render.
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}

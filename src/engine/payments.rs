@@ -56,7 +56,8 @@ pub fn schedule(scenario: &Scenario, index: usize, deal: &Deal) -> Schedule {
     let (mut before, mut after) = (0.0, 0.0);
     if sum > 0.0 {
         for (k, w) in weights.iter().enumerate() {
-            let payment = value * w / sum;
+            // w / sum first: value * w could underflow to 0 for tiny values and weights.
+            let payment = value * (w / sum);
             let year = deal.start_year + k as i32;
             if year < scenario.start_year {
                 before += payment;

@@ -49,10 +49,17 @@ pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
             }
         }
         Growth::Path { points, after } => {
-            let rates = path_rates(scenario.start_year, base, points, *after, n);
-            for g in rates.into_iter().skip(1) {
+            let steps = path_steps(scenario.start_year, base, points, n);
+            for step in steps.into_iter().skip(1) {
+                let growth = match step {
+                    // The factor itself, not 1 + (factor - 1): a segment that falls steeply
+                    // has a factor near 0 that the subtraction would round away.
+                    Some(factor) if multiplier == 1.0 => factor,
+                    Some(factor) => 1.0 + multiplier * (factor - 1.0),
+                    None => 1.0 + multiplier * after,
+                };
                 let prev = revenue[revenue.len() - 1];
-                revenue.push(prev * (1.0 + multiplier * g));
+                revenue.push(prev * growth);
             }
         }
     }
@@ -73,11 +80,24 @@ pub fn path_rates(
     after: f64,
     n: usize,
 ) -> Vec<f64> {
-    let mut rates = vec![0.0; n];
+    let mut rates: Vec<f64> = path_steps(start_year, base, points, n)
+        .into_iter()
+        .map(|step| step.map_or(after, |factor| factor - 1.0))
+        .collect();
+    if let Some(g0) = rates.first_mut() {
+        *g0 = 0.0;
+    }
+    rates
+}
+
+/// For t = 0..n, the growth factor 1 + g_t of the segment joining two points, or `None` after
+/// the last point (where the growth is `after`). The entry for t = 0 is unused.
+fn path_steps(start_year: i32, base: f64, points: &[(i32, f64)], n: usize) -> Vec<Option<f64>> {
+    let mut steps = vec![Some(1.0); n];
     let mut from = (start_year, base);
     let mut next = points.iter();
     let mut to = next.next().copied();
-    for (t, rate) in rates.iter_mut().enumerate().skip(1) {
+    for (t, step) in steps.iter_mut().enumerate().skip(1) {
         let year = start_year + t as i32;
         while let Some(point) = to {
             if year > point.0 {
@@ -87,10 +107,7 @@ pub fn path_rates(
                 break;
             }
         }
-        *rate = match to {
-            Some((y1, r1)) => (r1 / from.1).powf(1.0 / f64::from(y1 - from.0)) - 1.0,
-            None => after,
-        };
+        *step = to.map(|(y1, r1)| (r1 / from.1).powf(1.0 / f64::from(y1 - from.0)));
     }
-    rates
+    steps
 }

@@ -61,7 +61,18 @@ pub(crate) fn required_growth(scenario: &Scenario, basis: &CostBasis) -> Require
     RequiredGrowth::Reachable(hi)
 }
 
-/// Whether cash stays at or above zero in every year with revenue growing at constant `g`.
+/// Whether cash stays at or above zero in every year with revenue growing at constant `g`
+/// (revenue base * (1 + g)^t, everything else as in the scenario).
+///
+/// # Examples
+/// ```
+/// use compute_coverage::{engine, presets};
+/// let scenario = presets::openai_november_2025();
+/// if let engine::RequiredGrowth::Reachable(g) = engine::project(&scenario).summary.required_growth {
+///     assert!(engine::solvent_at(&scenario, g));
+///     assert!(!engine::solvent_at(&scenario, g - engine::GROWTH_TOLERANCE));
+/// }
+/// ```
 pub fn solvent_at(scenario: &Scenario, g: f64) -> bool {
     let schedules = super::counted_schedules(scenario);
     let basis = CostBasis::new(scenario, &schedules);

@@ -10,7 +10,9 @@ fn every_preset_reads_back_exactly_from_its_form() {
     for p in presets::PRESETS.iter() {
         let s = p.scenario();
         let form = Form::from_scenario(&s);
-        let back = form.to_scenario().unwrap_or_else(|e| panic!("{}: {:?}", p.id, e));
+        let back = form
+            .to_scenario()
+            .unwrap_or_else(|e| panic!("{}: {:?}", p.id, e));
         assert_eq!(back, s, "preset {}", p.id);
     }
 }
@@ -40,13 +42,23 @@ fn input_text_is_short_and_exact() {
 #[test]
 fn a_bad_value_keeps_its_text_and_the_last_valid_scenario() {
     let s0 = state(presets::openai_november_2025());
-    let s1 = s0.apply(Action::Edit(Field::RevenueBase, "lots".into())).unwrap();
+    let s1 = s0
+        .apply(Action::Edit(Field::RevenueBase, "lots".into()))
+        .unwrap();
     assert_eq!(s1.form.revenue_base, "lots");
     assert!(s1.is_stale());
-    assert_eq!(s1.errors.get("revenue.base"), Some("\"lots\" is not a number"));
-    assert!(Rc::ptr_eq(&s1.scenario, &s0.scenario), "last valid scenario kept");
+    assert_eq!(
+        s1.errors.get("revenue.base"),
+        Some("\"lots\" is not a number")
+    );
+    assert!(
+        Rc::ptr_eq(&s1.scenario, &s0.scenario),
+        "last valid scenario kept"
+    );
     // Fixing it brings results back in line.
-    let s2 = s1.apply(Action::Edit(Field::RevenueBase, "$20B".into())).unwrap();
+    let s2 = s1
+        .apply(Action::Edit(Field::RevenueBase, "$20B".into()))
+        .unwrap();
     assert!(!s2.is_stale());
     assert_eq!(s2.scenario.revenue.base, 20.0);
 }
@@ -54,20 +66,44 @@ fn a_bad_value_keeps_its_text_and_the_last_valid_scenario() {
 #[test]
 fn validation_messages_land_on_the_field_path() {
     let s0 = state(presets::openai_november_2025());
-    let s1 = s0.apply(Action::Edit(Field::Deal(1, DealField::Years), "0".into())).unwrap();
-    assert_eq!(s1.errors.get("deals[1].years"), Some("years must be between 1 and 30; got 0"));
-    let s2 = s0.apply(Action::Edit(Field::PairValue(Table::OpexShares, 0), "85%".into())).unwrap();
-    assert!(s2.errors.get("costs").unwrap().contains("reach 100% of revenue"), "{:?}", s2.errors);
+    let s1 = s0
+        .apply(Action::Edit(Field::Deal(1, DealField::Years), "0".into()))
+        .unwrap();
+    assert_eq!(
+        s1.errors.get("deals[1].years"),
+        Some("years must be between 1 and 30; got 0")
+    );
+    let s2 = s0
+        .apply(Action::Edit(
+            Field::PairValue(Table::OpexShares, 0),
+            "85%".into(),
+        ))
+        .unwrap();
+    assert!(
+        s2.errors
+            .get("costs")
+            .unwrap()
+            .contains("reach 100% of revenue"),
+        "{:?}",
+        s2.errors
+    );
 }
 
 #[test]
 fn switching_models_and_value_forms_loses_nothing() {
     let s0 = state(presets::openai_november_2025());
-    let s1 = s0.apply(Action::ChooseGrowth(GrowthKind::Constant)).unwrap();
-    let s2 = s1.apply(Action::Edit(Field::ConstantRate, "40%".into())).unwrap();
+    let s1 = s0
+        .apply(Action::ChooseGrowth(GrowthKind::Constant))
+        .unwrap();
+    let s2 = s1
+        .apply(Action::Edit(Field::ConstantRate, "40%".into()))
+        .unwrap();
     assert_eq!(s2.scenario.revenue.growth, Growth::Constant { rate: 0.4 });
     let s3 = s2.apply(Action::ChooseGrowth(GrowthKind::Path)).unwrap();
-    assert_eq!(s3.scenario.revenue.growth, s0.scenario.revenue.growth, "path points kept");
+    assert_eq!(
+        s3.scenario.revenue.growth, s0.scenario.revenue.growth,
+        "path points kept"
+    );
     assert_eq!(s3.form.constant_rate, "40%");
     // Nvidia is entered as 10 GW x $35B; switching to a total shows the same $350B.
     let s4 = s0.apply(Action::ValueByCapacity(5, false)).unwrap();
@@ -86,7 +122,10 @@ fn deal_ledger_verbs() {
     assert_ne!(s2.form.deals[1].id, s2.form.deals[0].id);
     let s3 = s2.apply(Action::MoveDeal(0, 2)).unwrap();
     assert_eq!(s3.form.deals[2].name, "New deal");
-    assert!(s3.apply(Action::MoveDeal(0, 3)).is_none(), "out of range move is ignored");
+    assert!(
+        s3.apply(Action::MoveDeal(0, 3)).is_none(),
+        "out of range move is ignored"
+    );
     let s4 = s3.apply(Action::RemoveDeal(2)).unwrap();
     assert_eq!(s4.scenario.deals.len(), 2);
     assert!(s4.apply(Action::RemoveDeal(9)).is_none());
@@ -95,14 +134,39 @@ fn deal_ledger_verbs() {
 #[test]
 fn custom_weights_follow_the_term_without_losing_typed_weights() {
     let s0 = state(presets::blank());
-    let s1 = s0.apply(Action::ChooseProfile(0, ProfileKind::Custom)).unwrap();
-    assert_eq!(s1.scenario.deals[0].profile, Profile::Custom { weights: vec![1.0; 5] });
-    let s2 = s1.apply(Action::Edit(Field::Weight(0, 4), "3".into())).unwrap();
-    let s3 = s2.apply(Action::Edit(Field::Deal(0, DealField::Years), "3".into())).unwrap();
-    assert_eq!(s3.scenario.deals[0].profile, Profile::Custom { weights: vec![1.0; 3] });
-    let s4 = s3.apply(Action::Edit(Field::Deal(0, DealField::Years), "5".into())).unwrap();
-    assert_eq!(s4.scenario.deals[0].profile, Profile::Custom { weights: vec![1.0, 1.0, 1.0, 1.0, 3.0] });
-    let s5 = s4.apply(Action::Edit(Field::Deal(0, DealField::Years), "7".into())).unwrap();
+    let s1 = s0
+        .apply(Action::ChooseProfile(0, ProfileKind::Custom))
+        .unwrap();
+    assert_eq!(
+        s1.scenario.deals[0].profile,
+        Profile::Custom {
+            weights: vec![1.0; 5]
+        }
+    );
+    let s2 = s1
+        .apply(Action::Edit(Field::Weight(0, 4), "3".into()))
+        .unwrap();
+    let s3 = s2
+        .apply(Action::Edit(Field::Deal(0, DealField::Years), "3".into()))
+        .unwrap();
+    assert_eq!(
+        s3.scenario.deals[0].profile,
+        Profile::Custom {
+            weights: vec![1.0; 3]
+        }
+    );
+    let s4 = s3
+        .apply(Action::Edit(Field::Deal(0, DealField::Years), "5".into()))
+        .unwrap();
+    assert_eq!(
+        s4.scenario.deals[0].profile,
+        Profile::Custom {
+            weights: vec![1.0, 1.0, 1.0, 1.0, 3.0]
+        }
+    );
+    let s5 = s4
+        .apply(Action::Edit(Field::Deal(0, DealField::Years), "7".into()))
+        .unwrap();
     assert_eq!(s5.form.deals[0].weights.len(), 7);
 }
 
@@ -111,7 +175,9 @@ fn unchanged_edits_do_not_rerender() {
     let s0 = state(presets::blank());
     let text = s0.form.revenue_base.clone();
     assert!(s0.apply(Action::Edit(Field::RevenueBase, text)).is_none());
-    assert!(s0.apply(Action::Edit(Field::Deal(7, DealField::Name), "x".into())).is_none());
+    assert!(s0
+        .apply(Action::Edit(Field::Deal(7, DealField::Name), "x".into()))
+        .is_none());
 }
 
 #[test]
@@ -119,7 +185,12 @@ fn rows_are_added_after_the_last_year() {
     let s0 = state(presets::openai_november_2025());
     let s1 = s0.apply(Action::AddRow(Table::Raises)).unwrap();
     assert_eq!(s1.form.raises.last().unwrap().year, "2026");
-    let s2 = s1.apply(Action::Edit(Field::PairValue(Table::Raises, 1), "$40B".into())).unwrap();
+    let s2 = s1
+        .apply(Action::Edit(
+            Field::PairValue(Table::Raises, 1),
+            "$40B".into(),
+        ))
+        .unwrap();
     assert_eq!(s2.scenario.funding.raises, vec![(2025, 30.0), (2026, 40.0)]);
     let s3 = s2.apply(Action::RemoveRow(Table::Raises, 0)).unwrap();
     assert_eq!(s3.scenario.funding.raises, vec![(2026, 40.0)]);

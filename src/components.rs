@@ -1,0 +1,37 @@
+//! The Yew components of the calculator, one per file. They read the shared [`State`] from a
+//! context and send [`Action`]s back; everything they show is derived from the engine.
+
+use crate::state::{Action, State};
+use yew::prelude::*;
+
+pub mod chart_panel;
+pub mod costs_inputs;
+pub mod deal_ledger;
+pub mod deal_row;
+pub mod field_input;
+pub mod funding_inputs;
+pub mod headline_figures;
+pub mod pair_table;
+pub mod preset_picker;
+pub mod projection_table;
+pub mod revenue_inputs;
+pub mod stale_banner;
+pub mod summary_sentence;
+pub mod theme_toggle;
+pub mod weights_editor;
+
+/// The app's state as shared through context.
+pub type StateHandle = UseReducerHandle<State>;
+
+/// The state from context. Components using it are rendered only under the app root, which
+/// always provides it.
+#[hook]
+pub fn use_app_state() -> StateHandle {
+    use_context::<StateHandle>().expect("components are rendered inside the app's state provider")
+}
+
+/// A callback that sends one fixed action.
+pub fn send(state: &StateHandle, action: Action) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| state.dispatch(action.clone()))
+}

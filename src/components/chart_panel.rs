@@ -1,0 +1,387 @@
+//! One chart on the page: its heading, a canvas drawn with plotters-canvas at the screen's
+//! pixel density, a crosshair and tooltip for the year under the pointer or keyboard focus, and
+//! a "show data" table with the same numbers.
+
+use crate::charts::{self, ChartLayout, ChartOptions, Theme};
+use crate::engine::Projection;
+use crate::format;
+use crate::hooks::use_element_width::use_element_width;
+use crate::scenario::{Metric, Scenario};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use web_sys::{HtmlCanvasElement, HtmlElement};
+use yew::prelude::*;
+
+/// Which chart a panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Commitments,
+    Coverage,
+    Cash,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 3] = [ChartKind::Commitments, ChartKind::Coverage, ChartKind::Cash];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Commitments => "commitments",
+            ChartKind::Coverage => "coverage",
+            ChartKind::Cash => "cash",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartKind::Commitments => "Commitments vs revenue",
+            ChartKind::Coverage => "Coverage over time",
+            ChartKind::Cash => "Cash position",
+        }
+    }
+
+    fn description(self) -> &'static str {
+        match self {
+            ChartKind::Commitments => "Payments due each year, stacked by deal, against revenue and the cash available for them after other costs. Diamonds are reported figures.",
+            ChartKind::Coverage => "Cash available for commitments, and revenue, divided by the payments due. Below 1× the year is not covered.",
+            ChartKind::Cash => "Cash at the end of each year, after payments and raises. Below zero is money the company does not have.",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPanelProps {
+    pub kind: ChartKind,
+    pub scenario: Rc<Scenario>,
+    pub projection: Rc<Projection>,
+    pub dark: bool,
+}
+
+/// Draws one chart onto a canvas sized for the device pixel ratio.
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    kind: ChartKind,
+    scenario: &Scenario,
+    projection: &Projection,
+    opts: &ChartOptions,
+) -> Option<ChartLayout> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    let layout = match kind {
+        ChartKind::Commitments => charts::draw_commitments(&root, projection, scenario, opts),
+        ChartKind::Coverage => charts::draw_coverage(&root, projection, scenario, opts),
+        ChartKind::Cash => charts::draw_cash(&root, projection, scenario, opts),
+    };
+    let layout = layout.ok()?;
+    root.present().ok()?;
+    Some(layout)
+}
+
+/// CSS height of a chart for a container width: shorter on phones.
+pub fn chart_height(width: f64) -> f64 {
+    if width < 520.0 {
+        280.0
+    } else {
+        340.0
+    }
+}
+
+/// A chart with its heading, tooltip and data table.
+#[function_component(ChartPanel)]
+pub fn chart_panel(props: &ChartPanelProps) -> Html {
+    let container = use_node_ref();
+    let canvas_ref = use_node_ref();
+    let width = use_element_width(container.clone());
+    let highlight = use_state(|| None::<i32>);
+    let layout = use_mut_ref(|| None::<ChartLayout>);
+    let scale = use_memo((), |_| {
+        web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .clamp(1.0, 4.0)
+    });
+    let kind = props.kind;
+    {
+        let canvas_ref = canvas_ref.clone();
+        let layout = layout.clone();
+        let scale = *scale;
+        use_effect_with(
+            (
+                props.scenario.clone(),
+                props.projection.clone(),
+                props.dark,
+                width,
+                *highlight,
+            ),
+            move |(scenario, projection, dark, width, highlight)| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    if *width > 0.0 {
+                        let height = chart_height(*width);
+                        canvas.set_width((width * scale).round() as u32);
+                        canvas.set_height((height * scale).round() as u32);
+                        let style = HtmlElement::style(&canvas);
+                        let _ = style.set_property("width", &format!("{width}px"));
+                        let _ = style.set_property("height", &format!("{height}px"));
+                        let opts = ChartOptions {
+                            scale,
+                            theme: if *dark { Theme::dark() } else { Theme::light() },
+                            highlight_year: *highlight,
+                            title: None,
+                            footer: None,
+                        };
+                        *layout.borrow_mut() = draw(&canvas, kind, scenario, projection, &opts);
+                    }
+                }
+            },
+        );
+    }
+    let first = props.scenario.start_year;
+    let last = props.scenario.end_year;
+    let onpointermove = {
+        let highlight = highlight.clone();
+        let layout = layout.clone();
+        let scale = *scale;
+        Callback::from(move |e: PointerEvent| {
+            let year = layout
+                .borrow()
+                .and_then(|l| l.year_at(f64::from(e.offset_x()) * scale));
+            if *highlight != year {
+                highlight.set(year);
+            }
+        })
+    };
+    let onpointerleave = {
+        let highlight = highlight.clone();
+        Callback::from(move |_: PointerEvent| highlight.set(None))
+    };
+    let onkeydown = {
+        let highlight = highlight.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let current = highlight.unwrap_or(first);
+            let next = match e.key().as_str() {
+                "ArrowRight" => Some((current + 1).min(last)),
+                "ArrowLeft" => Some((current - 1).max(first)),
+                "Home" => Some(first),
+                "End" => Some(last),
+                "Escape" => None,
+                _ => return,
+            };
+            e.prevent_default();
+            highlight.set(next);
+        })
+    };
+    let onfocus = {
+        let highlight = highlight.clone();
+        Callback::from(move |_: FocusEvent| {
+            if highlight.is_none() {
+                highlight.set(Some(first));
+            }
+        })
+    };
+    let onblur = {
+        let highlight = highlight.clone();
+        Callback::from(move |_: FocusEvent| highlight.set(None))
+    };
+    let id = kind.id();
+    let heading_id = format!("chart-{id}-heading");
+    let tip = highlight.and_then(|year| {
+        let l = (*layout.borrow())?;
+        let x = l.x_of(year) / *scale;
+        Some((year, x))
+    });
+    let label = format!(
+        "{}: chart of {} to {}. Use the left and right arrow keys to read each year; the data table below has every figure.",
+        kind.title(),
+        first,
+        last
+    );
+    html! {
+        <section class="panel chart-panel" aria-labelledby={heading_id.clone()} id={format!("chart-{id}")}>
+            <h2 id={heading_id}>{ kind.title() }</h2>
+            <p class="hint">{ kind.description() }</p>
+            <div class="chart-box" ref={container}>
+                <canvas ref={canvas_ref} class="chart" tabindex="0" role="img" aria-label={label}
+                    {onpointermove} {onpointerleave} {onkeydown} {onfocus} {onblur} />
+                if let Some((year, x)) = tip {
+                    <ChartTooltip kind={kind} year={year} x={x} width={width}
+                        scenario={props.scenario.clone()} projection={props.projection.clone()} />
+                }
+            </div>
+            <details class="chart-data">
+                <summary>{ "Show data" }</summary>
+                { data_table(kind, &props.scenario, &props.projection) }
+            </details>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartTooltipProps {
+    kind: ChartKind,
+    year: i32,
+    /// Centre of the year's band, in CSS pixels from the canvas's left edge.
+    x: f64,
+    width: f64,
+    scenario: Rc<Scenario>,
+    projection: Rc<Projection>,
+}
+
+/// The values of one year, next to the crosshair.
+#[function_component(ChartTooltip)]
+fn chart_tooltip(props: &ChartTooltipProps) -> Html {
+    let node = use_node_ref();
+    {
+        // Positioned through the CSSOM (no inline style attribute, which a strict CSP forbids).
+        let node = node.clone();
+        let (x, width) = (props.x, props.width);
+        use_effect_with((x, width), move |(x, width)| {
+            if let Some(el) = node.cast::<HtmlElement>() {
+                let right_half = *x > width / 2.0;
+                let style = el.style();
+                if right_half {
+                    let _ =
+                        style.set_property("right", &format!("{}px", (width - x + 12.0).max(0.0)));
+                    let _ = style.remove_property("left");
+                } else {
+                    let _ = style.set_property("left", &format!("{}px", x + 12.0));
+                    let _ = style.remove_property("right");
+                }
+            }
+        });
+    }
+    let lines = tooltip_lines(props.kind, props.year, &props.scenario, &props.projection);
+    html! {
+        <div class="chart-tooltip" ref={node} role="status" aria-live="polite">
+            <p class="tooltip-year">{ props.year }</p>
+            <dl>
+                { for lines.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+            </dl>
+        </div>
+    }
+}
+
+/// The (label, value) pairs shown for a year.
+pub fn tooltip_lines(
+    kind: ChartKind,
+    year: i32,
+    scenario: &Scenario,
+    p: &Projection,
+) -> Vec<(String, String)> {
+    let Some(row) = p.row(year) else {
+        return Vec::new();
+    };
+    let i = (year - scenario.start_year) as usize;
+    let mut lines = Vec::new();
+    match kind {
+        ChartKind::Commitments => {
+            lines.push(("Revenue".into(), format::money(row.revenue)));
+            lines.push(("Available".into(), format::money(row.available)));
+            lines.push(("Payments".into(), format::money(row.commitments)));
+            for d in &p.deals {
+                let pay = d.payments.get(i).copied().unwrap_or(0.0);
+                if pay > 0.0 {
+                    lines.push((format!("· {}", d.name), format::money(pay)));
+                }
+            }
+            for m in scenario.markers.iter().filter(|m| {
+                m.year == year && matches!(m.metric, Metric::Revenue | Metric::Commitments)
+            }) {
+                lines.push((format!("◇ {}", m.label), format::money(m.value)));
+            }
+        }
+        ChartKind::Coverage => {
+            lines.push(("Cash coverage".into(), format::ratio(row.coverage)));
+            lines.push((
+                "Revenue coverage".into(),
+                format::ratio(row.revenue_coverage),
+            ));
+            lines.push(("Payments".into(), format::money(row.commitments)));
+        }
+        ChartKind::Cash => {
+            lines.push(("Cash at year end".into(), format::money(row.cash)));
+            lines.push(("Net cash flow".into(), format::money(row.net_cash_flow)));
+            if row.raised > 0.0 {
+                lines.push(("Raised".into(), format::money(row.raised)));
+            }
+            for m in scenario.markers.iter().filter(|m| {
+                m.year == year && matches!(m.metric, Metric::NetCashFlow | Metric::Cash)
+            }) {
+                lines.push((format!("◇ {}", m.label), format::money(m.value)));
+            }
+        }
+    }
+    lines
+}
+
+fn data_table(kind: ChartKind, scenario: &Scenario, p: &Projection) -> Html {
+    let caption = format!(
+        "{}, {} to {} (billions of dollars)",
+        kind.title(),
+        scenario.start_year,
+        scenario.end_year
+    );
+    match kind {
+        ChartKind::Commitments => html! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
+                <table class="data-table">
+                    <caption>{ caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Year" }</th>
+                        { for p.deals.iter().map(|d| html! { <th scope="col">{ d.name.clone() }</th> }) }
+                        <th scope="col">{ "Payments" }</th>
+                        <th scope="col">{ "Revenue" }</th>
+                        <th scope="col">{ "Available" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for p.rows.iter().enumerate().map(|(i, r)| html! { <tr>
+                            <th scope="row">{ r.year }</th>
+                            { for p.deals.iter().map(|d| html! { <td>{ format::billions(d.payments.get(i).copied().unwrap_or(0.0)) }</td> }) }
+                            <td>{ format::billions(r.commitments) }</td>
+                            <td>{ format::billions(r.revenue) }</td>
+                            <td>{ format::billions(r.available) }</td>
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </div>
+        },
+        ChartKind::Coverage => html! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
+                <table class="data-table">
+                    <caption>{ caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Year" }</th>
+                        <th scope="col">{ "Cash coverage" }</th>
+                        <th scope="col">{ "Revenue coverage" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for p.rows.iter().map(|r| html! { <tr>
+                            <th scope="row">{ r.year }</th>
+                            <td>{ format::ratio(r.coverage) }</td>
+                            <td>{ format::ratio(r.revenue_coverage) }</td>
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </div>
+        },
+        ChartKind::Cash => html! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
+                <table class="data-table">
+                    <caption>{ caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Year" }</th>
+                        <th scope="col">{ "Net cash flow" }</th>
+                        <th scope="col">{ "Raised" }</th>
+                        <th scope="col">{ "Cash at year end" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for p.rows.iter().map(|r| html! { <tr>
+                            <th scope="row">{ r.year }</th>
+                            <td>{ format::billions(r.net_cash_flow) }</td>
+                            <td>{ format::billions(r.raised) }</td>
+                            <td>{ format::billions(r.cash) }</td>
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </div>
+        },
+    }
+}

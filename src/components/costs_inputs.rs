@@ -1,0 +1,26 @@
+//! Costs other than the commitments: the non-compute share of revenue (anchors, linear between)
+//! and the revenue share paid to partners with its last year.
+
+use super::field_input::FieldInput;
+use super::pair_table::PairTable;
+use crate::state::{Field, Table};
+use yew::prelude::*;
+
+/// The costs section of the form.
+#[function_component(CostsInputs)]
+pub fn costs_inputs() -> Html {
+    html! {
+        <section class="panel" aria-labelledby="costs-heading">
+            <h2 id="costs-heading">{ "Other costs" }</h2>
+            <PairTable table={Table::OpexShares} caption="Non-compute costs" value_label="Share of revenue" value_unit="%"
+                min_rows={1}
+                hint="Staff, sales and other operating costs as a share of revenue: straight lines between the years given, flat before and after."
+                add_label="Add year" />
+            <div class="field-grid">
+                <FieldInput field={Field::RevenueShareRate} label="Revenue share to partners" unit="%"
+                    hint="e.g. Microsoft's share of OpenAI's revenue (about 20%)." />
+                <FieldInput field={Field::RevenueShareUntil} label="Revenue share paid through" unit="year" />
+            </div>
+        </section>
+    }
+}

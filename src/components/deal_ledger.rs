@@ -1,0 +1,93 @@
+//! The deal ledger: every commitment in a table, with add, duplicate, remove and reorder, and
+//! the switch that counts firm contracts only.
+
+use super::deal_row::DealRow;
+use super::use_app_state;
+use crate::scenario::MAX_DEALS;
+use crate::state::Action;
+use std::collections::BTreeSet;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The table of deals.
+#[function_component(DealLedger)]
+pub fn deal_ledger() -> Html {
+    let state = use_app_state();
+    // Which deals are open for editing, by stable id so reordering keeps them open.
+    let open = use_state(BTreeSet::<u32>::new);
+    let on_firm_only = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::SetFirmOnly(input.checked()));
+        })
+    };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |id: u32| {
+            let mut next = (*open).clone();
+            if !next.remove(&id) {
+                next.insert(id);
+            }
+            open.set(next);
+        })
+    };
+    let add = {
+        let state = state.clone();
+        let open = open.clone();
+        Callback::from(move |_| {
+            // The new deal opens for editing so its fields are in reach.
+            let mut next = (*open).clone();
+            next.insert(
+                state
+                    .form
+                    .deals
+                    .iter()
+                    .map(|d| d.id)
+                    .max()
+                    .map_or(0, |m| m + 1),
+            );
+            open.set(next);
+            state.dispatch(Action::AddDeal);
+        })
+    };
+    let n = state.form.deals.len();
+    html! {
+        <section class="panel" aria-labelledby="deals-heading">
+            <h2 id="deals-heading">{ "Compute commitments" }</h2>
+            <p class="hint">{ "Each deal's value is paid over its term in the chosen pattern. Letters of intent are not firm. Chip deals may supply hardware that also sits inside the cloud contracts: counting both counts it twice." }</p>
+            <label class="switch">
+                <input type="checkbox" id="firm-only" checked={state.form.firm_only} onchange={on_firm_only} />
+                <span>{ "Count firm contracts only" }</span>
+            </label>
+            <table class="ledger">
+                <caption class="visually-hidden">{ "Deals: select a name to edit its terms" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Deal" }</th>
+                        <th scope="col">{ "Value" }</th>
+                        <th scope="col">{ "Term" }</th>
+                        <th scope="col">{ "Firm" }</th>
+                        <th scope="col">{ "Counted" }</th>
+                        <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
+                    </tr>
+                </thead>
+                { for state.form.deals.iter().enumerate().map(|(i, d)| {
+                    let has_error = state.errors.under(&format!("deals[{i}]")).next().is_some();
+                    html! {
+                        <DealRow key={d.id} index={i} count={n}
+                            open={open.contains(&d.id) || has_error}
+                            on_toggle={on_toggle.clone()} />
+                    }
+                }) }
+            </table>
+            if n == 0 {
+                <p class="empty">{ "No deals yet: add one to see what it costs." }</p>
+            }
+            <button type="button" class="small-button" id="add-deal" disabled={n >= MAX_DEALS} onclick={add}>{ "Add deal" }</button>
+            if n >= MAX_DEALS {
+                <p class="hint">{ format!("A scenario holds at most {MAX_DEALS} deals.") }</p>
+            }
+        </section>
+    }
+}

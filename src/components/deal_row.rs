@@ -1,0 +1,188 @@
+//! One deal in the ledger: a summary row with its firm/counted toggles and row actions, and
+//! when open, every term of the deal.
+
+use super::field_input::FieldInput;
+use super::weights_editor::WeightsEditor;
+use super::{send, use_app_state};
+use crate::format;
+use crate::parse::{parse_int, parse_money, parse_number};
+use crate::state::{Action, DealField, Field, ProfileKind};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DealRowProps {
+    pub index: usize,
+    /// Number of deals (for the move buttons).
+    pub count: usize,
+    pub open: bool,
+    /// Opens or closes the editor of the deal with this id.
+    pub on_toggle: Callback<u32>,
+}
+
+/// A deal's row (a `<tbody>` of the ledger table).
+#[function_component(DealRow)]
+pub fn deal_row(props: &DealRowProps) -> Html {
+    let state = use_app_state();
+    let i = props.index;
+    let Some(deal) = state.form.deals.get(i) else {
+        return Html::default();
+    };
+    let name = if deal.name.trim().is_empty() {
+        format!("Deal {}", i + 1)
+    } else {
+        deal.name.clone()
+    };
+    let value_text = if deal.by_capacity {
+        match (parse_number(&deal.gw), parse_money(&deal.per_gw)) {
+            (Ok(gw), Ok(per)) => format!("{} ({} GW)", format::money(gw * per), deal.gw.trim()),
+            _ => "—".into(),
+        }
+    } else {
+        parse_money(&deal.total).map_or_else(|_| "—".into(), format::money)
+    };
+    let term_text = match (parse_int(&deal.start_year), parse_int(&deal.years)) {
+        (Ok(s), Ok(n)) if n >= 1 => format!("{s}–{}", s + n - 1),
+        _ => "—".into(),
+    };
+    let counted = deal.include && (deal.firm || !state.form.firm_only);
+    let editor_id = format!("deal-{}-editor", deal.id);
+    let toggle = {
+        let cb = props.on_toggle.clone();
+        let id = deal.id;
+        Callback::from(move |_| cb.emit(id))
+    };
+    let checkbox = |on: fn(usize, bool) -> Action| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(on(i, input.checked()));
+        })
+    };
+    let on_mode = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            state.dispatch(Action::ValueByCapacity(i, select.value() == "capacity"));
+        })
+    };
+    let on_profile = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(kind) = ProfileKind::from_id(&select.value()) {
+                state.dispatch(Action::ChooseProfile(i, kind));
+            }
+        })
+    };
+    let f = |field: DealField| Field::Deal(i, field);
+    let source_ok = {
+        let s = deal.source.trim().to_ascii_lowercase();
+        (s.starts_with("https://") || s.starts_with("http://"))
+            && state.errors.get(&f(DealField::Source).path()).is_none()
+    };
+    let mode_id = format!("deal-{}-mode", deal.id);
+    let profile_id = format!("deal-{}-profile", deal.id);
+    html! {
+        <tbody class={classes!("deal", (!counted).then_some("not-counted"), props.open.then_some("open"))}>
+            <tr class="deal-summary">
+                <th scope="row">
+                    <button type="button" class="disclosure" aria-expanded={props.open.to_string()}
+                        aria-controls={editor_id.clone()} onclick={toggle}>
+                        <span class="chevron" aria-hidden="true">{ if props.open { "▾" } else { "▸" } }</span>
+                        <span class="deal-name">{ name.clone() }</span>
+                        if !deal.counterparty.trim().is_empty() {
+                            <span class="counterparty">{ deal.counterparty.clone() }</span>
+                        }
+                    </button>
+                </th>
+                <td class="num">{ value_text }</td>
+                <td class="num">{ term_text }</td>
+                <td>
+                    <input type="checkbox" checked={deal.firm} onchange={checkbox(Action::SetFirm)}
+                        aria-label={format!("{name}: firm contract")} />
+                </td>
+                <td>
+                    <input type="checkbox" checked={deal.include} onchange={checkbox(Action::SetInclude)}
+                        aria-label={format!("{name}: include in the scenario")} />
+                </td>
+                <td class="row-actions">
+                    <button type="button" class="icon-button" disabled={i == 0} title="Move up"
+                        aria-label={format!("Move {name} up")} onclick={send(&state, Action::MoveDeal(i, i.saturating_sub(1)))}>{ "↑" }</button>
+                    <button type="button" class="icon-button" disabled={i + 1 >= props.count} title="Move down"
+                        aria-label={format!("Move {name} down")} onclick={send(&state, Action::MoveDeal(i, i + 1))}>{ "↓" }</button>
+                    <button type="button" class="icon-button" title="Duplicate"
+                        aria-label={format!("Duplicate {name}")} onclick={send(&state, Action::DuplicateDeal(i))}>{ "⧉" }</button>
+                    <button type="button" class="icon-button danger" title="Remove"
+                        aria-label={format!("Remove {name}")} onclick={send(&state, Action::RemoveDeal(i))}>{ "✕" }</button>
+                </td>
+            </tr>
+            if props.open {
+                <tr class="deal-editor" id={editor_id}>
+                    <td colspan="6">
+                        <div class="field-grid">
+                            <FieldInput field={f(DealField::Name)} label="Name" hint="Up to 80 characters." />
+                            <FieldInput field={f(DealField::Counterparty)} label="Counterparty" />
+                            <div class="field">
+                                <label for={mode_id.clone()} class="field-label">{ "Value given as" }</label>
+                                <select id={mode_id} onchange={on_mode}>
+                                    <option value="total" selected={!deal.by_capacity}>{ "Total ($)" }</option>
+                                    <option value="capacity" selected={deal.by_capacity}>{ "GW × $ per GW" }</option>
+                                </select>
+                            </div>
+                            if deal.by_capacity {
+                                <FieldInput field={f(DealField::Gw)} label="Capacity" unit="GW" hint="Gigawatts of compute." />
+                                <FieldInput field={f(DealField::PerGw)} label="Cost per GW" unit="$B" hint="Billions per gigawatt, e.g. 35." />
+                            } else {
+                                <FieldInput field={f(DealField::Total)} label="Total value" unit="$B" hint="e.g. 38, $38B, 1.4T, 650M." />
+                            }
+                            <FieldInput field={f(DealField::StartYear)} label="First year of payments" unit="year" />
+                            <FieldInput field={f(DealField::Years)} label="Term" unit="years" hint="1 to 30." />
+                            <div class="field">
+                                <label for={profile_id.clone()} class="field-label">{ "Payment pattern" }</label>
+                                <select id={profile_id} onchange={on_profile}>
+                                    { for ProfileKind::ALL.iter().map(|k| html! {
+                                        <option value={k.id()} selected={*k == deal.profile}>{ k.label() }</option>
+                                    }) }
+                                </select>
+                                <p class="hint">{ profile_hint(deal.profile) }</p>
+                            </div>
+                            if deal.profile == ProfileKind::Fleet {
+                                <FieldInput field={f(DealField::FleetGrowth)} label="Yearly growth of capacity added" unit="%" hint="0% is the same as ramp up." />
+                            }
+                        </div>
+                        if deal.profile == ProfileKind::Custom {
+                            <WeightsEditor deal={i} />
+                        }
+                        <div class="field-grid">
+                            <FieldInput field={f(DealField::Source)} label="Source (web address)" hint="Where the figures come from, starting with https://." class="wide" />
+                            if source_ok {
+                                <p class="source-link"><a href={deal.source.trim().to_string()} target="_blank" rel="noopener noreferrer">{ "Open the source" }</a></p>
+                            }
+                            <FieldInput field={f(DealField::Note)} label="Note" hint="Which numbers are reported and which are assumptions." class="wide" />
+                        </div>
+                        { deal_value_error(&state, i) }
+                    </td>
+                </tr>
+            }
+        </tbody>
+    }
+}
+
+fn profile_hint(kind: ProfileKind) -> &'static str {
+    match kind {
+        ProfileKind::Even => "The same payment every year.",
+        ProfileKind::RampUp => "Payments grow each year (1, 2, 3, …), as capacity comes online.",
+        ProfileKind::FrontLoaded => "Payments shrink each year (…, 3, 2, 1).",
+        ProfileKind::Fleet => "Capacity added every year, each addition paid for while in service.",
+        ProfileKind::Custom => "Your own weights for each year.",
+    }
+}
+
+/// Messages about the value as a whole (not tied to one box).
+fn deal_value_error(state: &super::StateHandle, i: usize) -> Html {
+    match state.errors.get(&format!("deals[{i}].value")) {
+        Some(message) => html! { <p class="error-text">{ message.to_string() }</p> },
+        None => Html::default(),
+    }
+}

@@ -1,0 +1,73 @@
+//! A small editable table of (year, value) rows: revenue path points, non-compute cost shares,
+//! raises.
+
+use super::field_input::FieldInput;
+use super::{send, use_app_state};
+use crate::state::{Action, Field, Table};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PairTableProps {
+    pub table: Table,
+    pub caption: AttrValue,
+    pub value_label: AttrValue,
+    pub value_unit: AttrValue,
+    /// Rows that must remain (the cost shares need at least one).
+    #[prop_or_default]
+    pub min_rows: usize,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Text of the add button ("Add point").
+    pub add_label: AttrValue,
+}
+
+/// An editable (year, value) table.
+#[function_component(PairTable)]
+pub fn pair_table(props: &PairTableProps) -> Html {
+    let state = use_app_state();
+    let t = props.table;
+    let rows = state.form.table(t).len();
+    let table_path = Field::PairYear(t, 0).path();
+    let table_path = table_path.split('[').next().unwrap_or_default().to_string();
+    let table_error = state.errors.get(&table_path).map(str::to_string);
+    html! {
+        <div class={classes!("pair-table", table_error.is_some().then_some("invalid"))}>
+            <table>
+                <caption>{ props.caption.clone() }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Year" }</th>
+                        <th scope="col">{ format!("{} ({})", props.value_label, props.value_unit) }</th>
+                        <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for (0..rows).map(|i| {
+                        let year_label = format!("{}: year of row {}", props.caption, i + 1);
+                        let value_label = format!("{}: {} in row {}", props.caption, props.value_label, i + 1);
+                        html! {
+                            <tr key={i}>
+                                <td><FieldInput field={Field::PairYear(t, i)} label={year_label} compact=true /></td>
+                                <td><FieldInput field={Field::PairValue(t, i)} label={value_label} unit={props.value_unit.clone()} compact=true /></td>
+                                <td>
+                                    <button type="button" class="icon-button"
+                                        disabled={rows <= props.min_rows}
+                                        aria-label={format!("Remove row {} of {}", i + 1, props.caption)}
+                                        title="Remove row"
+                                        onclick={send(&state, Action::RemoveRow(t, i))}>{ "✕" }</button>
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            if let Some(message) = table_error {
+                <p class="error-text">{ message }</p>
+            }
+            if let Some(hint) = &props.hint {
+                <p class="hint">{ hint.clone() }</p>
+            }
+            <button type="button" class="small-button" onclick={send(&state, Action::AddRow(t))}>{ props.add_label.clone() }</button>
+        </div>
+    }
+}

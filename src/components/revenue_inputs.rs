@@ -1,0 +1,77 @@
+//! Revenue: the first year's revenue and the growth model, showing only the chosen model's
+//! fields; the path model edits its points as a small table.
+
+use super::field_input::FieldInput;
+use super::pair_table::PairTable;
+use super::use_app_state;
+use crate::state::{Action, Field, GrowthKind, Table};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// The revenue section of the form.
+#[function_component(RevenueInputs)]
+pub fn revenue_inputs() -> Html {
+    let state = use_app_state();
+    let on_model = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(kind) = GrowthKind::from_id(&select.value()) {
+                state.dispatch(Action::ChooseGrowth(kind));
+            }
+        })
+    };
+    let kind = state.form.growth;
+    let first_year = state.form.start_year.trim().to_string();
+    html! {
+        <section class="panel" aria-labelledby="revenue-heading">
+            <h2 id="revenue-heading">{ "Revenue" }</h2>
+            <div class="field-grid">
+                <FieldInput field={Field::RevenueBase} label={format!("Revenue in {first_year}")} unit="$B"
+                    hint="The first year's revenue. Accepts 13, $13B, 650M, 1.4T." />
+                <div class="field">
+                    <label for="growth-model" class="field-label">{ "Growth model" }</label>
+                    <select id="growth-model" onchange={on_model}>
+                        { for GrowthKind::ALL.iter().map(|k| html! {
+                            <option value={k.id()} selected={*k == kind}>{ k.label() }</option>
+                        }) }
+                    </select>
+                    <p class="hint">{ model_hint(kind) }</p>
+                </div>
+            </div>
+            <div class="field-grid">
+                { match kind {
+                    GrowthKind::Constant => html! {
+                        <FieldInput field={Field::ConstantRate} label="Growth per year" unit="%" hint="e.g. 40 for 40% a year." />
+                    },
+                    GrowthKind::Decaying => html! { <>
+                        <FieldInput field={Field::DecayInitial} label="Growth in the second year" unit="%" />
+                        <FieldInput field={Field::Decay} label="Decay per year" unit="×" hint="Each year the excess over the floor is multiplied by this (0 to 1)." />
+                        <FieldInput field={Field::DecayFloor} label="Long-run growth" unit="%" hint="The floor growth approaches." />
+                    </> },
+                    GrowthKind::Logistic => html! { <>
+                        <FieldInput field={Field::LogisticInitial} label="Initial growth" unit="%" hint="Growth while revenue is far from the ceiling (up to 200%)." />
+                        <FieldInput field={Field::Ceiling} label="Revenue ceiling" unit="$B" hint="The market size revenue approaches." />
+                    </> },
+                    GrowthKind::Path => html! {
+                        <FieldInput field={Field::PathAfter} label="Growth after the last point" unit="%" />
+                    },
+                } }
+            </div>
+            if kind == GrowthKind::Path {
+                <PairTable table={Table::PathPoints} caption="Revenue path" value_label="Revenue" value_unit="$B"
+                    hint="Revenue grows at a steady rate between consecutive points, from the first year's revenue."
+                    add_label="Add point" />
+            }
+        </section>
+    }
+}
+
+fn model_hint(kind: GrowthKind) -> &'static str {
+    match kind {
+        GrowthKind::Constant => "The same growth rate every year.",
+        GrowthKind::Decaying => "Fast growth that slows towards a long-run rate.",
+        GrowthKind::Logistic => "Growth that slows as revenue nears a ceiling.",
+        GrowthKind::Path => "Revenue through planned figures, then a steady rate.",
+    }
+}

@@ -1,0 +1,66 @@
+//! The banner that says the results on screen are from the last valid inputs, listing what to
+//! fix.
+
+use super::field_input::path_id;
+use super::use_app_state;
+use yew::prelude::*;
+
+/// Shown while the form holds a mistake.
+#[function_component(StaleBanner)]
+pub fn stale_banner() -> Html {
+    let state = use_app_state();
+    if !state.is_stale() {
+        return Html::default();
+    }
+    let n = state.errors.len();
+    html! {
+        <div class="stale-banner" role="status" id="stale-banner">
+            <p><strong>{ "These results are from your last valid inputs." }</strong>
+               { format!(" Fix {} to update them:", if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }) }</p>
+            <ul>
+                { for state.errors.iter().take(6).map(|(path, message)| {
+                    let anchor = anchor_for(path);
+                    html! { <li><a href={anchor}>{ describe(path) }</a>{ ": " }{ message.to_string() }</li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// A reader's name for a field path: `deals[2].years` -> "deal 3, years".
+fn describe(path: &str) -> String {
+    if path.is_empty() {
+        return "scenario".into();
+    }
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((n, rest)) => (
+                n,
+                rest.trim_end_matches(']')
+                    .split("][")
+                    .next()
+                    .and_then(|i| i.parse::<usize>().ok()),
+            ),
+            None => (part, None),
+        };
+        let name = name.replace('_', " ");
+        let name = match name.as_str() {
+            "deals" => "deal".to_string(),
+            "points" => "point".to_string(),
+            "raises" => "raise".to_string(),
+            "opex share" => "non-compute share".to_string(),
+            other => other.to_string(),
+        };
+        out.push(match index {
+            Some(i) => format!("{name} {}", i + 1),
+            None => name,
+        });
+    }
+    out.join(", ")
+}
+
+/// Link target of the field the message is about.
+fn anchor_for(path: &str) -> String {
+    format!("#{}", path_id(path))
+}
