@@ -141,11 +141,8 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
             label: format!("Cumulative burn to {}", m.year),
             value: format::money(p.cumulative_burn_through(m.year)),
             explanation: format!(
-                "The model's burn from {} through {}; reported: {} ({}).",
-                scenario.start_year,
-                m.year,
-                format::money(m.value),
-                m.label
+                "The model's net cash burned from {} through {}. Reported: {}.",
+                scenario.start_year, m.year, m.label
             ),
             alarm: false,
         });

@@ -55,9 +55,13 @@ pub fn draw_cash<DB: DrawingBackend>(
         lo = lo.min(v);
         hi = hi.max(v);
     }
-    // Room above the highest raise for its label.
+    // Room above the highest raise and below the lowest point for their labels.
+    let span = hi - lo;
     if !raises.is_empty() {
-        hi += (hi - lo) * 0.08;
+        hi += span * 0.08;
+    }
+    if show_gap {
+        lo -= span * 0.1;
     }
 
     let flow_fill: RGBAColor = theme.muted.mix(0.35);

@@ -12,7 +12,7 @@ use plotters::element::Rectangle;
 use plotters::prelude::{Color, DrawingBackend, RGBColor};
 
 /// Longest deal name shown in the legend, in characters.
-const MAX_LABEL_CHARS: usize = 28;
+const MAX_LABEL_CHARS: usize = 32;
 
 /// One layer of the bar stack.
 struct Layer {

@@ -2,7 +2,7 @@
 //! 1× line, with the region below 1× (payments not covered) shaded. Years with nothing due have
 //! no coverage, and the lines break there rather than bridge them.
 
-use super::frame::{polyline, text_width, year_span, Frame, LegendItem, Mark, Spec, FONT};
+use super::frame::{polyline, text, text_width, year_span, Frame, LegendItem, Mark, Spec, FONT};
 use super::{ChartOptions, ChartResult};
 use crate::engine::Projection;
 use crate::scenario::Scenario;
@@ -122,11 +122,13 @@ pub fn draw_coverage<DB: DrawingBackend>(
         (HPos::Right, VPos::Bottom),
         false,
     )?;
-    frame.note(
+    let below = (right, one + frame.px(3.0));
+    let size = FONT * frame.s;
+    text(
         root,
-        theme,
         "not covered",
-        (right, one + frame.px(3.0)),
+        below,
+        size,
         theme.muted,
         (HPos::Right, VPos::Top),
         false,

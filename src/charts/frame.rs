@@ -324,7 +324,7 @@ impl Frame {
         }
         let plot_bottom = (bottom - FONT * s * 1.2 - 8.0 * s).max(plot_top + 10.0);
 
-        let target = ((plot_bottom - plot_top) / (48.0 * s))
+        let target = ((plot_bottom - plot_top) / (40.0 * s))
             .round()
             .clamp(2.0, 8.0) as usize;
         let axis = nice_axis(spec.lo, spec.hi, target);

@@ -897,3 +897,36 @@ fn deal_colours_are_distinct_up_to_eight_deals() {
     }
     assert_eq!(css_hex(OKABE_ITO[4]), "#0072B2");
 }
+
+/// Writes every chart of the default scenario to `$TMPDIR/compute-coverage-charts/` to look at:
+/// `cargo test --lib render_samples -- --ignored`.
+#[test]
+#[ignore = "writes files; run by hand to look at the charts"]
+fn render_samples() {
+    let dir = std::env::temp_dir().join("compute-coverage-charts");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let cases = [
+        ("openai", presets::openai_november_2025()),
+        ("anthropic", presets::anthropic_november_2025()),
+        ("blank", presets::blank()),
+        ("none", no_counted_deals()),
+    ];
+    for (name, scenario) in cases {
+        for (theme_name, theme) in [("light", Theme::light()), ("dark", Theme::dark())] {
+            for chart in CHARTS {
+                for (size_name, size) in [("wide", (800, 400)), ("phone", (360, 280))] {
+                    let opts = ChartOptions {
+                        theme,
+                        highlight_year: Some(2028),
+                        title: Some(format!("{chart:?}")),
+                        footer: Some(format!("{}: Compute Coverage", scenario.name)),
+                        ..ChartOptions::default()
+                    };
+                    let (svg, _) = draw(chart, &scenario, &opts, size);
+                    let file = dir.join(format!("{name}-{chart:?}-{theme_name}-{size_name}.svg"));
+                    std::fs::write(file, svg).expect("write svg");
+                }
+            }
+        }
+    }
+}

@@ -89,8 +89,7 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                 <th scope="row">
                     <button type="button" class="disclosure" aria-expanded={props.open.to_string()}
                         aria-controls={editor_id.clone()} onclick={toggle}>
-                        <span class="chevron" aria-hidden="true">{ if props.open { "▾" } else { "▸" } }</span>
-                        <span class="deal-name">{ name.clone() }</span>
+                        <span class="deal-name"><span class="chevron" aria-hidden="true">{ if props.open { "▾ " } else { "▸ " } }</span>{ name.clone() }</span>
                         if !deal.counterparty.trim().is_empty() {
                             <span class="counterparty">{ deal.counterparty.clone() }</span>
                         }
@@ -112,7 +111,7 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                     <button type="button" class="icon-button" disabled={i + 1 >= props.count} title="Move down"
                         aria-label={format!("Move {name} down")} onclick={send(&state, Action::MoveDeal(i, i + 1))}>{ "↓" }</button>
                     <button type="button" class="icon-button" title="Duplicate"
-                        aria-label={format!("Duplicate {name}")} onclick={send(&state, Action::DuplicateDeal(i))}>{ "⧉" }</button>
+                        aria-label={format!("Duplicate {name}")} onclick={send(&state, Action::DuplicateDeal(i))}>{ "Copy" }</button>
                     <button type="button" class="icon-button danger" title="Remove"
                         aria-label={format!("Remove {name}")} onclick={send(&state, Action::RemoveDeal(i))}>{ "✕" }</button>
                 </td>

@@ -46,7 +46,7 @@ fn draft() -> Draft {
 
 fn deal(value: f64, start_year: i32, years: i32, profile: Profile) -> Deal {
     Deal {
-        name: format!("deal {value} from {start_year}"),
+        name: format!("deal of {value:e} from {start_year}"),
         counterparty: "someone".into(),
         value: DealValue::total(value),
         start_year,
