@@ -20,7 +20,7 @@ mod frame;
 
 pub use cash_chart::draw_cash;
 pub use commitments_chart::draw_commitments;
-pub use coverage_chart::draw_coverage;
+pub use coverage_chart::{draw_coverage, COVERAGE_CAP};
 pub use frame::text_width;
 
 use plotters::drawing::DrawingAreaErrorKind;

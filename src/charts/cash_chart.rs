@@ -55,14 +55,6 @@ pub fn draw_cash<DB: DrawingBackend>(
         lo = lo.min(v);
         hi = hi.max(v);
     }
-    // Room above the highest raise and below the lowest point for their labels.
-    let span = hi - lo;
-    if !raises.is_empty() {
-        hi += span * 0.08;
-    }
-    if show_gap {
-        lo -= span * 0.1;
-    }
 
     let flow_fill: RGBAColor = theme.muted.mix(0.35);
     let mut legend = vec![
@@ -92,6 +84,8 @@ pub fn draw_cash<DB: DrawingBackend>(
         last_year,
         lo,
         hi,
+        room_above: if raises.is_empty() { 0.0 } else { 26.0 },
+        room_below: if show_gap { 30.0 } else { 0.0 },
         unit: "$ billions",
         legend: &legend,
     };

@@ -103,6 +103,9 @@ pub fn draw_commitments<DB: DrawingBackend>(
         last_year,
         lo,
         hi,
+
+        room_above: 0.0,
+        room_below: 0.0,
         unit: "$ billions per year",
         legend: &legend,
     };

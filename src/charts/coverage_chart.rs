@@ -55,7 +55,7 @@ pub fn draw_coverage<DB: DrawingBackend>(
     let top = if observed.is_empty() {
         MIN_TOP
     } else {
-        max.min(COVERAGE_CAP).max(MIN_TOP)
+        max.clamp(MIN_TOP, COVERAGE_CAP)
     };
     let bottom = if observed.is_empty() {
         0.0
@@ -95,6 +95,9 @@ pub fn draw_coverage<DB: DrawingBackend>(
         last_year,
         lo: bottom,
         hi: top,
+
+        room_above: 0.0,
+        room_below: 0.0,
         unit,
         legend: &legend,
     };
@@ -122,17 +125,13 @@ pub fn draw_coverage<DB: DrawingBackend>(
         (HPos::Right, VPos::Bottom),
         false,
     )?;
-    let below = (right, one + frame.px(3.0));
+    // The shaded region's own label, where the region is tall enough to hold it.
     let size = FONT * frame.s;
-    text(
-        root,
-        "not covered",
-        below,
-        size,
-        theme.muted,
-        (HPos::Right, VPos::Top),
-        false,
-    )?;
+    if f64::from(l.plot_bottom - one) >= size * 1.25 + 5.0 * frame.s {
+        let below = (right, one + frame.px(3.0));
+        let anchor = (HPos::Right, VPos::Top);
+        text(root, "not covered", below, size, theme.muted, anchor, false)?;
+    }
 
     draw_series(root, &frame, opts, &revenue, theme.secondary, Mark::Square)?;
     draw_series(root, &frame, opts, &cash, theme.primary, Mark::Dot)?;

@@ -23,7 +23,7 @@ const TITLE_FONT: f64 = 16.0;
 const FOOTER_FONT: f64 = 11.0;
 const LEGEND_ROW: f64 = 18.0;
 const SWATCH: f64 = 16.0;
-/// Fewest and most year labels on the x axis.
+/// Most year labels on the x axis.
 const MAX_YEAR_LABELS: i32 = 12;
 
 /// Estimated width in pixels of `text` in a sans-serif font of `size_px`, from typical glyph
@@ -75,26 +75,14 @@ pub(super) struct Axis {
     pub ticks: Vec<f64>,
 }
 
-/// A round step (1, 2 or 5 times a power of ten) of at least `raw`.
-fn nice_step(raw: f64) -> f64 {
-    let exp = raw.log10().floor();
-    let base = 10f64.powf(exp);
-    let f = raw / base;
-    let nice = if f <= 1.0 + 1e-9 {
-        1.0
-    } else if f <= 2.0 + 1e-9 {
-        2.0
-    } else if f <= 5.0 + 1e-9 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * base
-}
+/// Round steps: 1, 2, 2.5 or 5 times a power of ten.
+const MANTISSAS: [f64; 4] = [1.0, 2.0, 2.5, 5.0];
 
-/// Round ticks from below `lo` to above `hi`, about `target` intervals. Never degenerate: an
-/// empty or non-finite extent becomes 0..1, a single value is padded.
-pub(super) fn nice_axis(lo: f64, hi: f64, target: usize) -> Axis {
+/// Round ticks from below `lo` to above `hi`. Among the round steps giving at most `most`
+/// intervals, picks the one that wastes least of the plot while giving close to `target`
+/// intervals (2.5 steps only when clearly better). Never degenerate: an empty or non-finite
+/// extent becomes 0..1, a single value is padded.
+pub(super) fn nice_axis(lo: f64, hi: f64, target: f64, most: usize) -> Axis {
     const LIMIT: f64 = 1e300;
     let fix = |x: f64| {
         if x.is_finite() {
@@ -121,7 +109,29 @@ pub(super) fn nice_axis(lo: f64, hi: f64, target: usize) -> Axis {
             };
         }
     }
-    let step = nice_step((hi - lo) / target.max(1) as f64);
+    let span = hi - lo;
+    let most = most.max(1) as f64;
+    let intervals = |step: f64| (hi / step).ceil() - (lo / step).floor();
+    let exp = (span / most).log10().floor();
+    let mut best: Option<(f64, f64)> = None;
+    for e in 0..4 {
+        let base = 10f64.powf(exp + f64::from(e));
+        for m in MANTISSAS {
+            let step = m * base;
+            let n = intervals(step);
+            if n > most {
+                continue;
+            }
+            let waste = n * step / span;
+            let quarter = if m == 2.5 { 0.05 } else { 0.0 };
+            let score = waste + 0.1 * (n - target).abs() + quarter;
+            if best.is_none_or(|(_, b)| score < b - 1e-12) {
+                best = Some((step, score));
+            }
+        }
+    }
+    // Nothing fits only if `most` is tiny: one step spanning everything does.
+    let step = best.map_or_else(|| 10f64.powf(span.log10().ceil() + 1.0), |(s, _)| s);
     let start = (lo / step).floor() * step;
     let end = (hi / step).ceil() * step;
     let count = ((end - start) / step).round().clamp(1.0, 100.0) as usize;
@@ -176,11 +186,13 @@ pub(super) fn tick_label(v: f64, step: f64) -> String {
         let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
         return format!("{mantissa}e{exp}");
     }
-    let decimals = if step >= 1.0 {
-        0
-    } else {
-        (-step.log10() - 1e-9).ceil().clamp(0.0, 10.0) as usize
-    };
+    // As many decimals as the step has: 0.25 needs two, 2.5 one, 250 none.
+    let decimals = (0..10)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(d);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
+        })
+        .unwrap_or(10) as usize;
     group(&format!("{v:.decimals$}"))
 }
 
@@ -259,6 +271,9 @@ pub(super) struct Spec<'a> {
     /// Smallest and largest value the y axis must show.
     pub lo: f64,
     pub hi: f64,
+    /// Pixels (CSS) to keep free above `hi` and below `lo`, for labels at the extremes.
+    pub room_above: f64,
+    pub room_below: f64,
     /// The unit line above the plot, e.g. "$ billions per year".
     pub unit: &'a str,
     pub legend: &'a [LegendItem],
@@ -296,7 +311,9 @@ impl Frame {
         }
 
         // Legend entries flow left to right and wrap.
-        let row_h = LEGEND_ROW * s;
+        let narrow = wf < 480.0 * s;
+        let row_h = if narrow { LEGEND_ROW - 2.0 } else { LEGEND_ROW } * s;
+        let gap = if narrow { 12.0 } else { 16.0 } * s;
         let (mut x, mut row) = (pad, 0.0);
         let mut legend_at = Vec::with_capacity(spec.legend.len());
         for item in spec.legend {
@@ -309,7 +326,7 @@ impl Frame {
                 x.round() as i32,
                 (y + row * row_h + row_h / 2.0).round() as i32,
             ));
-            x += w + 16.0 * s;
+            x += w + gap;
         }
         if !spec.legend.is_empty() {
             y += (row + 1.0) * row_h + 4.0 * s;
@@ -324,10 +341,25 @@ impl Frame {
         }
         let plot_bottom = (bottom - FONT * s * 1.2 - 8.0 * s).max(plot_top + 10.0);
 
-        let target = ((plot_bottom - plot_top) / (40.0 * s))
-            .round()
-            .clamp(2.0, 8.0) as usize;
-        let axis = nice_axis(spec.lo, spec.hi, target);
+        let (mut lo, mut hi) = (spec.lo, spec.hi);
+        // Label room takes at most 40% of a short plot.
+        let plot_h = plot_bottom - plot_top;
+        let room = (spec.room_above + spec.room_below) * s;
+        let fit = if room > 0.4 * plot_h {
+            0.4 * plot_h / room
+        } else {
+            1.0
+        };
+        let free = plot_h - room * fit;
+        if free > 0.0 && hi > lo && (hi - lo).is_finite() {
+            let per_px = (hi - lo) / free;
+            lo -= spec.room_below * s * fit * per_px;
+            hi += spec.room_above * s * fit * per_px;
+        }
+        // About one gridline per 50 px, never closer than 22 px.
+        let target = (plot_h / (50.0 * s)).clamp(1.5, 8.0);
+        let most = (plot_h / (22.0 * s)).floor().clamp(2.0, 12.0) as usize;
+        let axis = nice_axis(lo, hi, target, most);
         let label_w = axis
             .ticks
             .iter()
@@ -750,22 +782,29 @@ mod tests {
     #[test]
     fn nice_axes_cover_the_data_with_round_ticks() {
         let cases = [
-            // (lo, hi, target, expected lo, expected hi, expected step)
-            (0.0, 93.0, 5, 0.0, 100.0, 20.0),
-            (0.0, 1.0, 4, 0.0, 1.0, 0.5),
-            (-769.0, 120.0, 5, -800.0, 200.0, 200.0),
-            (0.0, 0.0, 5, 0.0, 1.0, 0.2),
-            (5.0, 5.0, 5, 4.4, 5.6, 0.2),
-            (f64::NAN, f64::INFINITY, 5, 0.0, 1.0, 0.2),
-            (3.0, -2.0, 5, -2.0, 3.0, 1.0),
+            // (lo, hi, target, most, expected lo, expected hi, expected step)
+            (0.0, 93.0, 5.0, 12, 0.0, 100.0, 20.0),
+            (0.0, 403.0, 5.3, 12, 0.0, 500.0, 100.0),
+            (0.0, 7.4, 5.3, 12, 0.0, 8.0, 2.0),
+            (-870.0, 390.0, 5.3, 12, -1000.0, 400.0, 200.0),
+            // Short plots (phones): few intervals, little waste.
+            (0.0, 403.0, 1.7, 3, 0.0, 500.0, 250.0),
+            (-1150.0, 630.0, 2.3, 5, -1500.0, 1000.0, 500.0),
+            (0.0, 1.0, 4.0, 8, 0.0, 1.0, 0.25),
+            (0.0, 0.0, 5.0, 12, 0.0, 1.0, 0.2),
+            (5.0, 5.0, 5.0, 12, 4.4, 5.6, 0.2),
+            (f64::NAN, f64::INFINITY, 5.0, 12, 0.0, 1.0, 0.2),
+            (3.0, -2.0, 5.0, 12, -2.0, 3.0, 1.0),
+            (0.0, 10.0, 5.0, 1, 0.0, 100.0, 100.0),
         ];
-        for (lo, hi, target, elo, ehi, estep) in cases {
-            let a = nice_axis(lo, hi, target);
+        for (lo, hi, target, most, elo, ehi, estep) in cases {
+            let a = nice_axis(lo, hi, target, most);
             let ok = (a.lo - elo).abs() < 1e-9
                 && (a.hi - ehi).abs() < 1e-9
                 && (a.step - estep).abs() < 1e-9;
-            assert!(ok, "input ({lo}, {hi}, {target}): got {a:?}");
+            assert!(ok, "input ({lo}, {hi}, {target}, {most}): got {a:?}");
             assert!(a.ticks.len() >= 2, "input ({lo}, {hi}): {a:?}");
+            assert!(a.ticks.len() <= most.max(1) + 1 || most == 1, "{a:?}");
             assert!(a.ticks.iter().all(|t| t.is_finite()));
         }
     }
@@ -779,6 +818,9 @@ mod tests {
             (0.5, 0.5, "0.5"),
             (0.2, 0.2, "0.2"),
             (0.05, 0.05, "0.05"),
+            (0.75, 0.25, "0.75"),
+            (7.5, 2.5, "7.5"),
+            (750.0, 250.0, "750"),
             (2.5e12, 5e11, "2.5e12"),
         ];
         for (v, step, expected) in cases {
