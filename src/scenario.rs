@@ -291,6 +291,11 @@ impl Scenario {
     /// A [`ScenarioError`] saying what is wrong: not JSON, the wrong shape (with the path of the
     /// field), a newer version, or invalid values.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        if text.trim().is_empty() {
+            return Err(ScenarioError::Syntax {
+                message: "the file is empty".into(),
+            });
+        }
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ScenarioError::Syntax {
                 message: syntax_message(&e),
@@ -335,7 +340,7 @@ impl Scenario {
             let path = e.path().to_string();
             ScenarioError::Shape {
                 path,
-                message: e.into_inner().to_string(),
+                message: friendly_shape_message(&e.into_inner().to_string()),
             }
         })?;
         Scenario::new(draft)
@@ -378,6 +383,36 @@ impl Deref for Scenario {
     fn deref(&self) -> &Draft {
         &self.0
     }
+}
+
+/// Rewrites serde's type vocabulary ("expected i32") in words a person understands.
+fn friendly_shape_message(message: &str) -> String {
+    let mut m = message.to_string();
+    for (from, to) in [
+        ("expected i32", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a string", "expected text"),
+        ("expected a sequence", "expected a list"),
+        ("invalid type: string", "got text"),
+        ("invalid type: floating point", "got the number"),
+        ("invalid type: integer", "got the number"),
+        ("invalid type: map", "got an object"),
+        ("invalid type: sequence", "got a list"),
+        ("invalid type: boolean", "got"),
+        ("invalid type: null", "got null"),
+        ("invalid value: integer", "got the number"),
+    ] {
+        m = m.replace(from, to);
+    }
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        return format!("the field {rest} is missing");
+    }
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        return format!("unknown field {rest}");
+    }
+    m
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {

@@ -264,7 +264,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.initial",
-            "overshoots its ceiling); got 250%",
+            "overshoots its ceiling and never settles); got 250%",
         ),
         // Path
         (
@@ -849,7 +849,7 @@ fn unreadable_files_say_why() {
             None,
             "the text ends too early (is it cut short?)",
         ),
-        ("empty", String::new(), None, "the text ends too early"),
+        ("empty", String::new(), None, "the file is empty"),
         (
             "number out of range",
             base.replacen("\"base\":5.0", "\"base\":1e999", 1),
@@ -888,13 +888,13 @@ fn unreadable_files_say_why() {
             "year as text",
             base.replacen("\"start_year\":2026", "\"start_year\":\"2026\"", 1),
             Some("start_year"),
-            "invalid type: string \"2026\"",
+            "got text \"2026\", expected a whole number",
         ),
         (
             "years as a word",
             base.replacen("\"years\":5", "\"years\":\"five\"", 1),
             Some("deals[0].years"),
-            "invalid type: string \"five\"",
+            "got text \"five\"",
         ),
         (
             "anchor too long",

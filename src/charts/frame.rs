@@ -80,7 +80,7 @@ const MANTISSAS: [f64; 4] = [1.0, 2.0, 2.5, 5.0];
 
 /// Round ticks from below `lo` to above `hi`. Among the round steps giving at most `most`
 /// intervals, picks the one that wastes least of the plot while giving close to `target`
-/// intervals (2.5 steps only when clearly better). Never degenerate: an empty or non-finite
+/// intervals (2.5 steps only when clearly better, one interval only when nothing else fits). Never degenerate: an empty or non-finite
 /// extent becomes 0..1, a single value is padded.
 pub(super) fn nice_axis(lo: f64, hi: f64, target: f64, most: usize) -> Axis {
     const LIMIT: f64 = 1e300;
@@ -124,7 +124,8 @@ pub(super) fn nice_axis(lo: f64, hi: f64, target: f64, most: usize) -> Axis {
             }
             let waste = n * step / span;
             let quarter = if m == 2.5 { 0.05 } else { 0.0 };
-            let score = waste + 0.1 * (n - target).abs() + quarter;
+            let lone = if n < 2.0 { 0.2 } else { 0.0 };
+            let score = waste + 0.1 * (n - target).abs() + quarter + lone;
             if best.is_none_or(|(_, b)| score < b - 1e-12) {
                 best = Some((step, score));
             }
@@ -792,10 +793,11 @@ mod tests {
             (-1150.0, 630.0, 2.3, 5, -1500.0, 1000.0, 500.0),
             (0.0, 1.0, 4.0, 8, 0.0, 1.0, 0.25),
             (0.0, 0.0, 5.0, 12, 0.0, 1.0, 0.2),
-            (5.0, 5.0, 5.0, 12, 4.4, 5.6, 0.2),
+            (5.0, 5.0, 5.0, 12, 4.5, 5.5, 0.25),
             (f64::NAN, f64::INFINITY, 5.0, 12, 0.0, 1.0, 0.2),
             (3.0, -2.0, 5.0, 12, -2.0, 3.0, 1.0),
-            (0.0, 10.0, 5.0, 1, 0.0, 100.0, 100.0),
+            (0.0, 10.0, 5.0, 1, 0.0, 10.0, 10.0),
+            (-1.0, 1.0, 1.0, 1, -100.0, 100.0, 100.0),
         ];
         for (lo, hi, target, most, elo, ehi, estep) in cases {
             let a = nice_axis(lo, hi, target, most);

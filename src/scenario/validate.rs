@@ -405,7 +405,7 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
                 c.fail(
                     "revenue.growth.initial",
                     format!(
-                        "the initial growth must be above 0% and at most 200% (above that the curve overshoots its ceiling); got {}",
+                        "the initial growth must be above 0% and at most 200% (above 200% the yearly curve overshoots its ceiling and never settles); got {}",
                         pct(*initial)
                     ),
                 );
