@@ -906,7 +906,7 @@ fn unreadable_files_say_why() {
             "missing field",
             base.replacen(",\"firm_only\":false", "", 1),
             Some("."),
-            "missing field `firm_only`",
+            "the field `firm_only` is missing",
         ),
         (
             "missing version",
