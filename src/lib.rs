@@ -5,6 +5,7 @@
 //! (Yew components, canvas drawing, browser storage) is compiled only for wasm32.
 
 pub mod charts;
+pub mod codec;
 pub mod engine;
 pub mod format;
 pub mod narrative;

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Deref;
 
-pub use validate::{FieldError, MAX_DEALS, MAX_MONEY, MAX_NAME_CHARS, MAX_RATE};
+pub use validate::{
+    FieldError, MAX_DEALS, MAX_DELAY, MAX_GROWTH_MULTIPLIER, MAX_MONEY, MAX_NAME_CHARS, MAX_RATE,
+    MAX_SAMPLES, MIN_SAMPLES,
+};
 
 /// The newest scenario format this app reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +35,9 @@ pub struct Draft {
     pub discount_rate: f64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<Marker>,
+    /// Ranges for the Monte Carlo and the tornado; absent means [`Uncertainty::default`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
 }
 
 /// One compute commitment.
@@ -206,6 +212,43 @@ impl Metric {
     }
 }
 
+/// How uncertain the key inputs are, for the Monte Carlo (`crate::uncertainty`) and the
+/// sensitivity tornado (`crate::sensitivity`). Intervals are 90% intervals: their ends are the
+/// 5th and 95th percentiles of the distribution drawn from. A field left out of the file takes
+/// its default.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Uncertainty {
+    /// 90% interval of the multiplier applied to every year's growth rate (lognormal).
+    pub growth_multiplier: (f64, f64),
+    /// 90% interval of the shift added to every year's non-compute cost share (normal).
+    pub opex_shift: (f64, f64),
+    /// Chance that each deal that is not firm is cancelled outright.
+    pub cancel_chance: f64,
+    /// Every deal is delayed by 0 to `max_delay` whole years (uniform).
+    pub max_delay: u32,
+    /// Number of Monte Carlo samples.
+    pub samples: u32,
+    /// Seed of the random numbers: the same seed and sample count give the same results.
+    pub seed: u64,
+}
+
+impl Default for Uncertainty {
+    /// Growth between 0.6x and 1.3x the plan, non-compute costs 5 points lower to 10 points
+    /// higher, a one-in-four chance that a deal not signed is dropped, up to a year's delay;
+    /// 5,000 samples, seed 42. `docs/MODEL.md` explains the choices.
+    fn default() -> Self {
+        Uncertainty {
+            growth_multiplier: (0.6, 1.3),
+            opex_shift: (-0.05, 0.1),
+            cancel_chance: 0.25,
+            max_delay: 1,
+            samples: 5000,
+            seed: 42,
+        }
+    }
+}
+
 /// Why a scenario could not be read or accepted.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScenarioError {
@@ -300,7 +343,14 @@ impl Scenario {
             serde_json::from_str(text).map_err(|e| ScenarioError::Syntax {
                 message: syntax_message(&e),
             })?;
-        Scenario::from_value(value)
+        check_version(&value)?;
+        // Parsed a second time straight into the typed draft so a shape error can say where it
+        // is (line and column); files are small, so the second pass costs nothing noticeable.
+        let draft: Draft = serde_json::from_str(text).map_err(|e| ScenarioError::Shape {
+            path: format!("line {}, column {}", e.line(), e.column()),
+            message: friendly_shape_message(strip_position(&e.to_string())),
+        })?;
+        Scenario::new(draft)
     }
 
     /// Reads a scenario from parsed JSON.
@@ -308,40 +358,10 @@ impl Scenario {
     /// # Errors
     /// As [`Scenario::from_json`], without the syntax case.
     pub fn from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
-        if !value.is_object() {
-            return Err(ScenarioError::Shape {
-                path: String::new(),
-                message: "a scenario must be a JSON object".into(),
-            });
-        }
-        // The version is checked before the shape: a newer file may hold fields this version
-        // does not know, and "newer version" is the useful message then.
-        match value.get("version") {
-            Some(v) => match v.as_u64() {
-                Some(found) if found > u64::from(FORMAT_VERSION) => {
-                    return Err(ScenarioError::NewerVersion { found });
-                }
-                Some(_) => {}
-                None => {
-                    return Err(ScenarioError::Shape {
-                        path: "version".into(),
-                        message: format!("version must be a whole number; got {v}"),
-                    })
-                }
-            },
-            None => {
-                return Err(ScenarioError::Shape {
-                    path: "version".into(),
-                    message: "the field `version` is missing".into(),
-                })
-            }
-        }
-        let draft: Draft = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            ScenarioError::Shape {
-                path,
-                message: friendly_shape_message(&e.into_inner().to_string()),
-            }
+        check_version(&value)?;
+        let draft: Draft = serde_json::from_value(value).map_err(|e| ScenarioError::Shape {
+            path: String::new(),
+            message: friendly_shape_message(&e.to_string()),
         })?;
         Scenario::new(draft)
     }
@@ -370,6 +390,11 @@ impl Scenario {
     /// Number of years in the horizon.
     pub fn horizon_len(&self) -> usize {
         (self.0.end_year - self.0.start_year + 1) as usize
+    }
+
+    /// The uncertainty settings in effect: the scenario's own, or the defaults when it has none.
+    pub fn uncertainty(&self) -> Uncertainty {
+        self.0.uncertainty.unwrap_or_default()
     }
 
     /// Whether a deal counts towards the commitments under the scenario's switches.
@@ -402,6 +427,11 @@ fn friendly_shape_message(message: &str) -> String {
         ("invalid type: sequence", "got a list"),
         ("invalid type: boolean", "got"),
         ("invalid type: null", "got null"),
+        // The text already parsed as JSON, so this can only be a list with too many items.
+        (
+            "trailing characters",
+            "a list has more items than expected here",
+        ),
         ("invalid value: integer", "got the number"),
     ] {
         m = m.replace(from, to);
@@ -413,6 +443,34 @@ fn friendly_shape_message(message: &str) -> String {
         return format!("unknown field {rest}");
     }
     m
+}
+
+/// A scenario is an object with a known `version`; the version is checked before the shape
+/// because a newer file may hold fields this version does not know, and "newer version" is the
+/// useful message then.
+fn check_version(value: &serde_json::Value) -> Result<(), ScenarioError> {
+    if !value.is_object() {
+        return Err(ScenarioError::Shape {
+            path: String::new(),
+            message: "a scenario must be a JSON object".into(),
+        });
+    }
+    match value.get("version") {
+        Some(v) => match v.as_u64() {
+            Some(found) if found > u64::from(FORMAT_VERSION) => {
+                Err(ScenarioError::NewerVersion { found })
+            }
+            Some(_) => Ok(()),
+            None => Err(ScenarioError::Shape {
+                path: "version".into(),
+                message: format!("version must be a whole number; got {v}"),
+            }),
+        },
+        None => Err(ScenarioError::Shape {
+            path: "version".into(),
+            message: "the field `version` is missing".into(),
+        }),
+    }
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {

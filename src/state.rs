@@ -8,7 +8,7 @@
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
 use crate::scenario::{
     Costs, Deal, DealValue, Draft, Funding, Growth, Marker, Profile, Revenue, RevenueShare,
-    Scenario, ScenarioError, FORMAT_VERSION, MAX_DEALS,
+    Scenario, ScenarioError, Uncertainty, FORMAT_VERSION, MAX_DEALS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -308,6 +308,8 @@ pub struct Form {
     pub discount_rate: String,
     /// Reported figures are carried along unchanged (not edited in the form).
     pub markers: Vec<Marker>,
+    /// The uncertainty section, carried along unchanged (`None`: the defaults apply).
+    pub uncertainty: Option<Uncertainty>,
     next_id: u32,
 }
 
@@ -446,6 +448,7 @@ impl Form {
             firm_only: s.firm_only,
             discount_rate: pct_text(s.discount_rate),
             markers: s.markers.clone(),
+            uncertainty: s.uncertainty,
             next_id: 0,
         };
         match &s.revenue.growth {
@@ -767,6 +770,7 @@ impl Form {
             firm_only: self.firm_only,
             discount_rate: read(Field::DiscountRate),
             markers: self.markers.clone(),
+            uncertainty: self.uncertainty,
         };
         (draft, errors)
     }

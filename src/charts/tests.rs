@@ -6,7 +6,7 @@ use super::*;
 use crate::engine::{project, Projection};
 use crate::format;
 use crate::presets::{self, PRESETS};
-use crate::scenario::{Deal, Draft, Scenario};
+use crate::scenario::{Deal, Draft, Metric, Scenario};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,8 +350,6 @@ fn commitments_chart_draws_revenue_available_and_reported_figures() {
         .iter()
         .any(|e| e.is("polygon", "fill", opts.theme.background)));
 }
-
-use crate::scenario::Metric;
 
 #[test]
 fn more_than_eight_deals_show_seven_and_other_deals() {

@@ -2,7 +2,7 @@
 //! of the field it concerns (`deals[2].years`). All rules run, so every problem is reported at
 //! once.
 
-use super::{Deal, DealValue, Draft, Growth, Profile, FORMAT_VERSION};
+use super::{Deal, DealValue, Draft, Growth, Profile, Uncertainty, FORMAT_VERSION};
 use std::fmt;
 
 /// Largest money amount accepted anywhere, in billions ($1,000 trillion). Bounding inputs keeps
@@ -14,6 +14,14 @@ pub const MAX_RATE: f64 = 100.0;
 pub const MAX_NAME_CHARS: usize = 80;
 /// Most deals a scenario may hold.
 pub const MAX_DEALS: usize = 100;
+/// Largest end of the growth multiplier's interval.
+pub const MAX_GROWTH_MULTIPLIER: f64 = 20.0;
+/// Longest delay of a deal in the Monte Carlo, in years.
+pub const MAX_DELAY: u32 = 10;
+/// Fewest Monte Carlo samples accepted: fewer give percentiles too coarse to plot.
+pub const MIN_SAMPLES: u32 = 100;
+/// Most Monte Carlo samples accepted.
+pub const MAX_SAMPLES: u32 = 100_000;
 
 const MIN_YEAR: i32 = 1990;
 const MAX_YEAR: i32 = 2100;
@@ -220,6 +228,9 @@ pub(crate) fn validate(d: &Draft) -> Vec<FieldError> {
     check_revenue(&mut c, d);
     check_costs(&mut c, d, years_ok);
     check_funding(&mut c, d);
+    if let Some(u) = &d.uncertainty {
+        check_uncertainty(&mut c, u);
+    }
     if c.finite("discount_rate", "the discount rate", d.discount_rate)
         && !(0.0..=1.0).contains(&d.discount_rate)
     {
@@ -595,5 +606,100 @@ fn check_funding(c: &mut Checker, d: &Draft) {
                 ),
             );
         }
+    }
+}
+
+fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
+    const ENDS: [&str; 2] = ["low", "high"];
+    let p = "uncertainty.growth_multiplier";
+    let (lo, hi) = u.growth_multiplier;
+    let mut ends_ok = true;
+    for (k, x) in [lo, hi].into_iter().enumerate() {
+        let path = format!("{p}[{k}]");
+        let what = format!("the {} end of the growth multiplier", ENDS[k]);
+        if !c.finite(&path, &what, x) {
+            ends_ok = false;
+        } else if !(x > 0.0 && x <= MAX_GROWTH_MULTIPLIER) {
+            c.fail(
+                path,
+                format!(
+                    "{what} must be above 0 and at most {}; got {}",
+                    num(MAX_GROWTH_MULTIPLIER),
+                    num(x)
+                ),
+            );
+            ends_ok = false;
+        }
+    }
+    if ends_ok && lo > hi {
+        c.fail(
+            p,
+            format!(
+                "the low end of the growth multiplier ({}) must not be above the high end ({})",
+                num(lo),
+                num(hi)
+            ),
+        );
+    }
+
+    let p = "uncertainty.opex_shift";
+    let (lo, hi) = u.opex_shift;
+    let points = |x: f64| format!("{} points", num(x * 100.0));
+    let mut ends_ok = true;
+    for (k, x) in [lo, hi].into_iter().enumerate() {
+        let path = format!("{p}[{k}]");
+        let what = format!("the {} end of the non-compute share shift", ENDS[k]);
+        if !c.finite(&path, &what, x) {
+            ends_ok = false;
+        } else if !(-1.0..=1.0).contains(&x) {
+            c.fail(
+                path,
+                format!(
+                    "{what} must be between -100 and +100 percentage points; got {}",
+                    points(x)
+                ),
+            );
+            ends_ok = false;
+        }
+    }
+    if ends_ok && lo > hi {
+        c.fail(
+            p,
+            format!(
+                "the low end of the non-compute share shift ({}) must not be above the high end ({})",
+                points(lo),
+                points(hi)
+            ),
+        );
+    }
+
+    let p = "uncertainty.cancel_chance";
+    let what = "the chance that a deal not firm is cancelled";
+    if c.finite(p, what, u.cancel_chance) && !(0.0..=1.0).contains(&u.cancel_chance) {
+        c.fail(
+            p,
+            format!(
+                "{what} must be between 0% and 100%; got {}",
+                pct(u.cancel_chance)
+            ),
+        );
+    }
+    if u.max_delay > MAX_DELAY {
+        c.fail(
+            "uncertainty.max_delay",
+            format!(
+                "the longest delay must be 0 to {MAX_DELAY} years; got {}",
+                u.max_delay
+            ),
+        );
+    }
+    if !(MIN_SAMPLES..=MAX_SAMPLES).contains(&u.samples) {
+        c.fail(
+            "uncertainty.samples",
+            format!(
+                "the number of samples must be between {MIN_SAMPLES} and 100,000; got {}",
+                u.samples
+            ),
+        );
     }
 }
