@@ -4,13 +4,17 @@
 //! views. Everything but the `app` module is pure Rust and runs on the host in tests; `app`
 //! (Yew components, canvas drawing, browser storage) is compiled only for wasm32.
 
+pub mod adjust;
 pub mod charts;
 pub mod codec;
+pub mod embed;
 pub mod engine;
+pub mod export;
 pub mod format;
 pub mod narrative;
 pub mod parse;
 pub mod presets;
+pub mod saved;
 pub mod scenario;
 pub mod state;
 

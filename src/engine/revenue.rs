@@ -25,7 +25,7 @@ pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
         Growth::Constant { rate } => {
             for _ in 1..n {
                 let prev = revenue[revenue.len() - 1];
-                revenue.push(prev * (1.0 + multiplier * rate));
+                revenue.push(next(prev, 1.0 + multiplier * rate));
             }
         }
         Growth::Decaying {
@@ -37,7 +37,7 @@ pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
             for _ in 1..n {
                 let g = floor + (initial - floor) * factor;
                 let prev = revenue[revenue.len() - 1];
-                revenue.push(prev * (1.0 + multiplier * g));
+                revenue.push(next(prev, 1.0 + multiplier * g));
                 factor *= decay;
             }
         }
@@ -45,7 +45,7 @@ pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
             for _ in 1..n {
                 let prev = revenue[revenue.len() - 1];
                 let g = initial * (1.0 - prev / ceiling);
-                revenue.push(prev * (1.0 + multiplier * g));
+                revenue.push(next(prev, 1.0 + multiplier * g));
             }
         }
         Growth::Path { points, after } => {
@@ -59,16 +59,21 @@ pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
                     None => 1.0 + multiplier * after,
                 };
                 let prev = revenue[revenue.len() - 1];
-                revenue.push(prev * growth);
+                revenue.push(next(prev, growth));
             }
         }
     }
-    // A multiplied rate can fall to -100% or below (a sampled multiplier far above 1 on a
-    // shrinking path); revenue then stops at zero instead of turning negative.
-    for r in &mut revenue {
-        *r = r.max(0.0);
-    }
     revenue
+}
+
+/// Next year's revenue from this year's and the growth factor 1 + g. A multiplied rate can
+/// fall to -100% or below (a sampled multiplier far above 1 on a shrinking path); revenue then
+/// stops at zero, and stays there, instead of turning negative. Clamping each year (not the
+/// finished series) matters: a negative factor applied to a negative revenue would turn it
+/// positive again. With validated rates and multiplier 1 every factor is positive, so this
+/// changes nothing there.
+fn next(prev: f64, factor: f64) -> f64 {
+    (prev * factor).max(0.0)
 }
 
 /// Growth rate g_t of the path model for t = 0..n (g_0 is unused and 0): the constant rate

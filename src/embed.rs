@@ -1,0 +1,335 @@
+//! Embed mode: which view a page shows when it is embedded in another site (chosen by query
+//! parameters: `embed=`, `controls=`, `theme=`), and the `<iframe>` snippet that embeds it.
+
+use std::fmt;
+
+/// What an embed shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The commitments-vs-revenue chart.
+    Commitments,
+    /// The coverage chart.
+    Coverage,
+    /// The cash chart.
+    Cash,
+    /// The headline figures.
+    Figures,
+    /// The summary sentence.
+    Summary,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Commitments,
+        View::Coverage,
+        View::Cash,
+        View::Figures,
+        View::Summary,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Commitments => "commitments",
+            View::Coverage => "coverage",
+            View::Cash => "cash",
+            View::Figures => "figures",
+            View::Summary => "summary",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Commitments => "Chart: commitments vs revenue",
+            View::Coverage => "Chart: coverage over time",
+            View::Cash => "Chart: cash position",
+            View::Figures => "Headline figures",
+            View::Summary => "Summary sentence",
+        }
+    }
+
+    /// A height that fits the view in a typical post column, for hosts without the resize script.
+    pub fn fixed_height(self, controls: Controls) -> u32 {
+        let base = match self {
+            View::Commitments => 560,
+            View::Coverage | View::Cash => 500,
+            View::Figures => 720,
+            View::Summary => 200,
+        };
+        base + if controls == Controls::Key { 150 } else { 0 }
+    }
+}
+
+/// Whether readers get controls to play with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Controls {
+    None,
+    /// A few sliders: growth, non-compute share, firm contracts only.
+    Key,
+}
+
+/// The theme an embed asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedTheme {
+    /// Follows the reader's system setting (matches most host pages).
+    Auto,
+    Light,
+    Dark,
+}
+
+impl EmbedTheme {
+    pub fn id(self) -> &'static str {
+        match self {
+            EmbedTheme::Auto => "auto",
+            EmbedTheme::Light => "light",
+            EmbedTheme::Dark => "dark",
+        }
+    }
+}
+
+/// An embed's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Embed {
+    pub view: View,
+    pub controls: Controls,
+    pub theme: EmbedTheme,
+}
+
+/// A query parameter with a value this app does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadParam {
+    pub name: &'static str,
+    pub value: String,
+    pub allowed: &'static str,
+}
+
+impl fmt::Display for BadParam {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value: String = self.value.chars().take(40).collect();
+        write!(
+            f,
+            "unknown {}=\"{}\"; use {}",
+            self.name, value, self.allowed
+        )
+    }
+}
+
+/// Reads the embed settings from a query string (`?embed=cash&theme=dark`). `Ok(None)` when the
+/// page is not embedded; unknown values are reported, falling back to a sensible default.
+pub fn parse_query(query: &str) -> (Option<Embed>, Vec<BadParam>) {
+    let mut problems = Vec::new();
+    let mut view = None;
+    let mut controls = Controls::None;
+    let mut theme = EmbedTheme::Auto;
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode_component(value);
+        match key {
+            "embed" => {
+                view = Some(
+                    View::ALL
+                        .into_iter()
+                        .find(|v| v.id() == value)
+                        .unwrap_or_else(|| {
+                            problems.push(BadParam {
+                                name: "embed",
+                                value: value.clone(),
+                                allowed: "commitments, coverage, cash, figures or summary",
+                            });
+                            View::Summary
+                        }),
+                )
+            }
+            "controls" => {
+                controls = match value.as_str() {
+                    "none" => Controls::None,
+                    "key" => Controls::Key,
+                    _ => {
+                        problems.push(BadParam {
+                            name: "controls",
+                            value,
+                            allowed: "none or key",
+                        });
+                        Controls::None
+                    }
+                }
+            }
+            "theme" => {
+                theme = match value.as_str() {
+                    "auto" => EmbedTheme::Auto,
+                    "light" => EmbedTheme::Light,
+                    "dark" => EmbedTheme::Dark,
+                    _ => {
+                        problems.push(BadParam {
+                            name: "theme",
+                            value,
+                            allowed: "auto, light or dark",
+                        });
+                        EmbedTheme::Auto
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (
+        view.map(|view| Embed {
+            view,
+            controls,
+            theme,
+        }),
+        problems,
+    )
+}
+
+/// Percent-decoding for query values (only what our own links contain needs to round-trip;
+/// anything malformed is kept as typed and then reported as unknown).
+fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Escapes text for an HTML attribute in the snippet a writer pastes into their page.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The embed's URL: the app's address with the embed parameters and the scenario fragment.
+pub fn embed_url(app_url: &str, embed: Embed, fragment: &str) -> String {
+    let mut url = format!("{app_url}?embed={}", embed.view.id());
+    if embed.controls == Controls::Key {
+        url.push_str("&controls=key");
+    }
+    if embed.theme != EmbedTheme::Auto {
+        url.push_str(&format!("&theme={}", embed.theme.id()));
+    }
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment.trim_start_matches('#'));
+    }
+    url
+}
+
+/// The copy-ready snippet: an `<iframe>` with a title, lazy loading and a fixed height that fits
+/// the view, plus (optionally) the script that sizes every embed to its content.
+pub fn snippet(
+    app_url: &str,
+    embed: Embed,
+    fragment: &str,
+    scenario_name: &str,
+    with_script: bool,
+) -> String {
+    let src = embed_url(app_url, embed, fragment);
+    let title = format!(
+        "Compute Coverage: {} — {}",
+        embed.view.label(),
+        scenario_name
+    );
+    let mut html = format!(
+        "<iframe data-compute-coverage src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;width:100%;max-width:820px\"></iframe>",
+        attr(&src),
+        attr(&title),
+        embed.view.fixed_height(embed.controls)
+    );
+    if with_script {
+        html.push_str(&format!(
+            "\n<script src=\"{}embed.js\" async></script>",
+            attr(app_url)
+        ));
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_parameters_choose_the_view() {
+        let (e, problems) = parse_query("?embed=cash&controls=key&theme=dark");
+        assert_eq!(
+            e,
+            Some(Embed {
+                view: View::Cash,
+                controls: Controls::Key,
+                theme: EmbedTheme::Dark
+            })
+        );
+        assert!(problems.is_empty());
+        assert_eq!(parse_query("").0, None);
+        assert_eq!(parse_query("?utm_source=x").0, None);
+    }
+
+    #[test]
+    fn unknown_values_are_reported_and_fall_back() {
+        let (e, problems) = parse_query("?embed=%3Cscript%3E&theme=neon");
+        assert_eq!(e.unwrap().view, View::Summary);
+        assert_eq!(problems.len(), 2);
+        assert_eq!(
+            problems[0].to_string(),
+            "unknown embed=\"<script>\"; use commitments, coverage, cash, figures or summary"
+        );
+        let (_, p) = parse_query("?embed=cash%");
+        assert_eq!(p.len(), 1, "a stray percent sign is not a crash");
+        let (_, p) = parse_query("?embed=%zz%e");
+        assert_eq!(p.len(), 1);
+        let (_, p) = parse_query("?embed=%aé&theme=%é");
+        assert_eq!(
+            p.len(),
+            2,
+            "multi-byte text after a percent sign is not a crash"
+        );
+    }
+
+    #[test]
+    fn snippet_is_copy_ready_and_escaped() {
+        let e = Embed {
+            view: View::Coverage,
+            controls: Controls::None,
+            theme: EmbedTheme::Auto,
+        };
+        let s = snippet(
+            "https://example.org/tools/coverage/",
+            e,
+            "#s1.abc",
+            "Mine \"<b>\"",
+            true,
+        );
+        assert!(s.starts_with("<iframe data-compute-coverage src=\"https://example.org/tools/coverage/?embed=coverage#s1.abc\""));
+        assert!(s.contains(
+            "title=\"Compute Coverage: Chart: coverage over time — Mine &quot;&lt;b&gt;&quot;\""
+        ));
+        assert!(s.contains("loading=\"lazy\""));
+        assert!(s.contains("height=\"500\""));
+        assert!(s.ends_with(
+            "<script src=\"https://example.org/tools/coverage/embed.js\" async></script>"
+        ));
+    }
+}
