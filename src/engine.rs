@@ -8,6 +8,7 @@ mod solver;
 
 pub use payments::{deal_weights, schedule, Schedule};
 pub use revenue::{path_rates, revenue_series};
+pub(crate) use revenue::RevenueModel;
 use solver::required_growth;
 pub use solver::{
     solvent_at, RequiredGrowth, GROWTH_SEARCH_MAX, GROWTH_SEARCH_MIN, GROWTH_TOLERANCE,

@@ -21,7 +21,7 @@ pub struct SavedList {
     pub entries: Vec<Saved>,
     /// Stored entries that could not be read: not shown, but written back unchanged so nothing
     /// a reader saved is lost (a later version may read them).
-    pub unreadable: Vec<serde_json::Value>,
+    pub unreadable: Vec<String>,
 }
 
 /// Why the stored list could not be read at all.
@@ -43,17 +43,15 @@ impl std::fmt::Display for CorruptList {
 /// # Errors
 /// [`CorruptList`] when the text is not a list at all.
 pub fn parse(text: &str) -> Result<SavedList, CorruptList> {
-    let raw: Vec<serde_json::Value> =
+    // Each entry is read on its own (from its raw text, with the same parser as files), so one
+    // bad entry does not hide the others.
+    let raw: Vec<Box<serde_json::value::RawValue>> =
         serde_json::from_str(text).map_err(|e| CorruptList(e.to_string()))?;
     let mut list = SavedList::default();
-    for value in raw {
-        let value_copy = value.clone();
-        match serde_json::from_value::<Saved>(value) {
+    for entry in raw {
+        match serde_json::from_str::<Saved>(entry.get()) {
             Ok(saved) if Scenario::new(saved.scenario.clone()).is_ok() => list.entries.push(saved),
-            Ok(saved) => list
-                .unreadable
-                .push(serde_json::to_value(saved).unwrap_or_default()),
-            Err(_) => list.unreadable.push(value_copy),
+            _ => list.unreadable.push(entry.get().to_string()),
         }
     }
     Ok(list)
@@ -62,13 +60,13 @@ pub fn parse(text: &str) -> Result<SavedList, CorruptList> {
 impl SavedList {
     /// The list as stored: the readable entries, then the unreadable ones unchanged.
     pub fn to_json(&self) -> String {
-        let mut all: Vec<serde_json::Value> = self
+        let parts: Vec<String> = self
             .entries
             .iter()
-            .filter_map(|e| serde_json::to_value(e).ok())
+            .filter_map(|e| serde_json::to_string(e).ok())
+            .chain(self.unreadable.iter().cloned())
             .collect();
-        all.extend(self.unreadable.iter().cloned());
-        serde_json::to_string(&all).unwrap_or_else(|_| "[]".into())
+        format!("[{}]", parts.join(","))
     }
 }
 

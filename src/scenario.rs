@@ -102,7 +102,7 @@ impl DealValue {
 
 /// How a deal's value is spread over its years (weights w_1..w_n, normalised).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "ProfileFile")]
 pub enum Profile {
     /// The same payment every year.
     Even,
@@ -116,6 +116,121 @@ pub enum Profile {
     Custom { weights: Vec<f64> },
 }
 
+/// The file form of a profile and of a growth model: a `kind` and every field optional, read
+/// as plain structs and checked by hand. Serde's own tagged-enum reader would buffer the whole
+/// object first, which costs more download than the rest of the format together; this way a
+/// missing or misplaced field also gets a message that names it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    kind: String,
+    growth: Option<f64>,
+    weights: Option<Vec<f64>>,
+}
+
+impl TryFrom<ProfileFile> for Profile {
+    type Error = String;
+
+    fn try_from(f: ProfileFile) -> Result<Profile, String> {
+        let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
+            for (name, present) in [("growth", f.growth.is_some()), ("weights", f.weights.is_some())] {
+                if present && !allowed.contains(&name) {
+                    return Err(format!("`{name}` is not a field of the {kind} profile"));
+                }
+            }
+            Ok(())
+        };
+        let need = |name: &str, kind: &str| format!("the {kind} profile needs `{name}`");
+        match f.kind.as_str() {
+            "even" => only(&[], "even").map(|_| Profile::Even),
+            "ramp_up" => only(&[], "ramp_up").map(|_| Profile::RampUp),
+            "front_loaded" => only(&[], "front_loaded").map(|_| Profile::FrontLoaded),
+            "fleet" => {
+                only(&["growth"], "fleet")?;
+                Ok(Profile::Fleet { growth: f.growth.ok_or_else(|| need("growth", "fleet"))? })
+            }
+            "custom" => {
+                only(&["weights"], "custom")?;
+                Ok(Profile::Custom { weights: f.weights.ok_or_else(|| need("weights", "custom"))? })
+            }
+            other => Err(format!(
+                "unknown profile kind `{}`; use even, ramp_up, front_loaded, fleet or custom",
+                other.chars().take(40).collect::<String>()
+            )),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrowthFile {
+    kind: String,
+    rate: Option<f64>,
+    initial: Option<f64>,
+    decay: Option<f64>,
+    floor: Option<f64>,
+    ceiling: Option<f64>,
+    points: Option<Vec<(i32, f64)>>,
+    after: Option<f64>,
+}
+
+impl TryFrom<GrowthFile> for Growth {
+    type Error = String;
+
+    fn try_from(f: GrowthFile) -> Result<Growth, String> {
+        let present = [
+            ("rate", f.rate.is_some()),
+            ("initial", f.initial.is_some()),
+            ("decay", f.decay.is_some()),
+            ("floor", f.floor.is_some()),
+            ("ceiling", f.ceiling.is_some()),
+            ("points", f.points.is_some()),
+            ("after", f.after.is_some()),
+        ];
+        let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
+            match present.iter().find(|(name, is)| *is && !allowed.contains(name)) {
+                Some((name, _)) => Err(format!("`{name}` is not a field of {kind} growth")),
+                None => Ok(()),
+            }
+        };
+        let need = |v: Option<f64>, name: &str, kind: &str| {
+            v.ok_or_else(|| format!("{kind} growth needs `{name}`"))
+        };
+        match f.kind.as_str() {
+            "constant" => {
+                only(&["rate"], "constant")?;
+                Ok(Growth::Constant { rate: need(f.rate, "rate", "constant")? })
+            }
+            "decaying" => {
+                only(&["initial", "decay", "floor"], "decaying")?;
+                Ok(Growth::Decaying {
+                    initial: need(f.initial, "initial", "decaying")?,
+                    decay: need(f.decay, "decay", "decaying")?,
+                    floor: need(f.floor, "floor", "decaying")?,
+                })
+            }
+            "logistic" => {
+                only(&["initial", "ceiling"], "logistic")?;
+                Ok(Growth::Logistic {
+                    initial: need(f.initial, "initial", "logistic")?,
+                    ceiling: need(f.ceiling, "ceiling", "logistic")?,
+                })
+            }
+            "path" => {
+                only(&["points", "after"], "path")?;
+                Ok(Growth::Path {
+                    points: f.points.ok_or_else(|| "path growth needs `points`".to_string())?,
+                    after: need(f.after, "after", "path")?,
+                })
+            }
+            other => Err(format!(
+                "unknown growth model `{}`; use constant, decaying, logistic or path",
+                other.chars().take(40).collect::<String>()
+            )),
+        }
+    }
+}
+
 /// Revenue in the first year and how it grows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,7 +241,7 @@ pub struct Revenue {
 
 /// The growth model of revenue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "GrowthFile")]
 pub enum Growth {
     /// The same growth rate every year.
     Constant { rate: f64 },
@@ -339,13 +454,9 @@ impl Scenario {
                 message: "the file is empty".into(),
             });
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| ScenarioError::Syntax {
-                message: syntax_message(&e),
-            })?;
-        check_version(&value)?;
-        // Parsed a second time straight into the typed draft so a shape error can say where it
-        // is (line and column); files are small, so the second pass costs nothing noticeable.
+        check_version(text)?;
+        // Parsed straight into the typed draft so a shape error can say where it is (line and
+        // column).
         let draft: Draft = serde_json::from_str(text).map_err(|e| ScenarioError::Shape {
             path: format!("line {}, column {}", e.line(), e.column()),
             message: friendly_shape_message(strip_position(&e.to_string())),
@@ -353,23 +464,9 @@ impl Scenario {
         Scenario::new(draft)
     }
 
-    /// Reads a scenario from parsed JSON.
-    ///
-    /// # Errors
-    /// As [`Scenario::from_json`], without the syntax case.
-    pub fn from_value(value: serde_json::Value) -> Result<Scenario, ScenarioError> {
-        check_version(&value)?;
-        let draft: Draft = serde_json::from_value(value).map_err(|e| ScenarioError::Shape {
-            path: String::new(),
-            message: friendly_shape_message(&e.to_string()),
-        })?;
-        Scenario::new(draft)
-    }
-
     /// The scenario as pretty-printed JSON, in the file format.
     pub fn to_json(&self) -> String {
-        // Serialising plain data with finite numbers cannot fail.
-        serde_json::to_string_pretty(&self.0).unwrap_or_default()
+        pretty(&self.to_json_compact())
     }
 
     /// The scenario as compact JSON (for links and storage).
@@ -448,29 +545,144 @@ fn friendly_shape_message(message: &str) -> String {
 /// A scenario is an object with a known `version`; the version is checked before the shape
 /// because a newer file may hold fields this version does not know, and "newer version" is the
 /// useful message then.
-fn check_version(value: &serde_json::Value) -> Result<(), ScenarioError> {
-    if !value.is_object() {
-        return Err(ScenarioError::Shape {
-            path: String::new(),
-            message: "a scenario must be a JSON object".into(),
-        });
+fn check_version(text: &str) -> Result<(), ScenarioError> {
+    /// Only the version is read here; every other field is left for the typed parse.
+    #[derive(Deserialize)]
+    struct Probe {
+        version: Option<VersionField>,
     }
-    match value.get("version") {
-        Some(v) => match v.as_u64() {
-            Some(found) if found > u64::from(FORMAT_VERSION) => {
-                Err(ScenarioError::NewerVersion { found })
-            }
-            Some(_) => Ok(()),
-            None => Err(ScenarioError::Shape {
-                path: "version".into(),
-                message: format!("version must be a whole number; got {v}"),
+    if !text.trim_start().starts_with('{') {
+        // Valid JSON that is not an object, or not JSON at all.
+        return match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => Err(ScenarioError::Shape {
+                path: String::new(),
+                message: "a scenario must be a JSON object".into(),
             }),
-        },
+            Err(e) => Err(ScenarioError::Syntax {
+                message: syntax_message(&e),
+            }),
+        };
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| ScenarioError::Syntax {
+        message: syntax_message(&e),
+    })?;
+    match probe.version {
+        Some(VersionField::Whole(found)) if found > u64::from(FORMAT_VERSION) => {
+            Err(ScenarioError::NewerVersion { found })
+        }
+        Some(VersionField::Whole(_)) => Ok(()),
+        Some(VersionField::Other(got)) => Err(ScenarioError::Shape {
+            path: "version".into(),
+            message: format!("version must be a whole number; got {got}"),
+        }),
         None => Err(ScenarioError::Shape {
             path: "version".into(),
             message: "the field `version` is missing".into(),
         }),
     }
+}
+
+/// A `version` value of any JSON type: a whole number, or a description of what it was.
+enum VersionField {
+    Whole(u64),
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for VersionField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = VersionField;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a version number")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<VersionField, E> {
+                Ok(VersionField::Whole(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<VersionField, E> {
+                Ok(VersionField::Other(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<VersionField, E> {
+                Ok(VersionField::Other(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<VersionField, E> {
+                Ok(VersionField::Other(format!("\"{}\"", v.chars().take(20).collect::<String>())))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<VersionField, E> {
+                Ok(VersionField::Other(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<VersionField, E> {
+                Ok(VersionField::Other("null".into()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<VersionField, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(VersionField::Other("a list".into()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<VersionField, A::Error> {
+                while a.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(VersionField::Other("an object".into()))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// Indents compact JSON two spaces per level. Done on the text (strings are skipped over
+/// intact) so the app carries one JSON writer, not a second, pretty one.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}') | Some(']')) {
+                    continue;
+                }
+                depth += 1;
+                newline(&mut out, depth);
+            }
+            '}' | ']' => {
+                if !(out.ends_with('{') || out.ends_with('[')) {
+                    depth = depth.saturating_sub(1);
+                    newline(&mut out, depth);
+                }
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out.push('\n');
+    out
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
@@ -488,4 +700,38 @@ fn syntax_message(e: &serde_json::Error) -> String {
 
 fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_json_reads_back_and_keeps_strings_intact() {
+        let mut d = crate::presets::blank().draft().clone();
+        d.name = "a {tricky}, \"quoted\": [name]\\".into();
+        let s = Scenario::new(d).unwrap();
+        let text = s.to_json();
+        assert!(text.contains("\n  \"name\": \"a {tricky}, \\\"quoted\\\": [name]\\\\\",\n"), "{text}");
+        assert!(text.contains("\"raises\": []"), "empty lists stay on one line: {text}");
+        assert_eq!(Scenario::from_json(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn tagged_models_name_what_is_wrong() {
+        let base = crate::presets::blank().to_json_compact();
+        let cases = [
+            (r#""kind":"constant","rate":0.3"#, r#""kind":"constant""#, "constant growth needs `rate`"),
+            (r#""kind":"constant","rate":0.3"#, r#""kind":"constant","rate":0.3,"ceiling":9"#, "`ceiling` is not a field of constant growth"),
+            (r#""kind":"constant","rate":0.3"#, r#""kind":"magic","rate":0.3"#, "unknown growth model `magic`"),
+            (r#""kind":"even""#, r#""kind":"fleet""#, "the fleet profile needs `growth`"),
+            (r#""kind":"even""#, r#""kind":"even","weights":[1]"#, "`weights` is not a field of the even profile"),
+        ];
+        for (from, to, message) in cases {
+            let text = base.replacen(from, to, 1);
+            assert_ne!(text, base, "case {to} must change the file");
+            let err = Scenario::from_json(&text).unwrap_err().to_string();
+            assert!(err.contains(message), "case {to}: {err}");
+        }
+    }
 }

@@ -217,6 +217,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                     firm_only,
                     discount_rate,
                     markers: Vec::new(),
+                    uncertainty: None,
                 },
             )
     })
@@ -479,6 +480,7 @@ fn extreme_draft(growth: Growth, discount_rate: f64) -> Draft {
         firm_only: false,
         discount_rate,
         markers: Vec::new(),
+        uncertainty: None,
     }
 }
 

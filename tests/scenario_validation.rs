@@ -853,7 +853,7 @@ fn unreadable_files_say_why() {
         (
             "number out of range",
             base.replacen("\"base\":5.0", "\"base\":1e999", 1),
-            None,
+            Some("line "),
             "number out of range",
         ),
         (
@@ -882,7 +882,7 @@ fn unreadable_files_say_why() {
             "unknown profile",
             base.replacen("\"kind\":\"even\"", "\"kind\":\"steady\"", 1),
             Some("line "),
-            "unknown variant `steady`",
+            "unknown profile kind `steady`",
         ),
         (
             "year as text",

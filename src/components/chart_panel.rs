@@ -10,6 +10,7 @@ use crate::scenario::{Metric, Scenario};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
@@ -77,12 +78,49 @@ pub fn draw(
     Some(layout)
 }
 
+/// Downloads the chart as a PNG at twice its on-screen size, with its title, the scenario's
+/// name and a source line drawn in.
+fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection, dark: bool, css_width: f64) {
+    let Ok(element) = gloo::utils::document().create_element("canvas") else {
+        return;
+    };
+    let Ok(canvas) = element.dyn_into::<HtmlCanvasElement>() else {
+        return;
+    };
+    let width = if css_width > 0.0 { css_width } else { 800.0 };
+    // Room for the title above and the source line below.
+    let height = chart_height(width, kind) + 70.0;
+    let scale = 2.0;
+    canvas.set_width((width * scale).round() as u32);
+    canvas.set_height((height * scale).round() as u32);
+    let source = match &scenario.as_of {
+        Some(date) => format!("{} (figures as of {date}) · Compute Coverage", scenario.name),
+        None => format!("{} · Compute Coverage", scenario.name),
+    };
+    let opts = ChartOptions {
+        scale,
+        theme: if dark { Theme::dark() } else { Theme::light() },
+        highlight_year: None,
+        title: Some(format!("{}: {}", kind.title(), scenario.name)),
+        footer: Some(source),
+    };
+    if draw(&canvas, kind, scenario, projection, &opts).is_some() {
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            crate::browser::download_url(
+                &crate::export::file_name(&scenario.name, &format!("{}-chart", kind.id()), "png"),
+                &url,
+            );
+        }
+    }
+}
+
 /// CSS height of a chart for a container width: shorter on phones.
-pub fn chart_height(width: f64) -> f64 {
-    if width < 520.0 {
-        280.0
-    } else {
-        340.0
+pub fn chart_height(width: f64, kind: ChartKind) -> f64 {
+    match (width < 520.0, kind) {
+        // The commitments legend wraps to several rows on a phone: give the plot room.
+        (true, ChartKind::Commitments) => 360.0,
+        (true, _) => 280.0,
+        (false, _) => 340.0,
     }
 }
 
@@ -115,7 +153,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             move |(scenario, projection, dark, width, highlight)| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     if *width > 0.0 {
-                        let height = chart_height(*width);
+                        let height = chart_height(*width, kind);
                         canvas.set_width((width * scale).round() as u32);
                         canvas.set_height((height * scale).round() as u32);
                         let style = HtmlElement::style(&canvas);
@@ -181,6 +219,12 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         let highlight = highlight.clone();
         Callback::from(move |_: FocusEvent| highlight.set(None))
     };
+    let png = {
+        let scenario = props.scenario.clone();
+        let projection = props.projection.clone();
+        let dark = props.dark;
+        Callback::from(move |_: MouseEvent| export_png(kind, &scenario, &projection, dark, width))
+    };
     let id = kind.id();
     let heading_id = format!("chart-{id}-heading");
     let tip = highlight.and_then(|year| {
@@ -205,6 +249,9 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     <ChartTooltip kind={kind} year={year} x={x} width={width}
                         scenario={props.scenario.clone()} projection={props.projection.clone()} />
                 }
+            </div>
+            <div class="chart-actions">
+                <button type="button" class="small-button" id={format!("png-{id}")} onclick={png}>{ "Download PNG" }</button>
             </div>
             <details class="chart-data">
                 <summary>{ "Show data" }</summary>

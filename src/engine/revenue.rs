@@ -17,53 +17,106 @@ use crate::scenario::{Growth, Scenario};
 /// assert_eq!(engine::revenue_series(&s, 1.0), vec![10.0, 15.0, 22.5]);
 /// ```
 pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
-    let n = scenario.horizon_len();
-    let base = scenario.revenue.base;
-    let mut revenue = Vec::with_capacity(n);
-    revenue.push(base);
-    match &scenario.revenue.growth {
-        Growth::Constant { rate } => {
-            for _ in 1..n {
-                let prev = revenue[revenue.len() - 1];
-                revenue.push(next(prev, 1.0 + multiplier * rate));
+    let mut revenue = Vec::with_capacity(scenario.horizon_len());
+    RevenueModel::new(scenario).series_into(multiplier, &mut revenue);
+    revenue
+}
+
+/// A scenario's revenue model prepared for many multipliers (the Monte Carlo runs thousands):
+/// every growth term that does not depend on the revenue itself is computed once, with the
+/// same operations as [`revenue_series`] (which is built on it), so both give the same bits.
+#[derive(Debug, Clone)]
+pub(crate) struct RevenueModel {
+    base: f64,
+    n: usize,
+    growth: Prepared,
+}
+
+#[derive(Debug, Clone)]
+enum Prepared {
+    Constant { rate: f64 },
+    /// g_t for t = 1..n.
+    Decaying { rates: Vec<f64> },
+    Logistic { initial: f64, ceiling: f64 },
+    /// Per t = 1..n, the segment's growth factor, or `None` after the last point.
+    Path { steps: Vec<Option<f64>>, after: f64 },
+}
+
+impl RevenueModel {
+    pub fn new(scenario: &Scenario) -> RevenueModel {
+        let n = scenario.horizon_len();
+        let base = scenario.revenue.base;
+        let growth = match &scenario.revenue.growth {
+            Growth::Constant { rate } => Prepared::Constant { rate: *rate },
+            Growth::Decaying {
+                initial,
+                decay,
+                floor,
+            } => {
+                let mut factor = 1.0; // decay^(t-1)
+                let mut rates = Vec::with_capacity(n.saturating_sub(1));
+                for _ in 1..n {
+                    rates.push(floor + (initial - floor) * factor);
+                    factor *= decay;
+                }
+                Prepared::Decaying { rates }
             }
-        }
-        Growth::Decaying {
-            initial,
-            decay,
-            floor,
-        } => {
-            let mut factor = 1.0; // decay^(t-1)
-            for _ in 1..n {
-                let g = floor + (initial - floor) * factor;
-                let prev = revenue[revenue.len() - 1];
-                revenue.push(next(prev, 1.0 + multiplier * g));
-                factor *= decay;
+            Growth::Logistic { initial, ceiling } => Prepared::Logistic {
+                initial: *initial,
+                ceiling: *ceiling,
+            },
+            Growth::Path { points, after } => Prepared::Path {
+                steps: path_steps(scenario.start_year, base, points, n)
+                    .into_iter()
+                    .skip(1)
+                    .collect(),
+                after: *after,
+            },
+        };
+        RevenueModel { base, n, growth }
+    }
+
+    /// Writes revenue for every year of the horizon into `revenue` (replacing its contents),
+    /// with every year's growth rate g_t scaled by `multiplier`.
+    pub fn series_into(&self, multiplier: f64, revenue: &mut Vec<f64>) {
+        revenue.clear();
+        revenue.push(self.base);
+        let mut prev = self.base;
+        let mut push = |factor: f64, prev: &mut f64| {
+            *prev = next(*prev, factor);
+            revenue.push(*prev);
+        };
+        match &self.growth {
+            Prepared::Constant { rate } => {
+                for _ in 1..self.n {
+                    push(1.0 + multiplier * rate, &mut prev);
+                }
             }
-        }
-        Growth::Logistic { initial, ceiling } => {
-            for _ in 1..n {
-                let prev = revenue[revenue.len() - 1];
-                let g = initial * (1.0 - prev / ceiling);
-                revenue.push(next(prev, 1.0 + multiplier * g));
+            Prepared::Decaying { rates } => {
+                for g in rates {
+                    push(1.0 + multiplier * g, &mut prev);
+                }
             }
-        }
-        Growth::Path { points, after } => {
-            let steps = path_steps(scenario.start_year, base, points, n);
-            for step in steps.into_iter().skip(1) {
-                let growth = match step {
-                    // The factor itself, not 1 + (factor - 1): a segment that falls steeply
-                    // has a factor near 0 that the subtraction would round away.
-                    Some(factor) if multiplier == 1.0 => factor,
-                    Some(factor) => 1.0 + multiplier * (factor - 1.0),
-                    None => 1.0 + multiplier * after,
-                };
-                let prev = revenue[revenue.len() - 1];
-                revenue.push(next(prev, growth));
+            Prepared::Logistic { initial, ceiling } => {
+                for _ in 1..self.n {
+                    let g = initial * (1.0 - prev / ceiling);
+                    push(1.0 + multiplier * g, &mut prev);
+                }
+            }
+            Prepared::Path { steps, after } => {
+                for step in steps {
+                    let growth = match *step {
+                        // The factor itself, not 1 + (factor - 1): a segment that falls steeply
+                        // has a factor near 0 that the subtraction would round away.
+                        Some(factor) if multiplier == 1.0 => factor,
+                        Some(factor) => 1.0 + multiplier * (factor - 1.0),
+                        None => 1.0 + multiplier * after,
+                    };
+                    push(growth, &mut prev);
+                }
             }
         }
     }
-    revenue
 }
 
 /// Next year's revenue from this year's and the growth factor 1 + g. A multiplied rate can

@@ -1,0 +1,66 @@
+# Compute Coverage: build, serve and test. Every target runs scripts/setup.sh first, which
+# installs whatever is missing (and nothing when all is present).
+#
+#   make serve   release build, served at http://127.0.0.1:8080/
+#   make test    formatting, clippy (host + wasm32), host tests, browser tests (wasm-bindgen-test),
+#                release build, page-weight budget, end-to-end tests (playwright-core)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# Steps run one at a time, in the order listed, even under `make -j`; the first failure stops make.
+.NOTPARALLEL:
+MAKEFLAGS += --no-builtin-rules
+
+# wasm-opt 132 (npm binaryen) must win over any other wasm-opt; cargo-installed tools next.
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+# Trunk would otherwise ask crates.io for a newer version on every build.
+export TRUNK_SKIP_VERSION_CHECK := true
+
+WASM_TARGET := wasm32-unknown-unknown
+PORT := 8080
+
+.PHONY: help setup build serve test fmt-check clippy clippy-wasm test-host test-wasm page-weight e2e
+
+help:
+	@echo "make serve   build and serve the app at http://127.0.0.1:$(PORT)/"
+	@echo "make test    run every check and test (installs what is missing first)"
+	@echo "make build   release build into dist/"
+	@echo "make setup   install the toolchain only"
+	@echo "parts of make test: fmt-check clippy clippy-wasm test-host test-wasm page-weight e2e"
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	trunk build --release
+
+serve: build
+	@echo "Serving dist/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server --bind 127.0.0.1 --directory dist $(PORT)
+
+test: setup fmt-check clippy clippy-wasm test-host test-wasm build page-weight e2e
+	@echo "make test: all passed"
+
+fmt-check: setup
+	cargo fmt --all --check
+
+clippy: setup
+	cargo clippy --all-targets -- -D warnings
+
+clippy-wasm: setup
+	cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings
+
+test-host: setup
+	cargo test
+
+test-wasm: setup
+	cargo test --target $(WASM_TARGET)
+
+page-weight: build
+	node scripts/page-weight.mjs dist
+
+e2e: build
+	rm -rf target/e2e-screenshots
+	node --test tests/e2e/*.test.mjs

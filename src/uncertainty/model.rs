@@ -1,0 +1,318 @@
+//! One scenario prepared for many evaluations: everything that does not depend on the random
+//! draws is computed once, and each evaluation repeats the engine's own arithmetic (the same
+//! operations in the same order as `engine::project`), so that with nothing drawn away from the
+//! scenario's own values every figure equals the deterministic projection bit for bit.
+
+use super::draw::{lognormal_90, normal_90, Stream};
+use crate::engine::{self, CostBasis, RevenueModel};
+use crate::scenario::{Growth, Scenario, Uncertainty, MAX_GROWTH_MULTIPLIER};
+
+/// Largest growth multiplier ever used in a sample. The lognormal has no upper bound; with a
+/// wide interval a draw could be huge. Capping it at five times the largest interval end
+/// validation allows keeps 50 years of compounding at the highest growth rate finite.
+pub const MULTIPLIER_CAP: f64 = 5.0 * MAX_GROWTH_MULTIPLIER;
+/// Highest non-compute share plus revenue share a shift can reach (shares must stay below
+/// 100% of revenue for the model to be sound; see `docs/MODEL.md`).
+pub const MAX_COST_SHARE: f64 = 0.999;
+/// Highest initial rate of a logistic curve after multiplying (validation's own limit, beyond
+/// which the yearly curve overshoots its ceiling and oscillates).
+const LOGISTIC_MAX_INITIAL: f64 = 2.0;
+
+/// What one sample changes: the values drawn for it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Draw {
+    /// Multiplier of every year's growth rate (after the caps).
+    pub multiplier: f64,
+    /// Shift added to every year's non-compute share (before clamping per year).
+    pub opex_shift: f64,
+    /// Per deal of the scenario (counted or not): cancelled in this sample.
+    pub cancelled: Vec<bool>,
+    /// Per deal of the scenario: years of delay (0 for deals under way in the first year).
+    pub delay: Vec<u32>,
+}
+
+impl Draw {
+    /// The draw that changes nothing: the scenario as written.
+    pub fn identity(deals: usize) -> Draw {
+        Draw {
+            multiplier: 1.0,
+            opex_shift: 0.0,
+            cancelled: vec![false; deals],
+            delay: vec![0; deals],
+        }
+    }
+}
+
+/// The payments of one counted deal, year by year from its first year (so that a delay can
+/// move payments due before the horizon into it, or payments in it past its end).
+#[derive(Debug, Clone)]
+struct DealPayments {
+    index: usize,
+    first_year: i32,
+    payments: Vec<f64>,
+}
+
+/// The figures of one evaluation, year by year (reused from sample to sample).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Outcome {
+    pub revenue: Vec<f64>,
+    pub available: Vec<f64>,
+    pub commitments: Vec<f64>,
+    pub net_cash_flow: Vec<f64>,
+    pub cash: Vec<f64>,
+    pub coverage: Vec<Option<f64>>,
+    /// max(0, -lowest cash).
+    pub funding_gap: f64,
+    /// First year from which net cash flow stays >= 0 (as in the engine's summary).
+    pub break_even_year: Option<i32>,
+    /// Index of the first year cash ends below zero.
+    pub runs_out: Option<usize>,
+}
+
+/// A scenario prepared for evaluation.
+#[derive(Debug, Clone)]
+pub(crate) struct Model {
+    scenario: Scenario,
+    revenue: RevenueModel,
+    settings: Uncertainty,
+    start_year: i32,
+    opex: Vec<f64>,
+    /// Highest non-compute share a shift may reach in each year.
+    opex_cap: Vec<f64>,
+    revenue_share: Vec<f64>,
+    raised: Vec<f64>,
+    opening_cash: f64,
+    firm: Vec<bool>,
+    /// Per deal of the scenario: whether it starts after the first year (a deal already paying
+    /// in the first year is under way and is never delayed).
+    delayable: Vec<bool>,
+    deals: Vec<DealPayments>,
+    multiplier_cap: f64,
+}
+
+impl Model {
+    pub fn new(scenario: &Scenario) -> Model {
+        let schedules = engine::counted_schedules(scenario);
+        let basis = CostBasis::new(scenario, &schedules);
+        let rs = &scenario.costs.revenue_share;
+        let revenue_share: Vec<f64> = scenario
+            .years()
+            .map(|y| if y <= rs.until { rs.rate } else { 0.0 })
+            .collect();
+        let opex: Vec<f64> = scenario
+            .years()
+            .map(|y| engine::opex_share(&scenario.costs.opex_share, y))
+            .collect();
+        // A shift never pushes a share above MAX_COST_SHARE less the revenue share, nor lowers
+        // one that a positive shift is applied to (a share already above that stays put).
+        let opex_cap = opex
+            .iter()
+            .zip(&revenue_share)
+            .map(|(&o, &r)| (MAX_COST_SHARE - r).max(o))
+            .collect();
+        let deals = schedules
+            .iter()
+            .map(|s| {
+                let deal = &scenario.deals[s.index];
+                let weights = engine::deal_weights(&deal.profile, deal.years.max(0) as usize);
+                // As in `engine::schedule`: w / sum first, then times the value.
+                let sum: f64 = weights.iter().sum();
+                let payments = if sum > 0.0 {
+                    weights.iter().map(|w| s.value * (w / sum)).collect()
+                } else {
+                    Vec::new()
+                };
+                DealPayments {
+                    index: s.index,
+                    first_year: deal.start_year,
+                    payments,
+                }
+            })
+            .collect();
+        let multiplier_cap = match scenario.revenue.growth {
+            Growth::Logistic { initial, .. } => {
+                MULTIPLIER_CAP.min(LOGISTIC_MAX_INITIAL / initial.max(f64::MIN_POSITIVE))
+            }
+            _ => MULTIPLIER_CAP,
+        };
+        Model {
+            scenario: scenario.clone(),
+            revenue: RevenueModel::new(scenario),
+            settings: scenario.uncertainty(),
+            start_year: scenario.start_year,
+            opex,
+            opex_cap,
+            revenue_share,
+            raised: basis.raised,
+            opening_cash: basis.opening_cash,
+            firm: scenario.deals.iter().map(|d| d.firm).collect(),
+            delayable: scenario
+                .deals
+                .iter()
+                .map(|d| d.start_year > scenario.start_year)
+                .collect(),
+            deals,
+            multiplier_cap,
+        }
+    }
+
+    pub fn settings(&self) -> &Uncertainty {
+        &self.settings
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn horizon_len(&self) -> usize {
+        self.opex.len()
+    }
+
+    /// Number of deals in the scenario (counted or not): the length of a draw's deal vectors.
+    pub fn deal_count(&self) -> usize {
+        self.firm.len()
+    }
+
+    /// Indices of the counted deals, in order.
+    pub fn counted(&self) -> impl Iterator<Item = usize> + '_ {
+        self.deals.iter().map(|d| d.index)
+    }
+
+    /// A growth multiplier as used in a sample: never above the caps.
+    pub fn capped_multiplier(&self, m: f64) -> f64 {
+        m.min(self.multiplier_cap)
+    }
+
+    /// Fills `draw` with sample `index` of the run keyed `key`. Every sample draws the same
+    /// numbers in the same order whatever the settings (see [`Stream`]).
+    pub fn draw(&self, key: u64, index: u64, draw: &mut Draw) {
+        let u = &self.settings;
+        let mut stream = Stream::new(key, index);
+        let z_growth = stream.normal();
+        let z_opex = stream.normal();
+        let (lo, hi) = u.growth_multiplier;
+        draw.multiplier = self.capped_multiplier(lognormal_90(lo, hi, z_growth));
+        let (lo, hi) = u.opex_shift;
+        draw.opex_shift = normal_90(lo, hi, z_opex);
+        draw.cancelled.clear();
+        draw.delay.clear();
+        for (&firm, &delayable) in self.firm.iter().zip(&self.delayable) {
+            let cancel = stream.unit() < u.cancel_chance;
+            let delay = stream.up_to(u.max_delay);
+            draw.cancelled.push(cancel && !firm);
+            draw.delay.push(if delayable { delay } else { 0 });
+        }
+    }
+
+    /// The draw that delays every deal not yet under way by `years` and changes nothing else.
+    pub fn delayed(&self, years: u32) -> Draw {
+        Draw {
+            delay: self
+                .delayable
+                .iter()
+                .map(|&d| if d { years } else { 0 })
+                .collect(),
+            ..Draw::identity(self.deal_count())
+        }
+    }
+
+    /// Evaluates the scenario under `draw`, writing every figure into `out`.
+    pub fn evaluate(&self, draw: &Draw, out: &mut Outcome) {
+        let n = self.horizon_len();
+        self.revenue.series_into(draw.multiplier, &mut out.revenue);
+        out.commitments.clear();
+        out.commitments.resize(n, 0.0);
+        for deal in &self.deals {
+            if draw.cancelled.get(deal.index).copied().unwrap_or(false) {
+                continue;
+            }
+            let delay = draw.delay.get(deal.index).copied().unwrap_or(0);
+            // Year of the deal's first payment relative to the horizon's first year (i64: no
+            // overflow for any year and delay), then the part of its payments in the horizon.
+            let offset = i64::from(deal.first_year) + i64::from(delay) - i64::from(self.start_year);
+            let len = deal.payments.len() as i64;
+            let (from, to) = (offset.max(0), (offset + len).min(n as i64));
+            if from >= to {
+                continue;
+            }
+            let paid = &deal.payments[(from - offset) as usize..(to - offset) as usize];
+            // Deals are added in the engine's order; skipping the zeros the engine adds for
+            // the other years changes nothing (x + 0 = x).
+            for (total, payment) in out.commitments[from as usize..to as usize].iter_mut().zip(paid) {
+                *total += payment;
+            }
+        }
+        for v in [&mut out.available, &mut out.net_cash_flow, &mut out.cash] {
+            v.clear();
+            v.resize(n, 0.0);
+        }
+        out.coverage.clear();
+        out.coverage.resize(n, None);
+        let shift = draw.opex_shift;
+        let mut cash = self.opening_cash;
+        let mut lowest = f64::INFINITY;
+        let mut runs_out = None;
+        let mut last_negative = None;
+        let years = out
+            .revenue
+            .iter()
+            .zip(&out.commitments)
+            .zip(out.available.iter_mut())
+            .zip(out.net_cash_flow.iter_mut())
+            .zip(out.cash.iter_mut())
+            .zip(out.coverage.iter_mut())
+            .enumerate();
+        for (t, (((((&rev, &commitments), available_out), net_out), cash_out), coverage_out)) in
+            years
+        {
+            // The engine's formulas, operation for operation (see `engine::build`).
+            let revenue_share = self.revenue_share[t] * rev;
+            let opex = if shift == 0.0 {
+                self.opex[t]
+            } else {
+                clamp(self.opex[t] + shift, 0.0, self.opex_cap[t])
+            };
+            let other_costs = opex * rev;
+            let available = rev - revenue_share - other_costs;
+            let net_cash_flow = available - commitments;
+            cash += net_cash_flow + self.raised[t];
+            *coverage_out = (commitments > 0.0)
+                .then(|| available / commitments)
+                .filter(|c| c.is_finite());
+            if net_cash_flow < 0.0 {
+                last_negative = Some(t);
+            }
+            if cash < 0.0 && runs_out.is_none() {
+                runs_out = Some(t);
+            }
+            if cash < lowest {
+                lowest = cash;
+            }
+            *available_out = available;
+            *net_out = net_cash_flow;
+            *cash_out = cash;
+        }
+        if n == 0 {
+            lowest = self.opening_cash;
+        }
+        out.funding_gap = (-lowest).max(0.0);
+        out.break_even_year = match last_negative {
+            None => Some(self.start_year),
+            Some(t) if t + 1 < n => Some(self.start_year + t as i32 + 1),
+            Some(_) => None,
+        };
+        out.runs_out = runs_out;
+    }
+}
+
+/// `x` held within [lo, hi] (lo <= hi), by comparisons (cheaper than `min`/`max` calls where
+/// they are not inlined, and the same for the finite values used here).
+fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x > hi {
+        hi
+    } else if x < lo {
+        lo
+    } else {
+        x
+    }
+}
