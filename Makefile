@@ -34,7 +34,7 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	trunk build --release
+	scripts/build-release.sh
 
 serve: build
 	@echo "Serving dist/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

@@ -83,6 +83,28 @@ for component in rustfmt clippy; do
     fi
 done
 
+# --- nightly pieces for the small release build (scripts/build-release.sh) -------------------------
+# Optional: without a nightly toolchain the release build falls back to stable (larger wasm).
+if rustup toolchain list | grep -q '^nightly'; then
+    if rustup +nightly target list --installed | grep -qx "$WASM_TARGET"; then
+        ok "nightly target $WASM_TARGET"
+    else
+        installing "nightly target $WASM_TARGET"
+        run "nightly target $WASM_TARGET" rustup target add "$WASM_TARGET" --toolchain nightly
+    fi
+    if rustup +nightly component list --installed | grep -q '^rust-src'; then
+        ok "nightly component rust-src"
+    else
+        installing "nightly component rust-src"
+        run "nightly component rust-src" rustup component add rust-src --toolchain nightly
+    fi
+    # The release build runs offline, so the standard library's own dependencies must be cached.
+    run "cargo fetch (standard library sources)" cargo +nightly fetch --quiet \
+        --manifest-path "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+else
+    say "no nightly toolchain: the release build uses stable and its wasm is larger"
+fi
+
 # --- Chromium and chromedriver (Debian packages from the same source: versions match) -----------
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     ok "chromium + chromedriver"

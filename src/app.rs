@@ -51,7 +51,11 @@ fn startup() -> Startup {
         notices.push((Tone::Warning, format!("This page's address has an {p}.")));
     }
     let embedded = embed.is_some();
-    let (mut saved, saved_note) = if embedded { (SavedList::default(), None) } else { storage::load_saved() };
+    let (mut saved, saved_note) = if embedded {
+        (SavedList::default(), None)
+    } else {
+        storage::load_saved()
+    };
     if let Some(note) = saved_note {
         notices.push((Tone::Warning, capitalise(&note)));
     }
@@ -72,8 +76,18 @@ fn startup() -> Startup {
         match codec::decode(&hash) {
             Ok(s) => Some(s),
             Err(e) => {
-                let fallback = if kept.is_some() { "your last work in this browser is shown instead" } else { "the default scenario is shown instead" };
-                notices.push((Tone::Error, format!("This link could not be opened: {e}. {}.", capitalise(fallback))));
+                let fallback = if kept.is_some() {
+                    "your last work in this browser is shown instead"
+                } else {
+                    "the default scenario is shown instead"
+                };
+                notices.push((
+                    Tone::Error,
+                    format!(
+                        "This link could not be opened: {e}. {}.",
+                        capitalise(fallback)
+                    ),
+                ));
                 None
             }
         }
@@ -84,8 +98,21 @@ fn startup() -> Startup {
         (Some(link), kept) => {
             // Opening someone's link must not lose your own unsaved work: keep it in the list.
             if let Some(kept) = kept.filter(|k| *k != link) {
-                let name = crate::saved::unique_name(&saved.entries, &format!("{} (before opening a link)", kept.name.chars().take(50).collect::<String>()));
-                saved.entries.insert(0, Saved { name, saved_at: browser::now_iso(), scenario: kept.draft().clone() });
+                let name = crate::saved::unique_name(
+                    &saved.entries,
+                    &format!(
+                        "{} (before opening a link)",
+                        kept.name.chars().take(50).collect::<String>()
+                    ),
+                );
+                saved.entries.insert(
+                    0,
+                    Saved {
+                        name,
+                        saved_at: browser::now_iso(),
+                        scenario: kept.draft().clone(),
+                    },
+                );
                 if storage::store_saved(&saved).is_ok() {
                     notices.push((Tone::Info, "You opened a shared scenario. Your previous work was saved under \"Your scenarios\".".into()));
                 }
@@ -99,7 +126,13 @@ fn startup() -> Startup {
         }
         (None, None) => (PRESETS[0].scenario(), Some(&PRESETS[0])),
     };
-    Startup { scenario, preset, notices, embed, saved }
+    Startup {
+        scenario,
+        preset,
+        notices,
+        embed,
+        saved,
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -122,7 +155,12 @@ pub fn app() -> Html {
             .notices
             .iter()
             .enumerate()
-            .map(|(i, (tone, text))| Notice { id: i as u32, tone: *tone, text: text.clone(), details: Vec::new() })
+            .map(|(i, (tone, text))| Notice {
+                id: i as u32,
+                tone: *tone,
+                text: text.clone(),
+                details: Vec::new(),
+            })
             .collect::<Vec<_>>()
     });
     let saved = use_state(|| Rc::new(start.saved.clone()));
@@ -149,13 +187,20 @@ pub fn app() -> Html {
                 *n += 1;
                 *n
             };
-            list.push(Notice { id, tone, text, details });
+            list.push(Notice {
+                id,
+                tone,
+                text,
+                details,
+            });
             notices.set(list);
         })
     };
     let dismiss = {
         let notices = notices.clone();
-        Callback::from(move |id: u32| notices.set(notices.iter().filter(|n| n.id != id).cloned().collect()))
+        Callback::from(move |id: u32| {
+            notices.set(notices.iter().filter(|n| n.id != id).cloned().collect())
+        })
     };
 
     // Keep the link and the stored work in step with the scenario (not in an embed, whose
@@ -194,17 +239,23 @@ pub fn app() -> Html {
     let on_import = {
         let load = load.clone();
         let notify = notify.clone();
-        Callback::from(move |text: Result<String, String>| match text.map_err(|e| vec![e]).and_then(|t| Scenario::from_json(&t).map_err(|e| e.messages())) {
-            Ok(s) => {
-                let name = s.name.clone();
-                load.emit(s);
-                notify.emit((Tone::Info, format!("Imported \"{name}\"."), Vec::new()));
+        Callback::from(move |text: Result<String, String>| {
+            match text
+                .map_err(|e| vec![e])
+                .and_then(|t| Scenario::from_json(&t).map_err(|e| e.messages()))
+            {
+                Ok(s) => {
+                    let name = s.name.clone();
+                    load.emit(s);
+                    notify.emit((Tone::Info, format!("Imported \"{name}\"."), Vec::new()));
+                }
+                Err(details) => notify.emit((
+                    Tone::Error,
+                    "That file was not imported; your current work is unchanged. What is wrong:"
+                        .into(),
+                    details,
+                )),
             }
-            Err(details) => notify.emit((
-                Tone::Error,
-                "That file was not imported; your current work is unchanged. What is wrong:".into(),
-                details,
-            )),
         })
     };
     let on_saved = {

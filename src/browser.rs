@@ -40,7 +40,9 @@ fn storage() -> Result<web_sys::Storage, StorageProblem> {
 /// # Errors
 /// [`StorageProblem::Unavailable`] when storage is disabled.
 pub fn load(key: &str) -> Result<Option<String>, StorageProblem> {
-    storage()?.get_item(key).map_err(|_| StorageProblem::Unavailable)
+    storage()?
+        .get_item(key)
+        .map_err(|_| StorageProblem::Unavailable)
 }
 
 /// Stores a value.
@@ -48,7 +50,9 @@ pub fn load(key: &str) -> Result<Option<String>, StorageProblem> {
 /// # Errors
 /// [`StorageProblem`] when storage is disabled or full.
 pub fn store(key: &str, value: &str) -> Result<(), StorageProblem> {
-    storage()?.set_item(key, value).map_err(|_| StorageProblem::Full)
+    storage()?
+        .set_item(key, value)
+        .map_err(|_| StorageProblem::Full)
 }
 
 /// The URL fragment, without the `#`.
@@ -61,7 +65,9 @@ pub fn hash() -> String {
 
 /// The query string, with its `?`.
 pub fn search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The page's address without query or fragment (works under any sub-path).
@@ -69,7 +75,11 @@ pub fn page_url() -> String {
     web_sys::window()
         .map(|w| {
             let l = w.location();
-            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
         })
         .unwrap_or_default()
 }
@@ -143,8 +153,16 @@ pub fn post_height(height: f64) {
         if let Ok(Some(parent)) = w.parent() {
             if parent != w {
                 let message = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&message, &"type".into(), &"compute-coverage:height".into());
-                let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from_f64(height.ceil()));
+                let _ = js_sys::Reflect::set(
+                    &message,
+                    &"type".into(),
+                    &"compute-coverage:height".into(),
+                );
+                let _ = js_sys::Reflect::set(
+                    &message,
+                    &"height".into(),
+                    &JsValue::from_f64(height.ceil()),
+                );
                 let _ = parent.post_message(&message, "*");
             }
         }

@@ -141,7 +141,7 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
             label: format!("Cumulative burn to {}", m.year),
             value: format::money(p.cumulative_burn_through(m.year)),
             explanation: format!(
-                "The model's net cash burned from {} through {}. Reported: {}.",
+                "The model's net cash burned from {} through {}. Compare the {}.",
                 scenario.start_year, m.year, m.label
             ),
             alarm: false,

@@ -133,7 +133,10 @@ impl TryFrom<ProfileFile> for Profile {
 
     fn try_from(f: ProfileFile) -> Result<Profile, String> {
         let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
-            for (name, present) in [("growth", f.growth.is_some()), ("weights", f.weights.is_some())] {
+            for (name, present) in [
+                ("growth", f.growth.is_some()),
+                ("weights", f.weights.is_some()),
+            ] {
                 if present && !allowed.contains(&name) {
                     return Err(format!("`{name}` is not a field of the {kind} profile"));
                 }
@@ -147,11 +150,15 @@ impl TryFrom<ProfileFile> for Profile {
             "front_loaded" => only(&[], "front_loaded").map(|_| Profile::FrontLoaded),
             "fleet" => {
                 only(&["growth"], "fleet")?;
-                Ok(Profile::Fleet { growth: f.growth.ok_or_else(|| need("growth", "fleet"))? })
+                Ok(Profile::Fleet {
+                    growth: f.growth.ok_or_else(|| need("growth", "fleet"))?,
+                })
             }
             "custom" => {
                 only(&["weights"], "custom")?;
-                Ok(Profile::Custom { weights: f.weights.ok_or_else(|| need("weights", "custom"))? })
+                Ok(Profile::Custom {
+                    weights: f.weights.ok_or_else(|| need("weights", "custom"))?,
+                })
             }
             other => Err(format!(
                 "unknown profile kind `{}`; use even, ramp_up, front_loaded, fleet or custom",
@@ -188,7 +195,10 @@ impl TryFrom<GrowthFile> for Growth {
             ("after", f.after.is_some()),
         ];
         let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
-            match present.iter().find(|(name, is)| *is && !allowed.contains(name)) {
+            match present
+                .iter()
+                .find(|(name, is)| *is && !allowed.contains(name))
+            {
                 Some((name, _)) => Err(format!("`{name}` is not a field of {kind} growth")),
                 None => Ok(()),
             }
@@ -199,7 +209,9 @@ impl TryFrom<GrowthFile> for Growth {
         match f.kind.as_str() {
             "constant" => {
                 only(&["rate"], "constant")?;
-                Ok(Growth::Constant { rate: need(f.rate, "rate", "constant")? })
+                Ok(Growth::Constant {
+                    rate: need(f.rate, "rate", "constant")?,
+                })
             }
             "decaying" => {
                 only(&["initial", "decay", "floor"], "decaying")?;
@@ -219,7 +231,9 @@ impl TryFrom<GrowthFile> for Growth {
             "path" => {
                 only(&["points", "after"], "path")?;
                 Ok(Growth::Path {
-                    points: f.points.ok_or_else(|| "path growth needs `points`".to_string())?,
+                    points: f
+                        .points
+                        .ok_or_else(|| "path growth needs `points`".to_string())?,
                     after: need(f.after, "after", "path")?,
                 })
             }
@@ -513,6 +527,7 @@ fn friendly_shape_message(message: &str) -> String {
     for (from, to) in [
         ("expected i32", "expected a whole number"),
         ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
         ("expected f64", "expected a number"),
         ("expected a boolean", "expected true or false"),
         ("expected a string", "expected text"),
@@ -606,7 +621,10 @@ impl<'de> Deserialize<'de> for VersionField {
                 Ok(VersionField::Other(v.to_string()))
             }
             fn visit_str<E>(self, v: &str) -> Result<VersionField, E> {
-                Ok(VersionField::Other(format!("\"{}\"", v.chars().take(20).collect::<String>())))
+                Ok(VersionField::Other(format!(
+                    "\"{}\"",
+                    v.chars().take(20).collect::<String>()
+                )))
             }
             fn visit_bool<E>(self, v: bool) -> Result<VersionField, E> {
                 Ok(VersionField::Other(v.to_string()))
@@ -614,12 +632,21 @@ impl<'de> Deserialize<'de> for VersionField {
             fn visit_unit<E>(self) -> Result<VersionField, E> {
                 Ok(VersionField::Other("null".into()))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<VersionField, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<VersionField, A::Error> {
                 while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
                 Ok(VersionField::Other("a list".into()))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<VersionField, A::Error> {
-                while a.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<VersionField, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
                 Ok(VersionField::Other("an object".into()))
             }
         }
@@ -712,8 +739,14 @@ mod tests {
         d.name = "a {tricky}, \"quoted\": [name]\\".into();
         let s = Scenario::new(d).unwrap();
         let text = s.to_json();
-        assert!(text.contains("\n  \"name\": \"a {tricky}, \\\"quoted\\\": [name]\\\\\",\n"), "{text}");
-        assert!(text.contains("\"raises\": []"), "empty lists stay on one line: {text}");
+        assert!(
+            text.contains("\n  \"name\": \"a {tricky}, \\\"quoted\\\": [name]\\\\\",\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"raises\": []"),
+            "empty lists stay on one line: {text}"
+        );
         assert_eq!(Scenario::from_json(&text).unwrap(), s);
     }
 
@@ -721,11 +754,31 @@ mod tests {
     fn tagged_models_name_what_is_wrong() {
         let base = crate::presets::blank().to_json_compact();
         let cases = [
-            (r#""kind":"constant","rate":0.3"#, r#""kind":"constant""#, "constant growth needs `rate`"),
-            (r#""kind":"constant","rate":0.3"#, r#""kind":"constant","rate":0.3,"ceiling":9"#, "`ceiling` is not a field of constant growth"),
-            (r#""kind":"constant","rate":0.3"#, r#""kind":"magic","rate":0.3"#, "unknown growth model `magic`"),
-            (r#""kind":"even""#, r#""kind":"fleet""#, "the fleet profile needs `growth`"),
-            (r#""kind":"even""#, r#""kind":"even","weights":[1]"#, "`weights` is not a field of the even profile"),
+            (
+                r#""kind":"constant","rate":0.3"#,
+                r#""kind":"constant""#,
+                "constant growth needs `rate`",
+            ),
+            (
+                r#""kind":"constant","rate":0.3"#,
+                r#""kind":"constant","rate":0.3,"ceiling":9"#,
+                "`ceiling` is not a field of constant growth",
+            ),
+            (
+                r#""kind":"constant","rate":0.3"#,
+                r#""kind":"magic","rate":0.3"#,
+                "unknown growth model `magic`",
+            ),
+            (
+                r#""kind":"even""#,
+                r#""kind":"fleet""#,
+                "the fleet profile needs `growth`",
+            ),
+            (
+                r#""kind":"even""#,
+                r#""kind":"even","weights":[1]"#,
+                "`weights` is not a field of the even profile",
+            ),
         ];
         for (from, to, message) in cases {
             let text = base.replacen(from, to, 1);

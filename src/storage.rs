@@ -52,7 +52,10 @@ pub fn load_saved() -> (SavedList, Option<String>) {
             Err(e) => {
                 // Keep the unreadable text under another key before anything new is saved.
                 let _ = browser::store(&format!("{SAVED}.unreadable"), &text);
-                (SavedList::default(), Some(format!("{e}; the data was kept aside")))
+                (
+                    SavedList::default(),
+                    Some(format!("{e}; the data was kept aside")),
+                )
             }
         },
         Err(e) => (SavedList::default(), Some(e.to_string())),

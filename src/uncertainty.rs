@@ -96,6 +96,7 @@ fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
         ranks.push(i);
         ranks.push((i + 1).min(n - 1));
     }
+    ranks.sort_unstable();
     ranks.dedup();
     select_ranks(keys, 0, &ranks);
     let at = |p: f64| {
@@ -313,7 +314,7 @@ impl MonteCarloRun {
             }
         }
         self.funding_gap.push(o.funding_gap);
-        let start = self.model.scenario().start_year;
+        let start = self.model.start_year();
         match o.break_even_year {
             Some(year) => self.break_even[(year - start) as usize] += 1,
             None => self.no_break_even += 1,
@@ -358,7 +359,7 @@ impl MonteCarloRun {
                 count as f64 / samples as f64
             }
         };
-        let start = self.model.scenario().start_year;
+        let start = self.model.start_year();
         let (n, total) = (self.model.horizon_len(), self.total);
         let mut keys = Vec::with_capacity(samples);
         let mut short_so_far = 0;
@@ -406,7 +407,7 @@ impl MonteCarloRun {
         let mut o = Outcome::default();
         self.model.draw(self.key, index as u64, &mut draw);
         self.model.evaluate(&draw, &mut o);
-        let start = self.model.scenario().start_year;
+        let start = self.model.start_year();
         let rows = (0..o.revenue.len())
             .map(|t| SampleRow {
                 year: start + t as i32,

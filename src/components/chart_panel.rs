@@ -80,7 +80,13 @@ pub fn draw(
 
 /// Downloads the chart as a PNG at twice its on-screen size, with its title, the scenario's
 /// name and a source line drawn in.
-fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection, dark: bool, css_width: f64) {
+fn export_png(
+    kind: ChartKind,
+    scenario: &Scenario,
+    projection: &Projection,
+    dark: bool,
+    css_width: f64,
+) {
     let Ok(element) = gloo::utils::document().create_element("canvas") else {
         return;
     };
@@ -94,7 +100,10 @@ fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection, dar
     canvas.set_width((width * scale).round() as u32);
     canvas.set_height((height * scale).round() as u32);
     let source = match &scenario.as_of {
-        Some(date) => format!("{} (figures as of {date}) · Compute Coverage", scenario.name),
+        Some(date) => format!(
+            "{} (figures as of {date}) · Compute Coverage",
+            scenario.name
+        ),
         None => format!("{} · Compute Coverage", scenario.name),
     };
     let opts = ChartOptions {

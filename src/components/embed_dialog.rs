@@ -17,11 +17,21 @@ pub struct EmbedDialogProps {
 /// The embed builder.
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
-    let settings = use_state(|| Embed { view: View::Commitments, controls: Controls::None, theme: EmbedTheme::Auto });
+    let settings = use_state(|| Embed {
+        view: View::Commitments,
+        controls: Controls::None,
+        theme: EmbedTheme::Auto,
+    });
     let with_script = use_state(|| true);
     let copied = use_state(|| None::<bool>);
     let fragment = codec::encode(&props.scenario);
-    let code = embed::snippet(&browser::page_url(), *settings, &fragment, &props.scenario.name, *with_script);
+    let code = embed::snippet(
+        &browser::page_url(),
+        *settings,
+        &fragment,
+        &props.scenario.name,
+        *with_script,
+    );
     let select = |apply: fn(&mut Embed, &str)| {
         let settings = settings.clone();
         let copied = copied.clone();
@@ -38,7 +48,13 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             e.view = view;
         }
     });
-    let on_controls = select(|e, v| e.controls = if v == "key" { Controls::Key } else { Controls::None });
+    let on_controls = select(|e, v| {
+        e.controls = if v == "key" {
+            Controls::Key
+        } else {
+            Controls::None
+        }
+    });
     let on_theme = select(|e, v| {
         e.theme = match v {
             "light" => EmbedTheme::Light,

@@ -50,12 +50,13 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
         use_effect_with((), move |_| {
             let mut keep = None;
             if let Some(el) = root.cast::<Element>() {
-                let report = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-                    let height = gloo::utils::document()
-                        .document_element()
-                        .map_or(0.0, |d| f64::from(d.scroll_height()));
-                    browser::post_height(height);
-                });
+                let report =
+                    Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+                        let height = gloo::utils::document()
+                            .document_element()
+                            .map_or(0.0, |d| f64::from(d.scroll_height()));
+                        browser::post_height(height);
+                    });
                 if let Ok(ro) = ResizeObserver::new(report.as_ref().unchecked_ref()) {
                     ro.observe(&el);
                     keep = Some((ro, report));
@@ -134,6 +135,11 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
     }
 }
 
-fn chart(kind: ChartKind, scenario: &Rc<Scenario>, projection: &Rc<engine::Projection>, dark: bool) -> Html {
+fn chart(
+    kind: ChartKind,
+    scenario: &Rc<Scenario>,
+    projection: &Rc<engine::Projection>,
+    dark: bool,
+) -> Html {
     html! { <ChartPanel {kind} scenario={scenario.clone()} projection={projection.clone()} {dark} /> }
 }

@@ -33,7 +33,11 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         let now = props.now.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let wanted = if name.trim().is_empty() { scenario.name.clone() } else { name.trim().to_string() };
+            let wanted = if name.trim().is_empty() {
+                scenario.name.clone()
+            } else {
+                name.trim().to_string()
+            };
             let mut next = (*list).clone();
             let entry = Saved {
                 name: unique_name(&next.entries, &wanted.chars().take(80).collect::<String>()),
@@ -147,7 +151,13 @@ fn rename_form(
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut next = (*list).clone();
-            let others: Vec<Saved> = next.entries.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| s.clone()).collect();
+            let others: Vec<Saved> = next
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, s)| s.clone())
+                .collect();
             if let Some(entry) = next.entries.get_mut(i) {
                 entry.name = unique_name(&others, &text.chars().take(80).collect::<String>());
             }

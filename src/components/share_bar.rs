@@ -36,7 +36,10 @@ pub fn read_file(files: Option<web_sys::FileList>, on_import: Callback<Result<St
     let promise = file.text();
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(text) => on_import.emit(text.as_string().ok_or_else(|| "the file is not text".to_string())),
+            Ok(text) => on_import.emit(
+                text.as_string()
+                    .ok_or_else(|| "the file is not text".to_string()),
+            ),
             Err(_) => on_import.emit(Err("the file could not be read".into())),
         }
     });
@@ -49,7 +52,12 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let copy_link = {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = format!("{}{}#{}", browser::page_url(), browser::search(), browser::hash());
+            let url = format!(
+                "{}{}#{}",
+                browser::page_url(),
+                browser::search(),
+                browser::hash()
+            );
             let copied = copied.clone();
             browser::copy_text(url, move |ok| copied.set(Some(ok)));
         })

@@ -11,7 +11,7 @@ pub const Z95: f64 = 1.644_853_626_951_472_2;
 /// The random numbers of one sample. Each sample has its own generator, seeded from the run's
 /// seed and the sample's index, so sample i is the same however the run is split into chunks,
 /// and the same when the sample count changes; and because every sample draws its numbers in a
-/// fixed order (growth, non-compute share, then two per deal whether or not the deal counts),
+/// fixed order (growth, non-compute share, then one per deal whether or not the deal counts),
 /// editing one input leaves the other inputs' draws unchanged (common random numbers).
 pub(crate) struct Stream(Xoshiro256PlusPlus);
 
@@ -34,16 +34,15 @@ impl Stream {
         ((self.0.next_u64() >> 12) as f64 + 0.5) * (1.0 / (1u64 << 52) as f64)
     }
 
-    /// A uniform number in [0, 1): below `chance` with probability `chance` (never for 0,
-    /// always for 1).
-    pub fn unit(&mut self) -> f64 {
-        (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-
-    /// A whole number from 0 to `max` inclusive, each equally likely (multiply-shift: the bias is
-    /// below (max + 1) / 2^64).
-    pub fn up_to(&mut self, max: u32) -> u32 {
-        ((u128::from(self.0.next_u64()) * (u128::from(max) + 1)) >> 64) as u32
+    /// One deal's two draws from a single 64-bit number: whether an event of probability
+    /// `chance` happens (the high 32 bits as a uniform number in [0, 1): never for 0, always
+    /// for 1), and a whole number of years from 0 to `max` inclusive, each equally likely (the
+    /// low 32 bits, multiply-shift: the bias is below (max + 1) / 2^32).
+    pub fn event_and_years(&mut self, chance: f64, max: u32) -> (bool, u32) {
+        let x = self.0.next_u64();
+        let u = (x >> 32) as f64 * (1.0 / (1u64 << 32) as f64);
+        let years = ((x & 0xffff_ffff) * (u64::from(max) + 1)) >> 32;
+        (u < chance, years as u32)
     }
 
     /// A standard normal number, by inverting the distribution function at a uniform number.
@@ -52,28 +51,51 @@ impl Stream {
     }
 }
 
-/// The value at standard normal quantile `z` of the lognormal whose 90% interval is (lo, hi):
-/// ln m is normal with its 5th and 95th percentiles at ln lo and ln hi. A collapsed interval
-/// gives exactly `lo`.
-pub fn lognormal_90(lo: f64, hi: f64, z: f64) -> f64 {
-    if lo == hi {
-        return lo;
-    }
-    let (a, b) = (lo.ln(), hi.ln());
-    let mu = 0.5 * (a + b);
-    let sigma = (b - a) / (2.0 * Z95);
-    (mu + sigma * z).exp()
+/// A distribution given by its 90% interval (lo, hi): the interval's ends are its 5th and
+/// 95th percentiles. Parameters are worked out once, then [`Ninety::at`] maps standard normal
+/// draws onto it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Ninety {
+    /// A collapsed interval: always exactly this value.
+    Exact(f64),
+    /// Normal with mean `mu` and standard deviation `sigma`.
+    Normal { mu: f64, sigma: f64 },
+    /// Lognormal: the logarithm is normal with mean `mu` and standard deviation `sigma`.
+    LogNormal { mu: f64, sigma: f64 },
 }
 
-/// The value at standard normal quantile `z` of the normal whose 90% interval is (lo, hi). A
-/// collapsed interval gives exactly `lo`.
-pub fn normal_90(lo: f64, hi: f64, z: f64) -> f64 {
-    if lo == hi {
-        return lo;
+impl Ninety {
+    /// The normal distribution with 90% interval (lo, hi).
+    pub fn normal(lo: f64, hi: f64) -> Ninety {
+        if lo == hi {
+            return Ninety::Exact(lo);
+        }
+        Ninety::Normal {
+            mu: 0.5 * (lo + hi),
+            sigma: (hi - lo) / (2.0 * Z95),
+        }
     }
-    let mu = 0.5 * (lo + hi);
-    let sigma = (hi - lo) / (2.0 * Z95);
-    mu + sigma * z
+
+    /// The lognormal distribution with 90% interval (lo, hi), both above 0.
+    pub fn lognormal(lo: f64, hi: f64) -> Ninety {
+        if lo == hi {
+            return Ninety::Exact(lo);
+        }
+        let (a, b) = (lo.ln(), hi.ln());
+        Ninety::LogNormal {
+            mu: 0.5 * (a + b),
+            sigma: (b - a) / (2.0 * Z95),
+        }
+    }
+
+    /// The value at standard normal quantile `z`.
+    pub fn at(self, z: f64) -> f64 {
+        match self {
+            Ninety::Exact(x) => x,
+            Ninety::Normal { mu, sigma } => mu + sigma * z,
+            Ninety::LogNormal { mu, sigma } => (mu + sigma * z).exp(),
+        }
+    }
 }
 
 // Coefficients of AS241, highest power first, as in CPython's `statistics` module.
@@ -214,14 +236,17 @@ mod tests {
     #[test]
     fn ninety_percent_intervals_put_their_ends_at_the_5th_and_95th_percentiles() {
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1.0);
-        assert!(close(lognormal_90(0.6, 1.3, -Z95), 0.6));
-        assert!(close(lognormal_90(0.6, 1.3, Z95), 1.3));
-        assert!(close(lognormal_90(0.6, 1.3, 0.0), (0.6f64 * 1.3).sqrt()));
-        assert!(close(normal_90(-0.05, 0.1, -Z95), -0.05));
-        assert!(close(normal_90(-0.05, 0.1, Z95), 0.1));
+        let growth = Ninety::lognormal(0.6, 1.3);
+        assert!(close(growth.at(-Z95), 0.6));
+        assert!(close(growth.at(Z95), 1.3));
+        assert!(close(growth.at(0.0), (0.6f64 * 1.3).sqrt()));
+        let shift = Ninety::normal(-0.05, 0.1);
+        assert!(close(shift.at(-Z95), -0.05));
+        assert!(close(shift.at(Z95), 0.1));
+        assert!(close(shift.at(0.0), 0.025));
         // Collapsed intervals give their value exactly, whatever the draw.
-        assert_eq!(lognormal_90(1.0, 1.0, 7.0), 1.0);
-        assert_eq!(normal_90(0.0, 0.0, -7.0), 0.0);
+        assert_eq!(Ninety::lognormal(1.0, 1.0).at(7.0), 1.0);
+        assert_eq!(Ninety::normal(0.0, 0.0).at(-7.0), 0.0);
     }
 
     #[test]
@@ -242,10 +267,9 @@ mod tests {
         for _ in 0..10_000 {
             let u = s.open01();
             assert!(u > 0.0 && u < 1.0);
-            let v = s.unit();
-            assert!((0.0..1.0).contains(&v));
-            assert!(s.up_to(3) <= 3);
-            assert_eq!(s.up_to(0), 0);
+            assert!(s.event_and_years(0.5, 3).1 <= 3);
+            assert_eq!(s.event_and_years(0.0, 0), (false, 0));
+            assert!(s.event_and_years(1.0, 0).0);
         }
     }
 
@@ -259,9 +283,13 @@ mod tests {
         assert!((p5 + Z95).abs() < 0.05, "p5 {p5}");
         assert!((p95 - Z95).abs() < 0.05, "p95 {p95}");
         let mut counts = [0usize; 3];
+        let mut events = 0;
         for _ in 0..30_000 {
-            counts[s.up_to(2) as usize] += 1;
+            let (event, years) = s.event_and_years(0.25, 2);
+            counts[years as usize] += 1;
+            events += usize::from(event);
         }
         assert!(counts.iter().all(|&c| (9_500..10_500).contains(&c)), "{counts:?}");
+        assert!((7_000..8_000).contains(&events), "{events}");
     }
 }

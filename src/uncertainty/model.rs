@@ -3,7 +3,7 @@
 //! operations in the same order as `engine::project`), so that with nothing drawn away from the
 //! scenario's own values every figure equals the deterministic projection bit for bit.
 
-use super::draw::{lognormal_90, normal_90, Stream};
+use super::draw::{Ninety, Stream};
 use crate::engine::{self, CostBasis, RevenueModel};
 use crate::scenario::{Growth, Scenario, Uncertainty, MAX_GROWTH_MULTIPLIER};
 
@@ -72,7 +72,6 @@ pub(crate) struct Outcome {
 /// A scenario prepared for evaluation.
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
-    scenario: Scenario,
     revenue: RevenueModel,
     settings: Uncertainty,
     start_year: i32,
@@ -88,6 +87,8 @@ pub(crate) struct Model {
     delayable: Vec<bool>,
     deals: Vec<DealPayments>,
     multiplier_cap: f64,
+    growth: Ninety,
+    opex_shift: Ninety,
 }
 
 impl Model {
@@ -135,10 +136,16 @@ impl Model {
             }
             _ => MULTIPLIER_CAP,
         };
+        let settings = scenario.uncertainty();
+        let (lo, hi) = settings.growth_multiplier;
+        let growth = Ninety::lognormal(lo, hi);
+        let (lo, hi) = settings.opex_shift;
+        let opex_shift = Ninety::normal(lo, hi);
         Model {
-            scenario: scenario.clone(),
+            growth,
+            opex_shift,
             revenue: RevenueModel::new(scenario),
-            settings: scenario.uncertainty(),
+            settings,
             start_year: scenario.start_year,
             opex,
             opex_cap,
@@ -160,8 +167,9 @@ impl Model {
         &self.settings
     }
 
-    pub fn scenario(&self) -> &Scenario {
-        &self.scenario
+    /// The first year of the horizon.
+    pub fn start_year(&self) -> i32 {
+        self.start_year
     }
 
     pub fn horizon_len(&self) -> usize {
@@ -184,21 +192,19 @@ impl Model {
     }
 
     /// Fills `draw` with sample `index` of the run keyed `key`. Every sample draws the same
-    /// numbers in the same order whatever the settings (see [`Stream`]).
+    /// numbers in the same order whatever the settings (see [`Stream`]): two normal numbers,
+    /// then one 64-bit number per deal of the scenario.
     pub fn draw(&self, key: u64, index: u64, draw: &mut Draw) {
         let u = &self.settings;
         let mut stream = Stream::new(key, index);
         let z_growth = stream.normal();
         let z_opex = stream.normal();
-        let (lo, hi) = u.growth_multiplier;
-        draw.multiplier = self.capped_multiplier(lognormal_90(lo, hi, z_growth));
-        let (lo, hi) = u.opex_shift;
-        draw.opex_shift = normal_90(lo, hi, z_opex);
+        draw.multiplier = self.capped_multiplier(self.growth.at(z_growth));
+        draw.opex_shift = self.opex_shift.at(z_opex);
         draw.cancelled.clear();
         draw.delay.clear();
         for (&firm, &delayable) in self.firm.iter().zip(&self.delayable) {
-            let cancel = stream.unit() < u.cancel_chance;
-            let delay = stream.up_to(u.max_delay);
+            let (cancel, delay) = stream.event_and_years(u.cancel_chance, u.max_delay);
             draw.cancelled.push(cancel && !firm);
             draw.delay.push(if delayable { delay } else { 0 });
         }

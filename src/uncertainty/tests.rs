@@ -1,18 +1,255 @@
+//! Unit tests of the Monte Carlo's parts: percentiles, and the prepared model against the
+//! engine (payments, delays, cancellation, clamping, caps).
+
+use super::model::{Draw, Model, Outcome, MAX_COST_SHARE, MULTIPLIER_CAP};
 use super::*;
+use crate::engine::{self, CostBasis};
 use crate::presets;
+use crate::scenario::{Deal, DealValue, Draft, Growth, Profile, RevenueShare};
 
 #[test]
-fn scratch_timing() {
-    let s = presets::openai_november_2025();
-    let mut d = s.draft().clone();
-    d.uncertainty = Some(Uncertainty { samples: 10000, ..Uncertainty::default() });
-    let s = Scenario::new(d).unwrap();
-    for _ in 0..60 {
-        let t0 = std::time::Instant::now();
-        let mut run = MonteCarloRun::new(&s);
-        run.run_chunk(100000);
-        let t1 = t0.elapsed();
-        let _mc = run.finish();
-        println!("sampling {:?} total {:?}", t1, t0.elapsed());
+fn percentiles_interpolate_between_sorted_values() {
+    // (values, expected p5, p25, p50, p75, p95), worked out by hand with h = p (n - 1)
+    let cases: [(&[f64], [f64; 5]); 5] = [
+        (&[7.0], [7.0; 5]),
+        (&[2.0, 1.0], [1.05, 1.25, 1.5, 1.75, 1.95]),
+        (&[5.0, 1.0, 4.0, 2.0, 3.0], [1.2, 2.0, 3.0, 4.0, 4.8]),
+        (&[-3.0, 0.0, 3.0], [-2.7, -1.5, 0.0, 1.5, 2.7]),
+        (&[4.0; 6], [4.0; 5]),
+    ];
+    for (values, expected) in cases {
+        let got = Percentiles::of(values).unwrap().to_array();
+        for (g, e) in got.iter().zip(expected) {
+            assert!((g - e).abs() < 1e-12, "input {values:?}: got {got:?}");
+        }
     }
+    assert_eq!(Percentiles::of(&[]), None);
+}
+
+#[test]
+fn percentiles_match_a_full_sort() {
+    // 1,001 values in a scrambled order: h = 50, 250, 500, 750, 950 exactly.
+    let values: Vec<f64> = (0..1001).map(|i| f64::from((i * 7919) % 1001) - 300.0).collect();
+    let p = Percentiles::of(&values).unwrap();
+    assert_eq!(p.to_array(), [-250.0, -50.0, 200.0, 450.0, 650.0]);
+}
+
+#[test]
+fn order_keys_sort_like_total_cmp() {
+    let mut values = vec![
+        3.5,
+        -0.0,
+        0.0,
+        -1e300,
+        f64::MIN_POSITIVE,
+        -f64::MIN_POSITIVE,
+        1e300,
+        -2.0,
+    ];
+    let mut by_key = values.clone();
+    by_key.sort_by_key(|&x| order_key(x));
+    values.sort_by(f64::total_cmp);
+    assert_eq!(
+        by_key.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+        values.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+    );
+    for x in values {
+        assert_eq!(from_order_key(order_key(x)).to_bits(), x.to_bits());
+    }
+}
+
+fn valid(draft: Draft) -> Scenario {
+    Scenario::new(draft).expect("test scenario is valid")
+}
+
+/// 2025..=2029, revenue 10 flat, opex 20%, revenue share 10% through 2027, no cash.
+fn plain() -> Draft {
+    let mut d = presets::blank().draft().clone();
+    d.start_year = 2025;
+    d.end_year = 2029;
+    d.deals.clear();
+    d.revenue.base = 10.0;
+    d.revenue.growth = Growth::Constant { rate: 0.0 };
+    d.costs.opex_share = vec![(2025, 0.2)];
+    d.costs.revenue_share = RevenueShare {
+        rate: 0.1,
+        until: 2027,
+    };
+    d.funding.opening_cash = 0.0;
+    d.funding.raises.clear();
+    d
+}
+
+fn deal(value: f64, start_year: i32, years: i32, firm: bool) -> Deal {
+    Deal {
+        name: format!("{value} from {start_year}"),
+        counterparty: String::new(),
+        value: DealValue::total(value),
+        start_year,
+        years,
+        profile: Profile::Even,
+        firm,
+        include: true,
+        source: None,
+        note: None,
+    }
+}
+
+fn outcome(model: &Model, draw: &Draw) -> Outcome {
+    let mut out = Outcome::default();
+    model.evaluate(draw, &mut out);
+    out
+}
+
+#[test]
+fn undelayed_payments_equal_the_engines_bit_for_bit() {
+    for p in presets::PRESETS.iter() {
+        let s = p.scenario();
+        let basis = CostBasis::new(&s, &engine::counted_schedules(&s));
+        let model = Model::new(&s);
+        let out = outcome(&model, &Draw::identity(s.deals.len()));
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&out.commitments), bits(&basis.payments), "preset {}", p.id);
+    }
+}
+
+#[test]
+fn delays_move_payments_and_deals_under_way_stay_put() {
+    let mut d = plain();
+    // 4 a year 2024..=2026 (under way), 6 a year 2027..=2029, 10 in 2029 (horizon 2025..=2029)
+    d.deals = vec![
+        deal(12.0, 2024, 3, true),
+        deal(18.0, 2027, 3, true),
+        deal(10.0, 2029, 1, true),
+    ];
+    let model = Model::new(&valid(d));
+    let mut draw = Draw::identity(3);
+    assert_eq!(
+        outcome(&model, &draw).commitments,
+        [4.0, 4.0, 6.0, 6.0, 16.0]
+    );
+    draw.delay = vec![0, 2, 1];
+    // the second deal now pays 2029..=2031 (two payments past the horizon), the third 2030
+    assert_eq!(
+        outcome(&model, &draw).commitments,
+        [4.0, 4.0, 0.0, 0.0, 6.0]
+    );
+    // The tornado's delay leaves the deal under way alone.
+    assert_eq!(model.delayed(1).delay, [0, 1, 1]);
+    // So does a drawn delay: every sample of a run with delays of up to 3 years.
+    let mut d = plain();
+    d.deals = vec![deal(12.0, 2024, 3, true), deal(18.0, 2027, 3, true)];
+    d.uncertainty = Some(Uncertainty {
+        max_delay: 3,
+        ..Uncertainty::default()
+    });
+    let model = Model::new(&valid(d));
+    let mut seen = [false; 4];
+    for i in 0..200 {
+        model.draw(7, i, &mut draw);
+        assert_eq!(draw.delay[0], 0);
+        seen[draw.delay[1] as usize] = true;
+    }
+    assert_eq!(seen, [true; 4], "every delay from 0 to 3 occurs");
+}
+
+#[test]
+fn only_deals_not_firm_are_cancelled() {
+    let mut d = plain();
+    d.deals = vec![deal(10.0, 2026, 1, true), deal(20.0, 2026, 1, false)];
+    d.uncertainty = Some(Uncertainty {
+        cancel_chance: 1.0,
+        ..Uncertainty::default()
+    });
+    let model = Model::new(&valid(d));
+    let mut draw = Draw::identity(2);
+    for i in 0..50 {
+        model.draw(1, i, &mut draw);
+        assert_eq!(draw.cancelled, [false, true]);
+        let out = outcome(&model, &draw);
+        assert_eq!(out.commitments.iter().sum::<f64>(), 10.0);
+    }
+}
+
+#[test]
+fn shifted_cost_shares_stay_valid() {
+    // opex 20%, revenue share 10% through 2027: a +100-point shift is held at 99.9% less the
+    // revenue share, a -100-point shift at 0.
+    let model = Model::new(&valid(plain()));
+    let mut draw = Draw::identity(0);
+    draw.opex_shift = 1.0;
+    let out = outcome(&model, &draw);
+    let kept = |t: usize| out.available[t] / out.revenue[t];
+    for t in 0..3 {
+        assert!((kept(t) - (1.0 - MAX_COST_SHARE)).abs() < 1e-12, "year {t}");
+    }
+    for t in 3..5 {
+        assert!((kept(t) - (1.0 - MAX_COST_SHARE)).abs() < 1e-12, "year {t}");
+    }
+    draw.opex_shift = -1.0;
+    let out = outcome(&model, &draw);
+    assert!((out.available[0] - 9.0).abs() < 1e-12);
+    assert!((out.available[4] - 10.0).abs() < 1e-12);
+    // A share above the cap already is never lowered by a positive shift.
+    let mut d = plain();
+    d.costs.opex_share = vec![(2025, 0.9995)];
+    d.costs.revenue_share.rate = 0.0;
+    let model = Model::new(&valid(d));
+    draw.opex_shift = 0.01;
+    let out = outcome(&model, &draw);
+    assert!((out.available[0] - 10.0 * (1.0 - 0.9995)).abs() < 1e-12);
+}
+
+#[test]
+fn growth_multipliers_are_capped() {
+    let model = Model::new(&valid(plain()));
+    assert_eq!(model.capped_multiplier(1e9), MULTIPLIER_CAP);
+    assert_eq!(model.capped_multiplier(0.5), 0.5);
+    // A logistic curve keeps its multiplied initial rate at 200% at most.
+    let mut d = plain();
+    d.revenue.growth = Growth::Logistic {
+        initial: 0.8,
+        ceiling: 100.0,
+    };
+    let model = Model::new(&valid(d));
+    assert_eq!(model.capped_multiplier(10.0), 2.5);
+    assert_eq!(model.capped_multiplier(1.0), 1.0);
+}
+
+#[test]
+fn a_multiplied_decline_stops_at_zero() {
+    // -60% a year times 2 is -120%: revenue stops at 0 (not negative, and not back up).
+    let mut d = plain();
+    d.revenue.growth = Growth::Constant { rate: -0.6 };
+    let model = Model::new(&valid(d));
+    let mut draw = Draw::identity(0);
+    draw.multiplier = 2.0;
+    assert_eq!(outcome(&model, &draw).revenue, [10.0, 0.0, 0.0, 0.0, 0.0]);
+}
+
+#[test]
+fn the_run_records_every_sample_and_then_summarises_it() {
+    let s = presets::anthropic_november_2025();
+    let mut run = MonteCarloRun::new(&s);
+    assert_eq!((run.done(), run.total(), run.progress()), (0, 5000, 0.0));
+    assert_eq!(run.run_chunk(1234), 1234);
+    assert!((run.progress() - 0.2468).abs() < 1e-12);
+    assert!(!run.is_finished());
+    assert_eq!(run.run_chunk(10_000), 5000 - 1234);
+    assert!(run.is_finished());
+    assert_eq!(run.run_chunk(10), 0);
+    // The summary agrees with the samples themselves.
+    let samples: Vec<Sample> = (0..5000).map(|i| run.sample(i)).collect();
+    let mc = run.finish();
+    let short = samples.iter().filter(|s| s.cash_runs_out.is_some()).count();
+    assert_eq!(mc.chance_short, short as f64 / 5000.0);
+    let mut gaps: Vec<f64> = samples.iter().map(|s| s.funding_gap).collect();
+    gaps.sort_by(f64::total_cmp);
+    assert_eq!(mc.funding_gap.p50, 0.5 * (gaps[2499] + gaps[2500]));
+    let never = samples.iter().filter(|s| s.break_even_year.is_none()).count();
+    assert_eq!(mc.break_even.not_within_horizon, never);
+    let counted: usize = mc.break_even.by_year.iter().map(|c| c.count).sum();
+    assert_eq!(counted + never, 5000);
+    let last = mc.years.last().unwrap();
+    assert_eq!(last.short_by, mc.chance_short);
 }
