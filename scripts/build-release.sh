@@ -21,4 +21,7 @@ if rustup +nightly target list --installed 2>/dev/null | grep -qx wasm32-unknown
 else
     echo "build: nightly rust-src or wasm32 target missing: building with stable (larger download)" >&2
 fi
-exec trunk build --release "$@"
+trunk build --release "$@"
+# The uncertainty page is a second page with its own download, so the calculator's page stays
+# within its budget; it is built into dist/uncertainty/ after the main page (which replaces dist/).
+trunk build uncertainty/index.html --dist dist/uncertainty --release

@@ -307,6 +307,11 @@ pub fn app() -> Html {
                         <SummarySentence scenario={scenario.clone()} projection={projection.clone()} />
                         <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
                         <ShareBar scenario={scenario.clone()} projection={projection.clone()} on_import={on_import} />
+                        <p class="uncertainty-link">
+                            <a href={format!("uncertainty/#{}", codec::encode(&scenario))} id="uncertainty-link">
+                                { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }
+                            </a>
+                        </p>
                     </section>
                     { for ChartKind::ALL.iter().map(|&kind| html! {
                         <ChartPanel {kind} scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />

@@ -1,10 +1,17 @@
-//! The three charts of a projection, drawn with plotters on any [`DrawingBackend`]: the app draws
-//! them on a `<canvas>` (plotters-canvas) and the host tests draw them into an SVG string.
+//! The charts, drawn with plotters on any [`DrawingBackend`]: the app draws them on a `<canvas>`
+//! (plotters-canvas) and the host tests draw them into an SVG string. The three of a projection:
 //!
 //! - [`draw_commitments`]: payments per year stacked by deal, against revenue and the cash
 //!   available for commitments, with the scenario's reported figures as points;
 //! - [`draw_coverage`]: cash coverage (A/P) and revenue coverage (R/P) against the 1× line;
 //! - [`draw_cash`]: end-of-year cash, net cash flow, raises and the funding gap.
+//!
+//! And those of the uncertainty page:
+//!
+//! - [`draw_cash_fan`], [`draw_coverage_fan`]: the Monte Carlo's bands of cash and of coverage
+//!   per year, with the projection as entered;
+//! - [`draw_tornado`]: the sensitivity tornado, the funding gap at each input's low and high;
+//! - [`draw_comparison`]: up to four scenarios' cash or coverage overlaid.
 //!
 //! Each function fills the whole drawing area and returns a [`ChartLayout`], which maps a pointer
 //! position back to a year (for the crosshair and tooltip). Nothing here touches the browser:
@@ -15,13 +22,19 @@
 
 mod cash_chart;
 mod commitments_chart;
+mod comparison_chart;
 mod coverage_chart;
+mod fan_chart;
 mod frame;
+mod tornado_chart;
 
 pub use cash_chart::draw_cash;
 pub use commitments_chart::draw_commitments;
+pub use comparison_chart::{draw_comparison, ComparisonMetric, MAX_COMPARED};
 pub use coverage_chart::{draw_coverage, COVERAGE_CAP};
+pub use fan_chart::{draw_cash_fan, draw_coverage_fan};
 pub use frame::text_width;
+pub use tornado_chart::draw_tornado;
 
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::{DrawingBackend, RGBColor};

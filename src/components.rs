@@ -15,6 +15,7 @@ pub mod funding_inputs;
 pub mod headline_figures;
 pub mod notice_list;
 pub mod pair_table;
+pub mod plot;
 pub mod preset_picker;
 pub mod projection_table;
 pub mod revenue_inputs;
@@ -23,6 +24,7 @@ pub mod share_bar;
 pub mod stale_banner;
 pub mod summary_sentence;
 pub mod theme_toggle;
+pub mod uncertainty_settings;
 pub mod weights_editor;
 
 /// The app's state as shared through context.

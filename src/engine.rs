@@ -7,8 +7,8 @@ mod revenue;
 mod solver;
 
 pub use payments::{deal_weights, schedule, Schedule};
-pub use revenue::{path_rates, revenue_series};
 pub(crate) use revenue::RevenueModel;
+pub use revenue::{path_rates, revenue_series};
 use solver::required_growth;
 pub use solver::{
     solvent_at, RequiredGrowth, GROWTH_SEARCH_MAX, GROWTH_SEARCH_MIN, GROWTH_TOLERANCE,

@@ -19,8 +19,17 @@ pub const CSV_COLUMNS: [&str; 11] = [
     "revenue_coverage",
 ];
 
-/// Quotes a CSV field when RFC 4180 requires it (comma, quote, CR or LF), doubling quotes.
+/// Quotes a CSV field when RFC 4180 requires it (comma, quote, CR or LF), doubling quotes. A
+/// name that a spreadsheet would run as a formula (`=HYPERLINK(…)` in a shared scenario) gets a
+/// leading apostrophe, as OWASP advises against CSV injection.
 fn field(text: &str) -> String {
+    let defused;
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        defused = format!("'{text}");
+        defused.as_str()
+    } else {
+        text
+    };
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -104,7 +113,8 @@ pub fn file_name(scenario_name: &str, what: &str, ext: &str) -> String {
     format!("{}-{what}.{ext}", slug(scenario_name))
 }
 
-#[cfg(test)]
+// Host only: the tests read the CSV back with the csv crate, a host dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::{engine, presets};
@@ -151,6 +161,24 @@ mod tests {
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn names_a_spreadsheet_would_run_are_defused() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tTab", "'\tTab"),
+            ("a=b", "a=b"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(field(name), expected, "name {name:?}");
+        }
     }
 
     #[test]

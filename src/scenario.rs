@@ -473,7 +473,7 @@ impl Scenario {
         // column).
         let draft: Draft = serde_json::from_str(text).map_err(|e| ScenarioError::Shape {
             path: format!("line {}, column {}", e.line(), e.column()),
-            message: friendly_shape_message(strip_position(&e.to_string())),
+            message: clip_quoted(&friendly_shape_message(strip_position(&e.to_string()))),
         })?;
         Scenario::new(draft)
     }
@@ -555,6 +555,41 @@ fn friendly_shape_message(message: &str) -> String {
         return format!("unknown field {rest}");
     }
     m
+}
+
+/// Shortens every quoted or back-quoted piece of a message (serde echoes the value or the
+/// field name it refused) to 40 characters, so a hostile file's 100,000-character string does
+/// not become a wall of text on the page.
+fn clip_quoted(message: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut quote: Option<char> = None;
+    let (mut run, mut escaped) = (0usize, false);
+    for c in message.chars() {
+        match quote {
+            Some(q) if c == q && !escaped => {
+                quote = None;
+                out.push(c);
+            }
+            Some(_) => {
+                escaped = !escaped && c == '\\';
+                run += 1;
+                if run <= MAX {
+                    out.push(c);
+                } else if run == MAX + 1 {
+                    out.push('…');
+                }
+            }
+            None => {
+                if c == '"' || c == '`' {
+                    quote = Some(c);
+                    (run, escaped) = (0, false);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// A scenario is an object with a known `version`; the version is checked before the shape
@@ -748,6 +783,31 @@ mod tests {
             "empty lists stay on one line: {text}"
         );
         assert_eq!(Scenario::from_json(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn long_refused_values_are_clipped_in_messages() {
+        let base = crate::presets::blank().to_json_compact();
+        let long = "x".repeat(10_000);
+        let cases = [
+            (
+                base.replacen("\"start_year\":2026", &format!("\"start_year\":\"{long}\""), 1),
+                "got text \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\", expected a whole number",
+            ),
+            (
+                base.replacen("{", &format!("{{\"{long}\":1,"), 1),
+                "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`, expected one of",
+            ),
+            (
+                base.replacen("\"start_year\":2026", "\"start_year\":\"a \\\"quoted\\\" year\"", 1),
+                "got text \"a \\\"quoted\\\" year\", expected a whole number",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = Scenario::from_json(&text).unwrap_err().to_string();
+            assert!(err.contains(expected), "{expected}: got {err}");
+            assert!(err.chars().count() < 400, "{err}");
+        }
     }
 
     #[test]

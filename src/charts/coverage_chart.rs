@@ -16,7 +16,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// payments does not flatten the rest.
 pub const COVERAGE_CAP: f64 = 10.0;
 /// The axis always reaches at least this high, so the 1× line sits well inside the plot.
-const MIN_TOP: f64 = 2.0;
+pub(super) const MIN_TOP: f64 = 2.0;
 
 /// Draws cash coverage (available ÷ payments) and revenue coverage (revenue ÷ payments) per
 /// year, the 1× "covered" line and the shaded region below it. The y axis runs to

@@ -16,7 +16,7 @@ pub(super) type Area<DB> = DrawingArea<DB, Shift>;
 pub(super) type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// Outer padding.
-const PAD: f64 = 10.0;
+pub(super) const PAD: f64 = 10.0;
 /// Tick labels, legend, unit line and annotations.
 pub(super) const FONT: f64 = 12.0;
 const TITLE_FONT: f64 = 16.0;
@@ -222,12 +222,37 @@ pub(super) enum Mark {
     Ring,
 }
 
+/// How a line is stroked. Lines told apart by their pattern as well as their colour stay
+/// distinct in greyscale and for every form of colour blindness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dash {
+    Solid,
+    /// 6 px dashes, 4 px apart.
+    Dashed,
+    /// 2 px dots, 3 px apart.
+    Dotted,
+    /// 10 px dashes, 3 px apart.
+    LongDashed,
+}
+
+impl Dash {
+    /// Dash length and gap in CSS pixels; `None` for a solid line.
+    fn pattern(self) -> Option<(f64, f64)> {
+        match self {
+            Dash::Solid => None,
+            Dash::Dashed => Some((6.0, 4.0)),
+            Dash::Dotted => Some((2.0, 3.0)),
+            Dash::LongDashed => Some((10.0, 3.0)),
+        }
+    }
+}
+
 /// One legend entry: any of a filled box, a (dashed) line and a mark.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct LegendItem {
     pub label: String,
     pub fill: Option<RGBAColor>,
-    pub line: Option<(RGBColor, bool)>,
+    pub line: Option<(RGBColor, Dash)>,
     pub mark: Option<(Mark, RGBColor)>,
 }
 
@@ -242,10 +267,16 @@ impl LegendItem {
     }
 
     pub fn line(label: impl Into<String>, color: RGBColor, dashed: bool) -> Self {
+        let dash = if dashed { Dash::Dashed } else { Dash::Solid };
+        LegendItem::stroke(label, color, dash)
+    }
+
+    /// A line in any [`Dash`] pattern.
+    pub fn stroke(label: impl Into<String>, color: RGBColor, dash: Dash) -> Self {
         LegendItem {
             label: label.into(),
             fill: None,
-            line: Some((color, dashed)),
+            line: Some((color, dash)),
             mark: None,
         }
     }
@@ -291,7 +322,8 @@ pub(super) struct Frame {
     legend_at: Vec<(i32, i32)>,
     title_y: i32,
     unit_y: i32,
-    x_label_y: i32,
+    /// Top of the labels under the plot's x axis.
+    pub x_label_y: i32,
     year_labels: Vec<i32>,
 }
 
@@ -410,6 +442,29 @@ impl Frame {
         }
     }
 
+    /// A frame for a chart that maps its own plot (not years against values): title, legend,
+    /// unit line and footer as on the other charts, and the plot's top and bottom (the x axis's
+    /// labels go below it, where the year labels go). Its layout's year and value axes are
+    /// placeholders; draw with [`Frame::draw_chrome`] and [`Frame::draw_footer`].
+    pub fn bare<DB: DrawingBackend>(
+        root: &Area<DB>,
+        opts: &ChartOptions,
+        unit: &str,
+        legend: &[LegendItem],
+    ) -> Frame {
+        let spec = Spec {
+            first_year: 0,
+            last_year: 0,
+            lo: 0.0,
+            hi: 1.0,
+            room_above: 0.0,
+            room_below: 0.0,
+            unit,
+            legend,
+        };
+        Frame::new(root, opts, &spec)
+    }
+
     /// A length in CSS pixels, scaled to backend pixels.
     pub fn px(&self, css: f64) -> i32 {
         (css * self.s).round() as i32
@@ -460,49 +515,9 @@ impl Frame {
         opts: &ChartOptions,
         spec: &Spec,
     ) -> Drawn<DB> {
+        self.draw_chrome(root, opts, spec.unit, spec.legend)?;
         let t = &opts.theme;
         let l = &self.layout;
-        root.fill(&t.background)?;
-        if let Some(title) = &opts.title {
-            let title = elide(
-                title,
-                TITLE_FONT * self.s,
-                f64::from(self.width) - 2.0 * PAD * self.s,
-            );
-            text(
-                root,
-                &title,
-                (self.px(PAD), self.title_y),
-                TITLE_FONT * self.s,
-                t.text,
-                (HPos::Left, VPos::Top),
-                true,
-            )?;
-        }
-        for (item, &(x, y)) in spec.legend.iter().zip(&self.legend_at) {
-            self.swatch(root, t, item, (x, y))?;
-            let at = (x + self.px(SWATCH + 6.0), y);
-            text(
-                root,
-                &item.label,
-                at,
-                FONT * self.s,
-                t.text,
-                (HPos::Left, VPos::Center),
-                false,
-            )?;
-        }
-        if !spec.unit.is_empty() {
-            text(
-                root,
-                spec.unit,
-                (self.px(PAD), self.unit_y),
-                FONT * self.s,
-                t.muted,
-                (HPos::Left, VPos::Top),
-                false,
-            )?;
-        }
         if let Some(year) = opts.highlight_year.filter(|&y| self.has_year(y)) {
             let half = (l.band() / 2.0).round() as i32;
             let x = self.x(year);
@@ -529,6 +544,60 @@ impl Frame {
         hline(root, l, l.plot_bottom, t.axis, self.lw(1.0))
     }
 
+    /// Background, title, legend and unit line: what every chart has around its plot. The
+    /// legend is laid out by [`Frame::new`], so `legend` must be the one given there.
+    pub fn draw_chrome<DB: DrawingBackend>(
+        &self,
+        root: &Area<DB>,
+        opts: &ChartOptions,
+        unit: &str,
+        legend: &[LegendItem],
+    ) -> Drawn<DB> {
+        let t = &opts.theme;
+        root.fill(&t.background)?;
+        if let Some(title) = &opts.title {
+            let title = elide(
+                title,
+                TITLE_FONT * self.s,
+                f64::from(self.width) - 2.0 * PAD * self.s,
+            );
+            text(
+                root,
+                &title,
+                (self.px(PAD), self.title_y),
+                TITLE_FONT * self.s,
+                t.text,
+                (HPos::Left, VPos::Top),
+                true,
+            )?;
+        }
+        for (item, &(x, y)) in legend.iter().zip(&self.legend_at) {
+            self.swatch(root, t, item, (x, y))?;
+            let at = (x + self.px(SWATCH + 6.0), y);
+            text(
+                root,
+                &item.label,
+                at,
+                FONT * self.s,
+                t.text,
+                (HPos::Left, VPos::Center),
+                false,
+            )?;
+        }
+        if !unit.is_empty() {
+            text(
+                root,
+                unit,
+                (self.px(PAD), self.unit_y),
+                FONT * self.s,
+                t.muted,
+                (HPos::Left, VPos::Top),
+                false,
+            )?;
+        }
+        Ok(())
+    }
+
     /// Year labels, their ticks and the footer: drawn over the data.
     pub fn draw_front<DB: DrawingBackend>(
         &self,
@@ -551,6 +620,16 @@ impl Frame {
                 false,
             )?;
         }
+        self.draw_footer(root, opts)
+    }
+
+    /// The footer, if any.
+    pub fn draw_footer<DB: DrawingBackend>(
+        &self,
+        root: &Area<DB>,
+        opts: &ChartOptions,
+    ) -> Drawn<DB> {
+        let t = &opts.theme;
         if let Some(footer) = &opts.footer {
             let max = f64::from(self.width) - 2.0 * PAD * self.s;
             let footer = elide(footer, FOOTER_FONT * self.s, max);
@@ -612,13 +691,10 @@ impl Frame {
                 fill.filled(),
             ))?;
         }
-        if let Some((color, dashed)) = item.line {
+        if let Some((color, dash)) = item.line {
             let points = vec![(x, y), (x + w, y)];
-            if dashed {
-                self.dashed(root, points, color, 2.0)?;
-            } else {
-                polyline(root, points, color, self.lw(2.5))?;
-            }
+            let width = if dash == Dash::Dashed { 2.0 } else { 2.5 };
+            self.stroke(root, points, color, width, dash)?;
         }
         if let Some((kind, color)) = item.mark {
             self.mark(root, t, kind, (x + w / 2, y), color)?;
@@ -634,13 +710,31 @@ impl Frame {
         color: RGBColor,
         width: f64,
     ) -> Drawn<DB> {
-        let style = color.stroke_width(self.lw(width));
-        root.draw(&DashedPathElement::new(
-            points,
-            self.px(6.0).max(2),
-            self.px(4.0).max(1),
-            style,
-        ))
+        self.stroke(root, points, color, width, Dash::Dashed)
+    }
+
+    /// A line of `width` CSS pixels in a [`Dash`] pattern (the pattern runs on across the
+    /// points, so short segments still read as dashed).
+    pub fn stroke<DB: DrawingBackend>(
+        &self,
+        root: &Area<DB>,
+        points: Vec<(i32, i32)>,
+        color: RGBColor,
+        width: f64,
+        dash: Dash,
+    ) -> Drawn<DB> {
+        match dash.pattern() {
+            None => polyline(root, points, color, self.lw(width)),
+            Some((on, off)) => {
+                let style = color.stroke_width(self.lw(width));
+                root.draw(&DashedPathElement::new(
+                    points,
+                    self.px(on).max(2),
+                    self.px(off).max(1),
+                    style,
+                ))
+            }
+        }
     }
 
     /// A point mark of the usual size.

@@ -9,6 +9,9 @@ use crate::presets::{self, PRESETS};
 use crate::scenario::{Deal, Draft, Metric, Scenario};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
+/// The charts of the uncertainty page: fans, tornado, comparison.
+mod uncertainty_charts;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Chart {
     Commitments,

@@ -34,12 +34,22 @@ pub(crate) struct RevenueModel {
 
 #[derive(Debug, Clone)]
 enum Prepared {
-    Constant { rate: f64 },
+    Constant {
+        rate: f64,
+    },
     /// g_t for t = 1..n.
-    Decaying { rates: Vec<f64> },
-    Logistic { initial: f64, ceiling: f64 },
+    Decaying {
+        rates: Vec<f64>,
+    },
+    Logistic {
+        initial: f64,
+        ceiling: f64,
+    },
     /// Per t = 1..n, the segment's growth factor, or `None` after the last point.
-    Path { steps: Vec<Option<f64>>, after: f64 },
+    Path {
+        steps: Vec<Option<f64>>,
+        after: f64,
+    },
 }
 
 impl RevenueModel {

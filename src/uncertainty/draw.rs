@@ -30,6 +30,7 @@ impl Stream {
     /// A uniform number in the open interval (0, 1): the top 52 bits, centred in their cell,
     /// so from 2^-53 to 1 - 2^-53 and symmetric about 1/2. (With 53 bits the top cell's
     /// centre, 1 - 2^-54, would round to exactly 1.)
+    #[inline]
     pub fn open01(&mut self) -> f64 {
         ((self.0.next_u64() >> 12) as f64 + 0.5) * (1.0 / (1u64 << 52) as f64)
     }
@@ -38,6 +39,7 @@ impl Stream {
     /// `chance` happens (the high 32 bits as a uniform number in [0, 1): never for 0, always
     /// for 1), and a whole number of years from 0 to `max` inclusive, each equally likely (the
     /// low 32 bits, multiply-shift: the bias is below (max + 1) / 2^32).
+    #[inline]
     pub fn event_and_years(&mut self, chance: f64, max: u32) -> (bool, u32) {
         let x = self.0.next_u64();
         let u = (x >> 32) as f64 * (1.0 / (1u64 << 32) as f64);
@@ -46,6 +48,7 @@ impl Stream {
     }
 
     /// A standard normal number, by inverting the distribution function at a uniform number.
+    #[inline]
     pub fn normal(&mut self) -> f64 {
         inverse_normal(self.open01())
     }
@@ -161,6 +164,7 @@ const FAR_DEN: [f64; 8] = [
 ];
 
 /// Evaluates a polynomial with coefficients given highest power first (Horner's rule).
+#[inline(always)]
 fn horner(coefficients: &[f64; 8], r: f64) -> f64 {
     coefficients[1..]
         .iter()
@@ -289,7 +293,10 @@ mod tests {
             counts[years as usize] += 1;
             events += usize::from(event);
         }
-        assert!(counts.iter().all(|&c| (9_500..10_500).contains(&c)), "{counts:?}");
+        assert!(
+            counts.iter().all(|&c| (9_500..10_500).contains(&c)),
+            "{counts:?}"
+        );
         assert!((7_000..8_000).contains(&events), "{events}");
     }
 }

@@ -226,8 +226,19 @@ impl Model {
     pub fn evaluate(&self, draw: &Draw, out: &mut Outcome) {
         let n = self.horizon_len();
         self.revenue.series_into(draw.multiplier, &mut out.revenue);
-        out.commitments.clear();
-        out.commitments.resize(n, 0.0);
+        if out.cash.len() != n {
+            // Sized once; every later evaluation overwrites every entry.
+            for v in [
+                &mut out.commitments,
+                &mut out.available,
+                &mut out.net_cash_flow,
+                &mut out.cash,
+            ] {
+                v.resize(n, 0.0);
+            }
+            out.coverage.resize(n, None);
+        }
+        out.commitments.fill(0.0);
         for deal in &self.deals {
             if draw.cancelled.get(deal.index).copied().unwrap_or(false) {
                 continue;
@@ -244,16 +255,13 @@ impl Model {
             let paid = &deal.payments[(from - offset) as usize..(to - offset) as usize];
             // Deals are added in the engine's order; skipping the zeros the engine adds for
             // the other years changes nothing (x + 0 = x).
-            for (total, payment) in out.commitments[from as usize..to as usize].iter_mut().zip(paid) {
+            for (total, payment) in out.commitments[from as usize..to as usize]
+                .iter_mut()
+                .zip(paid)
+            {
                 *total += payment;
             }
         }
-        for v in [&mut out.available, &mut out.net_cash_flow, &mut out.cash] {
-            v.clear();
-            v.resize(n, 0.0);
-        }
-        out.coverage.clear();
-        out.coverage.resize(n, None);
         let shift = draw.opex_shift;
         let mut cash = self.opening_cash;
         let mut lowest = f64::INFINITY;
@@ -271,17 +279,24 @@ impl Model {
         for (t, (((((&rev, &commitments), available_out), net_out), cash_out), coverage_out)) in
             years
         {
+            // Slices, not the vectors: their indexing is always inlined.
+            let (rs, opex, opex_cap, raised) = (
+                &self.revenue_share[..],
+                &self.opex[..],
+                &self.opex_cap[..],
+                &self.raised[..],
+            );
             // The engine's formulas, operation for operation (see `engine::build`).
-            let revenue_share = self.revenue_share[t] * rev;
+            let revenue_share = rs[t] * rev;
             let opex = if shift == 0.0 {
-                self.opex[t]
+                opex[t]
             } else {
-                clamp(self.opex[t] + shift, 0.0, self.opex_cap[t])
+                clamp(opex[t] + shift, 0.0, opex_cap[t])
             };
             let other_costs = opex * rev;
             let available = rev - revenue_share - other_costs;
             let net_cash_flow = available - commitments;
-            cash += net_cash_flow + self.raised[t];
+            cash += net_cash_flow + raised[t];
             *coverage_out = (commitments > 0.0)
                 .then(|| available / commitments)
                 .filter(|c| c.is_finite());
@@ -313,6 +328,7 @@ impl Model {
 
 /// `x` held within [lo, hi] (lo <= hi), by comparisons (cheaper than `min`/`max` calls where
 /// they are not inlined, and the same for the finite values used here).
+#[inline(always)]
 fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
     if x > hi {
         hi

@@ -29,7 +29,9 @@ fn percentiles_interpolate_between_sorted_values() {
 #[test]
 fn percentiles_match_a_full_sort() {
     // 1,001 values in a scrambled order: h = 50, 250, 500, 750, 950 exactly.
-    let values: Vec<f64> = (0..1001).map(|i| f64::from((i * 7919) % 1001) - 300.0).collect();
+    let values: Vec<f64> = (0..1001)
+        .map(|i| f64::from((i * 7919) % 1001) - 300.0)
+        .collect();
     let p = Percentiles::of(&values).unwrap();
     assert_eq!(p.to_array(), [-250.0, -50.0, 200.0, 450.0, 650.0]);
 }
@@ -109,7 +111,12 @@ fn undelayed_payments_equal_the_engines_bit_for_bit() {
         let model = Model::new(&s);
         let out = outcome(&model, &Draw::identity(s.deals.len()));
         let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-        assert_eq!(bits(&out.commitments), bits(&basis.payments), "preset {}", p.id);
+        assert_eq!(
+            bits(&out.commitments),
+            bits(&basis.payments),
+            "preset {}",
+            p.id
+        );
     }
 }
 
@@ -246,7 +253,10 @@ fn the_run_records_every_sample_and_then_summarises_it() {
     let mut gaps: Vec<f64> = samples.iter().map(|s| s.funding_gap).collect();
     gaps.sort_by(f64::total_cmp);
     assert_eq!(mc.funding_gap.p50, 0.5 * (gaps[2499] + gaps[2500]));
-    let never = samples.iter().filter(|s| s.break_even_year.is_none()).count();
+    let never = samples
+        .iter()
+        .filter(|s| s.break_even_year.is_none())
+        .count();
     assert_eq!(mc.break_even.not_within_horizon, never);
     let counted: usize = mc.break_even.by_year.iter().map(|c| c.count).sum();
     assert_eq!(counted + never, 5000);

@@ -1,0 +1,175 @@
+//! The ranges of the uncertainty analysis, given as 90% intervals the way people think of them
+//! (Guesstimate style), with the defaults explained. Text is kept as typed; a bad value shows
+//! its message and the last valid results stay.
+
+use crate::parse::{parse_int, parse_number, parse_percent};
+use crate::scenario::Uncertainty;
+use crate::state::input_text;
+use crate::state::Kind;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The settings as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsText {
+    pub growth_low: String,
+    pub growth_high: String,
+    pub opex_low: String,
+    pub opex_high: String,
+    pub cancel: String,
+    pub delay: String,
+    pub samples: String,
+    pub seed: String,
+}
+
+impl SettingsText {
+    pub fn from(u: &Uncertainty) -> SettingsText {
+        SettingsText {
+            growth_low: input_text(u.growth_multiplier.0, Kind::Number),
+            growth_high: input_text(u.growth_multiplier.1, Kind::Number),
+            opex_low: input_text(u.opex_shift.0, Kind::Percent),
+            opex_high: input_text(u.opex_shift.1, Kind::Percent),
+            cancel: input_text(u.cancel_chance, Kind::Percent),
+            delay: u.max_delay.to_string(),
+            samples: u.samples.to_string(),
+            seed: u.seed.to_string(),
+        }
+    }
+
+    /// The settings, or the (path, message) of each field that cannot be read.
+    pub fn read(&self) -> Result<Uncertainty, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        let mut num = |path: &'static str,
+                       text: &str,
+                       f: fn(&str) -> Result<f64, crate::parse::ParseError>| {
+            f(text).unwrap_or_else(|e| {
+                errors.push((path, e.to_string()));
+                0.0
+            })
+        };
+        let g0 = num(
+            "uncertainty.growth_multiplier.low",
+            &self.growth_low,
+            parse_number,
+        );
+        let g1 = num(
+            "uncertainty.growth_multiplier.high",
+            &self.growth_high,
+            parse_number,
+        );
+        let o0 = num("uncertainty.opex_shift.low", &self.opex_low, parse_percent);
+        let o1 = num(
+            "uncertainty.opex_shift.high",
+            &self.opex_high,
+            parse_percent,
+        );
+        let cancel = num("uncertainty.cancel_chance", &self.cancel, parse_percent);
+        let mut whole = |path: &'static str, text: &str| match parse_int(text) {
+            Ok(v) if v >= 0 => v as u32,
+            Ok(_) => {
+                errors.push((path, "must not be negative".into()));
+                0
+            }
+            Err(e) => {
+                errors.push((path, e.to_string()));
+                0
+            }
+        };
+        let delay = whole("uncertainty.max_delay", &self.delay);
+        let samples = whole("uncertainty.samples", &self.samples);
+        let seed = match self.seed.trim().parse::<u64>() {
+            Ok(s) => s,
+            Err(_) => {
+                errors.push((
+                    "uncertainty.seed",
+                    "the seed must be a whole number from 0 up".into(),
+                ));
+                0
+            }
+        };
+        if errors.is_empty() {
+            Ok(Uncertainty {
+                growth_multiplier: (g0, g1),
+                opex_shift: (o0, o1),
+                cancel_chance: cancel,
+                max_delay: delay,
+                samples,
+                seed,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UncertaintySettingsProps {
+    pub text: SettingsText,
+    /// Messages by path (from reading the text and from validation).
+    pub errors: Vec<(String, String)>,
+    pub on_change: Callback<SettingsText>,
+    pub on_reset: Callback<()>,
+}
+
+/// The form of ranges.
+#[function_component(UncertaintySettings)]
+pub fn uncertainty_settings(props: &UncertaintySettingsProps) -> Html {
+    let field = |id: &'static str,
+                 path: &'static str,
+                 label: &'static str,
+                 unit: &'static str,
+                 hint: &'static str,
+                 get: fn(&SettingsText) -> &String,
+                 set: fn(&mut SettingsText, String)| {
+        let text = props.text.clone();
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut next = text.clone();
+            set(&mut next, input.value());
+            on_change.emit(next);
+        });
+        // A message about the whole interval shows under its first box.
+        let error = props
+            .errors
+            .iter()
+            .find(|(p, _)| {
+                p == path || (path.ends_with(".low") && p == path.trim_end_matches(".low"))
+            })
+            .map(|(_, m)| m.clone());
+        let error_id = format!("{id}-error");
+        html! {
+            <div class={classes!("field", error.is_some().then_some("invalid"))}>
+                <label for={id} class="field-label">{ label }</label>
+                <div class="input-wrap">
+                    <input type="text" id={id} inputmode="decimal" autocomplete="off" value={get(&props.text).clone()}
+                        aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby={error.is_some().then(|| error_id.clone())} {oninput} />
+                    <span class="unit" aria-hidden="true">{ unit }</span>
+                </div>
+                <p class="hint">{ hint }</p>
+                if let Some(message) = error {
+                    <p class="error-text" id={error_id}>{ message }</p>
+                }
+            </div>
+        }
+    };
+    let reset = props.on_reset.reform(|_: MouseEvent| ());
+    html! {
+        <section class="panel" aria-labelledby="ranges-heading">
+            <h2 id="ranges-heading">{ "How uncertain is each input?" }</h2>
+            <p class="hint">{ "Give each range as a 90% interval: you would be surprised, once in ten, to see the truth outside it. Every sample draws all of them at once." }</p>
+            <div class="field-grid">
+                { field("u-growth-low", "uncertainty.growth_multiplier.low", "Growth: low end", "×", "Every year's growth rate times this. Default 0.6: growth 40% below plan.", |t| &t.growth_low, |t, v| t.growth_low = v) }
+                { field("u-growth-high", "uncertainty.growth_multiplier.high", "Growth: high end", "×", "Default 1.3: plans tend to miss more often than they beat.", |t| &t.growth_high, |t, v| t.growth_high = v) }
+                { field("u-opex-low", "uncertainty.opex_shift.low", "Other costs: low end", "pts", "Points added to the non-compute share. Default −5.", |t| &t.opex_low, |t, v| t.opex_low = v) }
+                { field("u-opex-high", "uncertainty.opex_shift.high", "Other costs: high end", "pts", "Default +10: costs more often overrun.", |t| &t.opex_high, |t, v| t.opex_high = v) }
+                { field("u-cancel", "uncertainty.cancel_chance", "Chance a deal not signed is dropped", "%", "Letters of intent and options. Default 25%.", |t| &t.cancel, |t, v| t.cancel = v) }
+                { field("u-delay", "uncertainty.max_delay", "Delay of each deal: up to", "years", "Each deal starts 0 to this many years late. Default 1.", |t| &t.delay, |t, v| t.delay = v) }
+                { field("u-samples", "uncertainty.samples", "Samples", "", "100 to 100,000. Default 5,000.", |t| &t.samples, |t, v| t.samples = v) }
+                { field("u-seed", "uncertainty.seed", "Seed", "", "The same seed and samples always give the same numbers.", |t| &t.seed, |t, v| t.seed = v) }
+            </div>
+            <button type="button" class="small-button" id="u-reset" onclick={reset}>{ "Back to the defaults" }</button>
+        </section>
+    }
+}

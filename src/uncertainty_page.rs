@@ -1,0 +1,457 @@
+//! The uncertainty page (`uncertainty/`): how likely the money is to run short and which input
+//! decides it, for the scenario in the link. A separate page with its own download, loaded only
+//! when a reader opens it, so the calculator's own page stays small. Compiled only for wasm32.
+
+use crate::browser;
+use crate::charts::ComparisonMetric;
+use crate::codec;
+use crate::components::notice_list::{Notice, NoticeList, Tone};
+use crate::components::plot::{Plot, PlotData};
+use crate::components::theme_toggle::ThemeToggle;
+use crate::components::uncertainty_settings::{SettingsText, UncertaintySettings};
+use crate::engine::{self, Projection};
+use crate::format;
+use crate::hooks::use_theme::use_theme;
+use crate::narrative;
+use crate::presets::PRESETS;
+use crate::scenario::{Scenario, ScenarioError};
+use crate::sensitivity::{self, Tornado};
+use crate::storage;
+use crate::uncertainty::{MonteCarlo, MonteCarloRun, Percentiles};
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Samples run between two yields to the browser, so the page stays responsive.
+const CHUNK: usize = 1000;
+/// Most scenarios in the comparison.
+const MAX_COMPARED: usize = 4;
+
+fn startup() -> (Scenario, Vec<(Tone, String)>) {
+    let hash = browser::hash();
+    let mut notices = Vec::new();
+    if codec::is_scenario_fragment(&hash) {
+        match codec::decode(&hash) {
+            Ok(s) => return (s, notices),
+            Err(e) => notices.push((
+                Tone::Error,
+                format!("This link could not be opened: {e}. Your last work is shown instead."),
+            )),
+        }
+    }
+    match storage::load_current() {
+        Ok(Some(s)) => (s, notices),
+        Ok(None) => (PRESETS[0].scenario(), notices),
+        Err(m) => {
+            notices.push((Tone::Warning, m));
+            (PRESETS[0].scenario(), notices)
+        }
+    }
+}
+
+/// The Monte Carlo state: the last finished result and, while a run is going, its progress.
+#[derive(Clone, PartialEq, Default)]
+struct RunState {
+    result: Option<Rc<MonteCarlo>>,
+    /// For which scenario the result is.
+    of: Option<Rc<Scenario>>,
+    progress: Option<f64>,
+}
+
+/// Root of the uncertainty page.
+#[function_component(UncertaintyPage)]
+pub fn uncertainty_page() -> Html {
+    let start = use_memo((), |_| startup());
+    let base = use_state(|| Rc::new(start.0.clone()));
+    let text = use_state(|| SettingsText::from(&base.uncertainty()));
+    let errors = use_state(Vec::<(String, String)>::new);
+    let notices = use_state(|| {
+        start
+            .1
+            .iter()
+            .enumerate()
+            .map(|(i, (tone, text))| Notice {
+                id: i as u32,
+                tone: *tone,
+                text: text.clone(),
+                details: vec![],
+            })
+            .collect::<Vec<_>>()
+    });
+    let theme = use_theme(None);
+    let run = use_state(RunState::default);
+    let generation = use_mut_ref(|| 0_u64);
+    let scenario: Rc<Scenario> = (*base).clone();
+    let projection = use_memo(scenario.clone(), |s| engine::project(s));
+    let tornado = use_memo(scenario.clone(), |s| sensitivity::tornado(s));
+
+    // Run the Monte Carlo in slices whenever the scenario changes; a newer run cancels an older.
+    {
+        let run = run.clone();
+        let generation = generation.clone();
+        use_effect_with(scenario.clone(), move |s| {
+            browser::replace_hash(&codec::encode(s));
+            let _ = storage::store_current(s);
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let mut job = MonteCarloRun::new(s);
+            let s = s.clone();
+            yew::platform::spawn_local(async move {
+                loop {
+                    job.run_chunk(CHUNK);
+                    if *generation.borrow() != mine {
+                        return;
+                    }
+                    if job.is_finished() {
+                        break;
+                    }
+                    let mut next = (*run).clone();
+                    next.progress = Some(job.progress());
+                    run.set(next);
+                    yew::platform::time::sleep(Duration::ZERO).await;
+                }
+                run.set(RunState {
+                    result: Some(Rc::new(job.finish())),
+                    of: Some(s),
+                    progress: None,
+                });
+            });
+        });
+    }
+
+    let on_change = {
+        let text = text.clone();
+        let errors = errors.clone();
+        let base = base.clone();
+        Callback::from(move |next: SettingsText| {
+            match next.read() {
+                Ok(u) => {
+                    let mut d = base.draft().clone();
+                    d.uncertainty = Some(u);
+                    match Scenario::new(d) {
+                        Ok(s) => {
+                            errors.set(Vec::new());
+                            base.set(Rc::new(s));
+                        }
+                        Err(ScenarioError::Invalid(list)) => {
+                            errors.set(list.into_iter().map(|e| (e.path, e.message)).collect());
+                        }
+                        Err(e) => errors.set(vec![(String::new(), e.to_string())]),
+                    }
+                }
+                Err(list) => {
+                    errors.set(list.into_iter().map(|(p, m)| (p.to_string(), m)).collect())
+                }
+            }
+            text.set(next);
+        })
+    };
+    let on_reset = {
+        let on_change = on_change.clone();
+        Callback::from(move |_| on_change.emit(SettingsText::from(&Default::default())))
+    };
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |id: u32| {
+            notices.set(notices.iter().filter(|n| n.id != id).cloned().collect())
+        })
+    };
+    let back = format!("../#{}", codec::encode(&scenario));
+    let stale = !errors.is_empty() || run.progress.is_some();
+    html! {
+        <div class="page uncertainty">
+            <header class="site-header">
+                <div>
+                    <p class="back-link"><a href={back} id="back-to-calculator">{ "← Back to the calculator" }</a></p>
+                    <h1>{ "Uncertainty and what matters most" }</h1>
+                    <p class="tagline">{ format!("{}: how likely is it that the money runs out, and which assumption decides it?", scenario.name) }</p>
+                </div>
+                <ThemeToggle theme={theme.clone()} />
+            </header>
+            <main class="layout">
+                <div class="inputs">
+                    <UncertaintySettings text={(*text).clone()} errors={(*errors).clone()} {on_change} {on_reset} />
+                    <ComparisonPanel scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />
+                </div>
+                <div class={classes!("results", stale.then_some("stale"))} id="results">
+                    <NoticeList notices={(*notices).clone()} on_dismiss={dismiss} />
+                    if !errors.is_empty() {
+                        <div class="stale-banner" role="status" id="stale-banner">
+                            <p><strong>{ "These results are from your last valid ranges." }</strong>{ " Fix the ranges marked to update them." }</p>
+                        </div>
+                    }
+                    if let Some(p) = run.progress {
+                        <div class="progress" role="status" aria-live="polite" id="mc-progress">
+                            <span>{ format!("Running samples… {:.0}%", p * 100.0) }</span>
+                            <progress max="1" value={p.to_string()} />
+                        </div>
+                    }
+                    { match (&run.result, &run.of) {
+                        (Some(mc), Some(of)) => results(mc.clone(), of.clone(), theme.dark),
+                        _ => html! { <section class="panel"><p>{ "Running the samples…" }</p></section> },
+                    } }
+                    <TornadoPanel tornado={tornado.clone()} dark={theme.dark} />
+                </div>
+            </main>
+            <footer class="site-footer">
+                <p>{ "Seeded Monte Carlo: the same seed and sample count always give the same numbers, so a link shows everyone the same figures. The model is documented in docs/MODEL.md." }</p>
+            </footer>
+        </div>
+    }
+}
+
+fn share(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).round())
+}
+
+fn results(mc: Rc<MonteCarlo>, scenario: Rc<Scenario>, dark: bool) -> Html {
+    let projection = Rc::new(engine::project(&scenario));
+    let n = mc.samples as f64;
+    let never = mc.break_even.not_within_horizon as f64 / n.max(1.0);
+    let gap = mc.funding_gap;
+    html! { <>
+        <section class="panel results-top" aria-labelledby="mc-heading">
+            <h2 id="mc-heading">{ format!("{} samples", format_count(mc.samples)) }</h2>
+            <p class="summary-sentence" id="mc-sentence" aria-live="polite">
+                { format!(
+                    "Across these ranges, the chance that {} runs short of cash is {}; the funding gap is {} in the middle case and {} in the worst one in twenty.",
+                    narrative::company(&scenario), share(mc.chance_short), format::money(gap.p50), format::money(gap.p95)
+                ) }
+            </p>
+            <div class="figures">
+                <div class={classes!("figure", (mc.chance_short > 0.5).then_some("alarm"))} id="fig-chance-short">
+                    <h3 class="figure-label">{ "Chance of running short" }</h3>
+                    <p class="figure-value">{ share(mc.chance_short) }</p>
+                    <p class="figure-note">{ "Share of samples in which cash ends some year below zero." }</p>
+                </div>
+                <div class="figure" id="fig-gap-range">
+                    <h3 class="figure-label">{ "Funding gap, 90% range" }</h3>
+                    <p class="figure-value">{ format!("{} – {}", format::money(gap.p5), format::money(gap.p95)) }</p>
+                    <p class="figure-note">{ format!("Median {}; as entered {}.", format::money(gap.p50), format::money(projection.summary.funding_gap)) }</p>
+                </div>
+                <div class={classes!("figure", (never > 0.5).then_some("alarm"))} id="fig-never">
+                    <h3 class="figure-label">{ "Never covered in the horizon" }</h3>
+                    <p class="figure-value">{ share(never) }</p>
+                    <p class="figure-note">{ format!("Samples where revenue never covers the payments by {}.", scenario.end_year) }</p>
+                </div>
+            </div>
+            <details class="chart-data">
+                <summary>{ "Break-even year, all samples" }</summary>
+                <table class="data-table" id="break-even-table">
+                    <caption>{ "Share of samples by the year revenue starts to cover the payments for good" }</caption>
+                    <thead><tr><th scope="col">{ "Year" }</th><th scope="col">{ "Share of samples" }</th></tr></thead>
+                    <tbody>
+                        { for mc.break_even.by_year.iter().filter(|c| c.count > 0).map(|c| html! {
+                            <tr><th scope="row">{ c.year }</th><td>{ share(c.count as f64 / n) }</td></tr>
+                        }) }
+                        <tr><th scope="row">{ "not within the horizon" }</th><td>{ share(never) }</td></tr>
+                    </tbody>
+                </table>
+            </details>
+        </section>
+        <section class="panel" aria-labelledby="cash-fan-heading">
+            <h2 id="cash-fan-heading">{ "Cash: the range of outcomes" }</h2>
+            <p class="hint">{ "End-of-year cash across the samples: the light band holds 90% of them, the dark band the middle half; the dashed line is the scenario as entered." }</p>
+            <Plot id="cash-fan" data={PlotData::CashFan(mc.clone(), projection.clone(), scenario.clone())} label="Fan chart of end-of-year cash across the samples; the table below has the figures." {dark} />
+            { band_table("Cash at year end, percentiles of the samples ($ billions)", mc.years.iter().map(|y| (y.year, Some(y.cash))).collect(), format::billions) }
+        </section>
+        <section class="panel" aria-labelledby="coverage-fan-heading">
+            <h2 id="coverage-fan-heading">{ "Coverage: the range of outcomes" }</h2>
+            <p class="hint">{ "Cash available for commitments divided by the payments due, across the samples. Below 1× the year is not covered." }</p>
+            <Plot id="coverage-fan" data={PlotData::CoverageFan(mc.clone(), projection.clone(), scenario.clone())} label="Fan chart of coverage across the samples; the table below has the figures." {dark} />
+            { band_table("Coverage, percentiles of the samples (×)", mc.years.iter().map(|y| (y.year, y.coverage)).collect(), |x| format::ratio(Some(x))) }
+        </section>
+    </> }
+}
+
+fn format_count(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn band_table(
+    caption: &str,
+    rows: Vec<(i32, Option<Percentiles>)>,
+    fmt: fn(f64) -> String,
+) -> Html {
+    html! {
+        <details class="chart-data">
+            <summary>{ "Show data" }</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.to_string()}>
+                <table class="data-table">
+                    <caption>{ caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Year" }</th><th scope="col">{ "5th" }</th><th scope="col">{ "25th" }</th>
+                        <th scope="col">{ "median" }</th><th scope="col">{ "75th" }</th><th scope="col">{ "95th" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.into_iter().map(|(year, p)| html! { <tr>
+                            <th scope="row">{ year }</th>
+                            { for (0..5).map(|i| html! { <td>{ p.map_or_else(|| "—".to_string(), |p| fmt(p.to_array()[i])) }</td> }) }
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TornadoPanelProps {
+    tornado: Rc<Tornado>,
+    dark: bool,
+}
+
+/// Which input decides the funding gap.
+#[function_component(TornadoPanel)]
+fn tornado_panel(props: &TornadoPanelProps) -> Html {
+    let t = &props.tornado;
+    let height = (80.0 + 34.0 * t.bars.len() as f64).max(160.0);
+    let year = |y: Option<i32>| format::year_or_never(y);
+    html! {
+        <section class="panel" aria-labelledby="tornado-heading">
+            <h2 id="tornado-heading">{ "What matters most" }</h2>
+            <p class="hint">{ format!("Each input moved to the ends of its range, one at a time, everything else as entered (funding gap as entered: {}). The longest bars decide the answer.", format::money(t.funding_gap)) }</p>
+            <Plot id="tornado" data={PlotData::Tornado(props.tornado.clone())} label="Tornado chart of the funding gap at each input's low and high value; the table below has the figures." dark={props.dark} {height} />
+            <details class="chart-data">
+                <summary>{ "Show data" }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Sensitivity of the funding gap">
+                    <table class="data-table" id="tornado-table">
+                        <caption>{ "Funding gap and break-even year at each end of each input" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Input" }</th><th scope="col">{ "Low" }</th><th scope="col">{ "Gap" }</th><th scope="col">{ "Break-even" }</th>
+                            <th scope="col">{ "High" }</th><th scope="col">{ "Gap" }</th><th scope="col">{ "Break-even" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for t.bars.iter().map(|b| html! { <tr>
+                                <th scope="row">{ b.label.clone() }</th>
+                                <td>{ b.low_text() }</td><td>{ format::money(b.low.funding_gap) }</td><td>{ year(b.low.break_even_year) }</td>
+                                <td>{ b.high_text() }</td><td>{ format::money(b.high.funding_gap) }</td><td>{ year(b.high.break_even_year) }</td>
+                            </tr> }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ComparisonPanelProps {
+    scenario: Rc<Scenario>,
+    projection: Rc<Projection>,
+    dark: bool,
+}
+
+/// Up to four scenarios side by side: this one and saved ones.
+#[function_component(ComparisonPanel)]
+fn comparison_panel(props: &ComparisonPanelProps) -> Html {
+    let saved = use_memo((), |_| storage::load_saved().0.entries);
+    // Index 0 is the scenario on this page; i >= 1 is saved entry i - 1.
+    let chosen = use_state(|| vec![0_usize]);
+    let candidates: Vec<(String, Rc<Scenario>)> = std::iter::once((
+        format!("{} (this page)", props.scenario.name),
+        props.scenario.clone(),
+    ))
+    .chain(saved.iter().filter_map(|e| {
+        Scenario::new(e.scenario.clone())
+            .ok()
+            .map(|s| (e.name.clone(), Rc::new(s)))
+    }))
+    .collect();
+    let series: Rc<Vec<(String, Projection)>> = Rc::new(
+        chosen
+            .iter()
+            .filter_map(|&i| candidates.get(i))
+            .map(|(name, s)| {
+                (
+                    name.clone(),
+                    if Rc::ptr_eq(s, &props.scenario) {
+                        (*props.projection).clone()
+                    } else {
+                        engine::project(s)
+                    },
+                )
+            })
+            .collect(),
+    );
+    let toggle = |i: usize| {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*chosen).clone();
+            if input.checked() {
+                if next.len() < MAX_COMPARED && !next.contains(&i) {
+                    next.push(i);
+                }
+            } else {
+                next.retain(|&j| j != i);
+            }
+            chosen.set(next);
+        })
+    };
+    let figures: Vec<Vec<narrative::Figure>> = chosen
+        .iter()
+        .filter_map(|&i| candidates.get(i))
+        .zip(series.iter())
+        .map(|((_, s), (_, p))| narrative::headline_figures(s, p, s.start_year + 5))
+        .collect();
+    html! {
+        <section class="panel" aria-labelledby="compare-heading" id="comparison">
+            <h2 id="compare-heading">{ "Scenarios side by side" }</h2>
+            <p class="hint">{ format!("Pick up to {MAX_COMPARED}: this one and scenarios saved in the calculator under \"Your scenarios\".") }</p>
+            <fieldset class="compare-choices">
+                <legend class="visually-hidden">{ "Scenarios to compare" }</legend>
+                { for candidates.iter().enumerate().map(|(i, (name, _))| html! {
+                    <label class="switch">
+                        <input type="checkbox" checked={chosen.contains(&i)} onchange={toggle(i)}
+                            disabled={!chosen.contains(&i) && chosen.len() >= MAX_COMPARED} />
+                        <span>{ name.clone() }</span>
+                    </label>
+                }) }
+            </fieldset>
+            if candidates.len() == 1 {
+                <p class="empty">{ "Save scenarios in the calculator to compare them here." }</p>
+            }
+            <h3>{ "Coverage" }</h3>
+            <Plot id="compare-coverage" data={PlotData::Comparison(series.clone(), ComparisonMetric::Coverage)} label="Coverage of each chosen scenario over time; the table below has the headline figures." dark={props.dark} height={260.0} />
+            <h3>{ "Cash" }</h3>
+            <Plot id="compare-cash" data={PlotData::Comparison(series.clone(), ComparisonMetric::Cash)} label="Cash of each chosen scenario over time; the table below has the headline figures." dark={props.dark} height={260.0} />
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Headline figures side by side">
+                <table class="data-table" id="compare-table">
+                    <caption>{ "Headline figures side by side" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Figure" }</th>
+                        { for series.iter().map(|(name, _)| html! { <th scope="col">{ name.clone() }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for (0..figures.first().map_or(0, Vec::len)).map(|row| html! { <tr>
+                            <th scope="row">{ figures[0][row].label.clone() }</th>
+                            { for figures.iter().map(|f| html! { <td>{ f.get(row).map(|x| x.value.clone()).unwrap_or_default() }</td> }) }
+                        </tr> }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Mounts the uncertainty page on `#root`.
+pub fn start() {
+    match gloo::utils::document().get_element_by_id("root") {
+        Some(root) => {
+            yew::Renderer::<UncertaintyPage>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<UncertaintyPage>::new().render();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// The uncertainty page as a reader uses it: open it from the calculator, see the fan charts and
+// the tornado drawn, drag the growth range and watch the chance of running short move the right
+// way, and put two scenarios side by side.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useSuite, withApp } from './helpers.mjs';
+
+const suite = useSuite();
+
+async function drawnPixels(page, selector) {
+  return page.locator(selector).evaluate((c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n++;
+    }
+    return n;
+  });
+}
+
+async function chance(page) {
+  const text = await page.locator('#fig-chance-short .figure-value').textContent();
+  return Number(text.replace('%', ''));
+}
+
+test('the uncertainty page draws its bands and tornado, and the growth range moves the chance', async () => {
+  await withApp(suite, { name: 'uncertainty-anthropic' }, async (page) => {
+    await page.locator('#preset').waitFor();
+    await page.selectOption('#preset', 'anthropic-2025-11');
+    await page.locator('#results-heading', { hasText: 'Anthropic' }).waitFor();
+    await page.locator('#uncertainty-link').click();
+    await page.waitForURL(/\/uncertainty\/#s1\./);
+    await page.locator('#fig-chance-short').waitFor();
+    assert.match(await page.locator('.tagline').textContent(), /Anthropic, November 2025/);
+    for (const id of ['#cash-fan', '#coverage-fan', '#tornado']) {
+      await page.locator(id).scrollIntoViewIfNeeded();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.width > 0, id);
+      const n = await drawnPixels(page, id);
+      assert.ok(n > 2000, `${id} has only ${n} drawn pixels`);
+    }
+    assert.ok((await page.locator('#tornado-table tbody tr').count()) >= 4, 'the tornado lists the key inputs');
+
+    const before = await chance(page);
+    assert.ok(before > 0 && before < 100, `a chance that can move: ${before}%`);
+    // Better growth than planned, across the whole range: running short gets less likely.
+    await page.locator('#u-growth-high').fill('1.8');
+    await page.locator('#u-growth-low').fill('1.3');
+    await page.waitForFunction((b) => {
+      const t = document.querySelector('#fig-chance-short .figure-value')?.textContent;
+      return t && Number(t.replace('%', '')) !== b && !document.querySelector('#mc-progress');
+    }, before);
+    const after = await chance(page);
+    assert.ok(after < before, `chance went from ${before}% to ${after}% when growth rose`);
+    // The ranges are part of the link, so the same numbers come back for everyone.
+    assert.match(page.url(), /#s1\./);
+    await page.reload();
+    await page.locator('#fig-chance-short').waitFor();
+    assert.equal(await chance(page), after);
+    assert.equal(await page.locator('#u-growth-low').inputValue(), '1.3');
+
+    // A bad range shows its message and keeps the last results.
+    await page.locator('#u-growth-low').fill('2.5');
+    await page.locator('#stale-banner').waitFor();
+    assert.match(await page.locator('#u-growth-low-error').textContent(), /growth|multiplier|low/i);
+    assert.equal(await chance(page), after);
+  });
+});
+
+test('the comparison shows two scenarios side by side', async () => {
+  await withApp(suite, { name: 'uncertainty-compare' }, async (page) => {
+    await page.locator('#save-name').waitFor();
+    await page.selectOption('#preset', 'anthropic-2025-11');
+    await page.locator('#save-name').fill('Anthropic saved');
+    await page.locator('#save-scenario').click();
+    await page.selectOption('#preset', 'openai-2025-11');
+    await page.locator('#results-heading', { hasText: 'OpenAI' }).waitFor();
+    await page.locator('#uncertainty-link').click();
+    await page.locator('#comparison').waitFor();
+    await page.getByLabel('Anthropic saved').check();
+    const headers = await page.locator('#compare-table thead th').allTextContents();
+    assert.deepEqual(headers.slice(1), ['OpenAI, November 2025 (this page)', 'Anthropic saved']);
+    const gapRow = page.locator('#compare-table tbody tr', { hasText: 'Funding gap' });
+    const cells = await gapRow.locator('td').allTextContents();
+    assert.equal(cells.length, 2);
+    assert.notEqual(cells[0], cells[1]);
+    const n = await drawnPixels(page, '#compare-cash');
+    assert.ok(n > 2000, `comparison chart has only ${n} drawn pixels`);
+    await page.locator('#back-to-calculator').click();
+    await page.locator('#results-heading', { hasText: 'OpenAI' }).waitFor();
+  });
+});
