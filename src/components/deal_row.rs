@@ -35,11 +35,14 @@ pub fn deal_row(props: &DealRowProps) -> Html {
     };
     let value_text = if deal.by_capacity {
         match (parse_number(&deal.gw), parse_money(&deal.per_gw)) {
-            (Ok(gw), Ok(per)) => format!("{} ({} GW)", format::money(gw * per), deal.gw.trim()),
-            _ => "—".into(),
+            (Ok(gw), Ok(per)) => html! { <>
+                { format::money(gw * per) }
+                <span class="sub">{ format!("{} GW", deal.gw.trim()) }</span>
+            </> },
+            _ => html! { "—" },
         }
     } else {
-        parse_money(&deal.total).map_or_else(|_| "—".into(), format::money)
+        html! { { parse_money(&deal.total).map_or_else(|_| "—".into(), format::money) } }
     };
     let term_text = match (parse_int(&deal.start_year), parse_int(&deal.years)) {
         (Ok(s), Ok(n)) if n >= 1 => format!("{s}–{}", s + n - 1),
