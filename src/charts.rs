@@ -13,12 +13,13 @@
 //! - [`draw_tornado`]: the sensitivity tornado, the funding gap at each input's low and high;
 //! - [`draw_comparison`]: up to four scenarios' cash or coverage overlaid.
 //!
-//! Each function fills the whole drawing area and returns a [`ChartLayout`], which maps a pointer
-//! position back to a year (for the crosshair and tooltip). Nothing here touches the browser:
-//! plotters-canvas ignores the device pixel ratio, so the caller sizes the canvas backing store
-//! to CSS size × ratio and passes the ratio as [`ChartOptions::scale`]; every length below is
-//! multiplied by it. No text is measured through the backend (on wasm that costs a DOM layout
-//! per label): layout uses [`text_width`], a fixed estimate of sans-serif glyph widths.
+//! Each function fills the whole drawing area; those with years on the x axis (all but the
+//! tornado) return a [`ChartLayout`], which maps a pointer position back to a year (for the
+//! crosshair and tooltip). Nothing here touches the browser: plotters-canvas ignores the device
+//! pixel ratio, so the caller sizes the canvas backing store to CSS size × ratio and passes the
+//! ratio as [`ChartOptions::scale`]; every length below is multiplied by it. No text is measured
+//! through the backend (on wasm that costs a DOM layout per label): layout uses [`text_width`],
+//! a fixed estimate of sans-serif glyph widths.
 
 mod cash_chart;
 mod commitments_chart;

@@ -3,7 +3,7 @@
 //! own colour, dash pattern and mark, so the lines stay apart without colour.
 
 use super::coverage_chart::MIN_TOP;
-use super::frame::{elide, scale_of, text_width, Dash, Frame, LegendItem, Mark, Spec, FONT};
+use super::frame::{elide, runs, scale_of, text_width, Dash, Frame, LegendItem, Mark, Spec, FONT};
 use super::{ChartOptions, ChartResult, COVERAGE_CAP};
 use crate::engine::Projection;
 use plotters::coord::Shift;
@@ -56,89 +56,28 @@ pub fn draw_comparison<DB: DrawingBackend>(
 ) -> ChartResult<DB> {
     let theme = &opts.theme;
     let series = &series[..series.len().min(MAX_COMPARED)];
-    let lines: Vec<Vec<(i32, Option<f64>)>> = series
-        .iter()
-        .map(|(_, p)| {
-            p.rows
-                .iter()
-                .map(|r| {
-                    let v = match metric {
-                        ComparisonMetric::Cash => Some(r.cash),
-                        ComparisonMetric::Coverage => r.coverage,
-                    };
-                    (r.year, v.filter(|v| v.is_finite()))
-                })
-                .collect()
-        })
-        .collect();
-    let years = lines.iter().flatten().map(|&(year, _)| year);
-    let span = years
-        .clone()
-        .min()
-        .zip(years.max())
-        .filter(|(first, last)| first <= last);
-
-    let s = scale_of(opts);
-    let width = f64::from(root.dim_in_pixel().0);
-    let max_name = (MAX_NAME * s).min(0.4 * width);
-    let legend: Vec<LegendItem> = series
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| {
-            let (color, dash, mark) = style(opts, i);
-            let name = if name.trim().is_empty() {
-                format!("scenario {}", i + 1)
-            } else {
-                elide(name.trim(), FONT * s, max_name)
-            };
-            LegendItem::stroke(name, color, dash).with_mark(mark, color)
-        })
-        .collect();
+    let lines: Vec<Vec<(i32, Option<f64>)>> =
+        series.iter().map(|(_, p)| values(p, metric)).collect();
     let values: Vec<f64> = lines.iter().flatten().filter_map(|&(_, v)| v).collect();
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let capped =
-        metric == ComparisonMetric::Coverage && (max > COVERAGE_CAP || min < -COVERAGE_CAP);
-    let (lo, hi, unit) = match metric {
-        ComparisonMetric::Cash => (
-            min.min(0.0),
-            max.max(0.0),
-            "cash at end of year, $ billions",
-        ),
-        ComparisonMetric::Coverage if values.is_empty() => (0.0, MIN_TOP, "cash coverage (×)"),
-        ComparisonMetric::Coverage => (
-            min.clamp(-COVERAGE_CAP, 0.0),
-            max.clamp(MIN_TOP, COVERAGE_CAP),
-            if capped {
-                "cash coverage (×), axis capped at 10×"
-            } else {
-                "cash coverage (×)"
-            },
-        ),
-    };
-
-    let Some((first_year, last_year)) = span else {
+    let (lo, hi, unit) = extent(&values, metric);
+    let years = lines.iter().flatten().map(|&(year, _)| year);
+    let (Some(first_year), Some(last_year)) = (years.clone().min(), years.max()) else {
         let frame = Frame::bare(root, opts, unit, &[]);
         frame.draw_chrome(root, opts, unit, &[])?;
         let l = &frame.layout;
-        let at = (
+        let centre = (
             (l.plot_left + l.plot_right) / 2,
             (l.plot_top + l.plot_bottom) / 2,
         );
+        let message = "no scenarios to compare";
         let anchor = (HPos::Center, VPos::Center);
-        frame.note(
-            root,
-            theme,
-            "no scenarios to compare",
-            at,
-            theme.muted,
-            anchor,
-            false,
-        )?;
+        frame.note(root, theme, message, centre, theme.muted, anchor, false)?;
         frame.draw_footer(root, opts)?;
         root.present()?;
         return Ok(frame.layout);
     };
+
+    let legend = legend(root, opts, series);
     let spec = Spec {
         first_year,
         last_year,
@@ -152,7 +91,6 @@ pub fn draw_comparison<DB: DrawingBackend>(
     let frame = Frame::new(root, opts, &spec);
     frame.draw_back(root, opts, &spec)?;
     let l = &frame.layout;
-
     match metric {
         ComparisonMetric::Cash => frame.reference(root, 0.0, theme.reference, 1.5)?,
         ComparisonMetric::Coverage => {
@@ -173,25 +111,14 @@ pub fn draw_comparison<DB: DrawingBackend>(
     }
 
     let (y_min, y_max) = (l.y_min, l.y_max);
-    let point = |year: i32, v: f64| (frame.x(year), frame.y(v.clamp(y_min, y_max)));
+    let point = |(year, v): (i32, f64)| (frame.x(year), frame.y(v.clamp(y_min, y_max)));
     let marked = l.band() >= MIN_MARKED_BAND * frame.s;
     // The first scenario is drawn last, on top.
     for (i, line) in lines.iter().enumerate().rev() {
         let (color, dash, mark) = style(opts, i);
-        let mut run: Vec<(i32, i32)> = Vec::new();
-        let mut runs = Vec::new();
-        for &(year, v) in line {
-            match v {
-                Some(v) => run.push(point(year, v)),
-                None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
-                None => {}
-            }
-        }
-        if !run.is_empty() {
-            runs.push(run);
-        }
-        for run in runs {
+        for run in runs(line.iter().map(|&(year, v)| v.map(|v| point((year, v))))) {
             frame.stroke(root, run.clone(), color, 2.5, dash)?;
+            // A lone year has no line to show: it always gets its mark.
             if marked || run.len() == 1 {
                 for at in run {
                     frame.mark(root, theme, mark, at, color)?;
@@ -221,4 +148,72 @@ pub fn draw_comparison<DB: DrawingBackend>(
     frame.draw_front(root, opts)?;
     root.present()?;
     Ok(frame.layout)
+}
+
+/// A projection's value of `metric` per year; missing where there is none (coverage in a year
+/// without payments) or it is not finite.
+fn values(projection: &Projection, metric: ComparisonMetric) -> Vec<(i32, Option<f64>)> {
+    projection
+        .rows
+        .iter()
+        .map(|r| {
+            let v = match metric {
+                ComparisonMetric::Cash => Some(r.cash),
+                ComparisonMetric::Coverage => r.coverage,
+            };
+            (r.year, v.filter(|v| v.is_finite()))
+        })
+        .collect()
+}
+
+/// The lowest and highest value the y axis must show, and the unit line. Cash includes zero;
+/// coverage runs like the coverage chart's axis, from at most 0 to at least 2, capped at
+/// ±[`COVERAGE_CAP`].
+fn extent(values: &[f64], metric: ComparisonMetric) -> (f64, f64, &'static str) {
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    match metric {
+        ComparisonMetric::Cash => (
+            min.min(0.0),
+            max.max(0.0),
+            "cash at end of year, $ billions",
+        ),
+        ComparisonMetric::Coverage if values.is_empty() => (0.0, MIN_TOP, "cash coverage (×)"),
+        ComparisonMetric::Coverage => {
+            let capped = max > COVERAGE_CAP || min < -COVERAGE_CAP;
+            let unit = if capped {
+                "cash coverage (×), axis capped at 10×"
+            } else {
+                "cash coverage (×)"
+            };
+            (
+                min.clamp(-COVERAGE_CAP, 0.0),
+                max.clamp(MIN_TOP, COVERAGE_CAP),
+                unit,
+            )
+        }
+    }
+}
+
+/// A legend entry per scenario: its name (elided; "scenario 2" if blank) in its line's style.
+fn legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    opts: &ChartOptions,
+    series: &[(String, &Projection)],
+) -> Vec<LegendItem> {
+    let s = scale_of(opts);
+    let width = f64::from(root.dim_in_pixel().0);
+    let max_name = (MAX_NAME * s).min(0.4 * width);
+    series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| {
+            let (color, dash, mark) = style(opts, i);
+            let name = match name.trim() {
+                "" => format!("scenario {}", i + 1),
+                name => elide(name, FONT * s, max_name),
+            };
+            LegendItem::stroke(name, color, dash).with_mark(mark, color)
+        })
+        .collect()
 }

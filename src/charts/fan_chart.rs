@@ -4,7 +4,7 @@
 //! [`draw_coverage_fan`] cash coverage against the 1× line (on the axis of the coverage chart).
 
 use super::coverage_chart::MIN_TOP;
-use super::frame::{polyline, text_width, year_span, Frame, LegendItem, Mark, Spec, FONT};
+use super::frame::{polyline, runs, text_width, year_span, Frame, LegendItem, Mark, Spec, FONT};
 use super::{ChartOptions, ChartResult, COVERAGE_CAP};
 use crate::engine::{Projection, YearRow};
 use crate::scenario::Scenario;
@@ -233,21 +233,9 @@ fn legend(opts: &ChartOptions, capped: bool) -> Vec<LegendItem> {
     legend
 }
 
-/// The runs of consecutive years that have bands (a fan breaks where a year has none).
-fn runs<T>(fan: &[FanYear], value: impl Fn(&FanYear) -> Option<T>) -> Vec<Vec<(i32, T)>> {
-    let mut runs = Vec::new();
-    let mut run = Vec::new();
-    for f in fan {
-        match value(f) {
-            Some(v) => run.push((f.year, v)),
-            None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
-            None => {}
-        }
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    runs
+/// The runs of consecutive years with a value (a fan breaks where a year has none).
+fn runs_of<T>(fan: &[FanYear], value: impl Fn(&FanYear) -> Option<T>) -> Vec<Vec<(i32, T)>> {
+    runs(fan.iter().map(|f| value(f).map(|v| (f.year, v))))
 }
 
 /// The x positions a run spans: its years' centres, or around a lone year's centre.
@@ -271,7 +259,7 @@ fn draw_bands<DB: DrawingBackend>(
     let (lo, hi) = (frame.layout.y_min, frame.layout.y_max);
     let y = |v: f64| frame.y(v.clamp(lo, hi));
     let (outer, inner) = band_fills(opts);
-    for run in runs(fan, |f| f.bands) {
+    for run in runs_of(fan, |f| f.bands) {
         // Indices into `Percentiles::to_array`: 5th to 95th, then 25th to 75th.
         for (fill, low, high) in [(outer, 0, 4), (inner, 1, 3)] {
             let mut upper = Vec::with_capacity(run.len() + 1);
@@ -307,11 +295,11 @@ fn draw_lines<DB: DrawingBackend>(
             .map(|(x, v)| (x, y(v)))
             .collect()
     };
-    let medians = runs(fan, |f| f.bands.map(|p| p.p50));
+    let medians = runs_of(fan, |f| f.bands.map(|p| p.p50));
     for run in &medians {
         polyline(root, line(run), t.primary, frame.lw(2.5))?;
     }
-    for run in runs(fan, |f| f.entered) {
+    for run in runs_of(fan, |f| f.entered) {
         frame.dashed(root, line(&run), t.text, 2.0)?;
     }
     for &(year, v) in medians.iter().flatten() {
@@ -323,44 +311,4 @@ fn draw_lines<DB: DrawingBackend>(
         frame.mark(root, t, kind, (frame.x(year), y(v)), t.primary)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn year(year: i32, bands: bool) -> FanYear {
-        let p = Percentiles {
-            p5: 1.0,
-            p25: 2.0,
-            p50: 3.0,
-            p75: 4.0,
-            p95: 5.0,
-        };
-        FanYear {
-            year,
-            bands: bands.then_some(p),
-            entered: Some(f64::from(year)),
-        }
-    }
-
-    #[test]
-    fn runs_break_where_a_year_has_no_bands() {
-        let cases = [
-            (vec![true, true, true], vec![3]),
-            (vec![true, false, true, true], vec![1, 2]),
-            (vec![false, false], vec![]),
-            (vec![false, true, false], vec![1]),
-            (vec![], vec![]),
-        ];
-        for (has, expected) in cases {
-            let fan: Vec<FanYear> = has
-                .iter()
-                .enumerate()
-                .map(|(i, &b)| year(2025 + i as i32, b))
-                .collect();
-            let lengths: Vec<usize> = runs(&fan, |f| f.bands).iter().map(Vec::len).collect();
-            assert_eq!(lengths, expected, "input {has:?}");
-        }
-    }
 }

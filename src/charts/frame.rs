@@ -1,4 +1,4 @@
-//! The frame the three charts share, in backend pixels: the layout (title, legend, unit line,
+//! The frame the charts share, in backend pixels: the layout (title, legend, unit line,
 //! plot, year labels, footer), nice y ticks, the grid, legend swatches, point marks and text.
 //! Lengths are written in CSS pixels and multiplied by the scale in one place ([`Frame::px`]).
 
@@ -195,6 +195,23 @@ pub(super) fn tick_label(v: f64, step: f64) -> String {
         })
         .unwrap_or(10) as usize;
     group(&format!("{v:.decimals$}"))
+}
+
+/// The runs of consecutive present values: a line breaks where a value is missing.
+pub(super) fn runs<T>(values: impl IntoIterator<Item = Option<T>>) -> Vec<Vec<T>> {
+    let mut runs = Vec::new();
+    let mut run = Vec::new();
+    for value in values {
+        match value {
+            Some(v) => run.push(v),
+            None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
+            None => {}
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
 }
 
 /// Shortens `text` with an ellipsis to fit `max_px` at `size_px`.
@@ -921,6 +938,23 @@ mod tests {
         ];
         for (v, step, expected) in cases {
             assert_eq!(tick_label(v, step), expected, "input {v} step {step}");
+        }
+    }
+
+    #[test]
+    fn runs_break_where_a_value_is_missing() {
+        let cases = [
+            (vec![Some(1), Some(2), Some(3)], vec![vec![1, 2, 3]]),
+            (
+                vec![Some(1), None, Some(3), Some(4)],
+                vec![vec![1], vec![3, 4]],
+            ),
+            (vec![None, None], vec![]),
+            (vec![None, Some(2), None], vec![vec![2]]),
+            (vec![], vec![]),
+        ];
+        for (values, expected) in cases {
+            assert_eq!(runs(values.clone()), expected, "input {values:?}");
         }
     }
 
