@@ -138,3 +138,30 @@ for (const width of [1280, 390]) {
     });
   }
 }
+
+test('everything is reachable by keyboard, with a visible focus ring', async () => {
+  await withApp(suite, { name: 'calculator-tab-order' }, async (page) => {
+    await page.locator('#summary-sentence').waitFor();
+    const seen = new Set();
+    const ringless = [];
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return {
+          key: el.id || `${el.tagName}:${el.textContent.trim().slice(0, 30)}`,
+          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+        };
+      });
+      // Past the last element focus leaves the page (the body): not an element to ring.
+      if (!info.ring && !info.key.startsWith('BODY')) ringless.push(info.key);
+      seen.add(info.key);
+    }
+    for (const id of ['preset', 'firm-only', 'f-revenue-base', 'growth-model', 'f-funding-opening-cash', 'copy-link', 'download-csv', 'uncertainty-link']) {
+      assert.ok(seen.has(id), `#${id} is never reached with Tab`);
+    }
+    assert.ok([...seen].some((k) => k.startsWith('CANVAS')), 'the charts take keyboard focus');
+    assert.deepEqual(ringless, [], 'every focused element shows a focus ring');
+  });
+});
