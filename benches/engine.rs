@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the engine on the default scenario: the full projection (which
-//! includes the growth solver) and the solver alone.
+//! includes the growth solver), the solver alone, the Monte Carlo and the tornado.
 
-use compute_coverage::{engine, presets};
+use compute_coverage::scenario::{Scenario, Uncertainty};
+use compute_coverage::{engine, presets, sensitivity, uncertainty};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 fn bench_project(c: &mut Criterion) {
@@ -17,5 +18,21 @@ fn bench_project(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_project);
+fn bench_uncertainty(c: &mut Criterion) {
+    let mut draft = presets::openai_november_2025().draft().clone();
+    draft.uncertainty = Some(Uncertainty {
+        samples: 10_000,
+        ..Uncertainty::default()
+    });
+    let scenario = Scenario::new(draft).expect("the default scenario with 10,000 samples is valid");
+    c.bench_function("monte carlo 10,000 samples (default scenario)", |b| {
+        b.iter(|| uncertainty::monte_carlo(black_box(&scenario)))
+    });
+    let default = presets::openai_november_2025();
+    c.bench_function("tornado (default scenario)", |b| {
+        b.iter(|| sensitivity::tornado(black_box(&default)))
+    });
+}
+
+criterion_group!(benches, bench_project, bench_uncertainty);
 criterion_main!(benches);

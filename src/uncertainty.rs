@@ -8,7 +8,8 @@
 //! - adds a normal shift (interval's ends at its 5th/95th percentiles) to every year's
 //!   non-compute share, clamped so shares stay valid;
 //! - cancels each counted deal that is not firm with the cancel chance;
-//! - delays each counted deal by a whole number of years from 0 to `max_delay`, equally likely.
+//! - delays each counted deal not yet under way (first year after the horizon's first year) by
+//!   a whole number of years from 0 to `max_delay`, equally likely.
 //!
 //! Results depend only on the scenario (including its seed and sample count): a run split into
 //! chunks ([`MonteCarloRun`]) gives exactly what a one-shot [`monte_carlo`] gives. With every
