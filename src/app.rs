@@ -282,7 +282,10 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
             <div class="page" {ondragover} {ondrop}>
-            <a class="skip-link" href="#results">{ "Skip to the results" }</a>
+            <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                crate::components::stale_banner::focus_by_id("results");
+            })}>{ "Skip to the results" }</a>
             <header class="site-header">
                 <div>
                     <h1>{ "Compute Coverage" }</h1>

@@ -19,8 +19,12 @@ pub fn stale_banner() -> Html {
                { format!(" Fix {} to update them:", if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }) }</p>
             <ul>
                 { for state.errors.iter().take(6).map(|(path, message)| {
-                    let anchor = anchor_for(path);
-                    html! { <li><a href={anchor}>{ describe(path) }</a>{ ": " }{ message.to_string() }</li> }
+                    let target = path_id(path);
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        e.prevent_default();
+                        focus_by_id(&target);
+                    });
+                    html! { <li><a href={format!("#{}", path_id(path))} {onclick}>{ describe(path) }</a>{ ": " }{ message.to_string() }</li> }
                 }) }
             </ul>
         </div>
@@ -60,7 +64,14 @@ fn describe(path: &str) -> String {
     out.join(", ")
 }
 
-/// Link target of the field the message is about.
-fn anchor_for(path: &str) -> String {
-    format!("#{}", path_id(path))
+/// Moves focus to an element (scrolling it into view) without touching the URL fragment, which
+/// holds the scenario.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
 }
