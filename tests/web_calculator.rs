@@ -14,8 +14,17 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh element wide enough for the two-column layout.
+/// Mounts the app into a fresh element, as on a first visit: no stored work and no scenario in
+/// the address (each test's app would otherwise restore the previous test's edits).
 async fn mount() -> Element {
+    let window = gloo::utils::window();
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.clear();
+    }
+    if let Ok(history) = window.history() {
+        let path = window.location().pathname().unwrap_or_default();
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     root.set_id(&format!("test-root-{}", js_sys::Math::random().to_bits()));
