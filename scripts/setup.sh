@@ -99,8 +99,13 @@ if rustup toolchain list | grep -q '^nightly'; then
         run "nightly component rust-src" rustup component add rust-src --toolchain nightly
     fi
     # The release build runs offline, so the standard library's own dependencies must be cached.
-    run "cargo fetch (standard library sources)" cargo +nightly fetch --quiet \
-        --manifest-path "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+    std_manifest="$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+    if cargo +nightly fetch --offline --quiet --manifest-path "$std_manifest" >/dev/null 2>&1; then
+        ok "standard library crate sources"
+    else
+        installing "standard library crate sources"
+        run "cargo fetch (standard library sources)" cargo +nightly fetch --quiet --manifest-path "$std_manifest"
+    fi
 else
     say "no nightly toolchain: the release build uses stable and its wasm is larger"
 fi
