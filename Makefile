@@ -21,7 +21,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 WASM_TARGET := wasm32-unknown-unknown
 PORT := 8080
 
-.PHONY: help setup build serve test fmt-check clippy clippy-wasm test-host test-wasm page-weight e2e
+.PHONY: help setup build serve test fmt-check clippy clippy-wasm test-host test-wasm page-weight e2e bench fuzz
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:$(PORT)/"
@@ -49,8 +49,9 @@ fmt-check: setup
 clippy: setup
 	cargo clippy --all-targets -- -D warnings
 
+# Every target except benches: they are host-only (criterion is a host dev-dependency).
 clippy-wasm: setup
-	cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bins --tests --examples -- -D warnings
 
 test-host: setup
 	cargo test
@@ -64,3 +65,34 @@ page-weight: build
 e2e: build
 	rm -rf target/e2e-screenshots
 	node --test tests/e2e/*.test.mjs
+
+# This app against Chart.js, uPlot and Squiggle in one run (release build, the benchmark wasm of the
+# app's library, criterion, headless Chromium): writes bench/RESULTS.md and prints its tables.
+bench: build
+	bench/build-wasm.sh
+	node bench/run.mjs
+
+# Fuzzing (README, "Fuzzing"; not part of make test or CI): each cargo-fuzz target in fuzz/ runs
+# for FUZZ_SECONDS (default 60) on the nightly toolchain, installing cargo-fuzz if missing.
+# A crash stops that target, keeps the input in fuzz/artifacts/TARGET/ and fails make fuzz at
+# the end; copy the input to tests/fixtures/hostile/ to keep it as a regression test.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= decode_link import_json parse_number project
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2
+	@cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+	    case $$t in \
+	        decode_link) extra=../tests/fixtures/hostile/links ;; \
+	        import_json) extra=../tests/fixtures/hostile/json ;; \
+	        parse_number) extra=../tests/fixtures/hostile/numbers ;; \
+	        *) extra= ;; \
+	    esac; \
+	    mkdir -p fuzz/corpus/$$t; \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	    (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t seeds/$$t $$extra -- \
+	        -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	        -print_final_stats=1) || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashes in:$$failed (inputs in fuzz/artifacts/)"; exit 1; fi; \
+	echo "fuzz: no crash in $(FUZZ_TARGETS)"

@@ -21,7 +21,12 @@ if rustup +nightly target list --installed 2>/dev/null | grep -qx wasm32-unknown
 else
     echo "build: nightly rust-src or wasm32 target missing: building with stable (larger download)" >&2
 fi
-trunk build --release "$@"
+trunk build --release --minify "$@"
 # The uncertainty page is a second page with its own download, so the calculator's page stays
 # within its budget; it is built into dist/uncertainty/ after the main page (which replaces dist/).
-trunk build uncertainty/index.html --dist dist/uncertainty --release
+trunk build uncertainty/index.html --dist dist/uncertainty --release --minify
+
+# Strict Content-Security-Policy: trunk's inline loader is allowed by its hash, replacing the
+# 'unsafe-inline' that index.html carries for `trunk serve` (scripts/csp-hash.mjs; every page
+# under dist/ whose HTML has the policy).
+node scripts/csp-hash.mjs dist

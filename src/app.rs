@@ -67,7 +67,11 @@ fn startup() -> Startup {
     let kept = match kept {
         Ok(kept) => kept,
         Err(message) => {
-            notices.push((Tone::Warning, capitalise(&message)));
+            // Disabled storage fails both reads with the same message: it is said once.
+            let text = capitalise(&message);
+            if !notices.iter().any(|(_, said)| *said == text) {
+                notices.push((Tone::Warning, text));
+            }
             None
         }
     };

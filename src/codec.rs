@@ -17,6 +17,8 @@ pub const MAX_FRAGMENT: usize = 200_000;
 pub const MAX_JSON: usize = 2_000_000;
 /// Deflate level: the best compression; encoding a scenario takes well under a millisecond.
 const LEVEL: u8 = 9;
+/// Most broken rules a link's message lists before "and N more problems".
+const SHOWN: usize = 3;
 
 /// Why a link could not be opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +55,14 @@ impl fmt::Display for LinkError {
             LinkError::Truncated => write!(f, "the link is damaged or cut short: its data does not unpack"),
             LinkError::TooLarge => write!(f, "the link unpacks to far more data than a scenario holds"),
             LinkError::Scenario(e @ ScenarioError::NewerVersion { .. }) => write!(f, "{e}"),
+            // A short crafted link can break hundreds of rules: the banner names the first few.
+            LinkError::Scenario(ScenarioError::Invalid(errors)) if errors.len() > SHOWN => {
+                write!(f, "the link's scenario is not valid: ")?;
+                for e in &errors[..SHOWN] {
+                    write!(f, "{e}; ")?;
+                }
+                write!(f, "and {} more problems", errors.len() - SHOWN)
+            }
             LinkError::Scenario(e) => write!(f, "the link's scenario is not valid: {e}"),
         }
     }
@@ -215,6 +225,27 @@ mod tests {
         assert!(e.to_string().contains("must be a JSON object"), "{e}");
         let e = decode(&encode_json("{\"version\":1}")).unwrap_err();
         assert!(e.to_string().contains("missing"), "{e}");
+    }
+
+    #[test]
+    fn a_link_breaking_many_rules_names_the_first_few() {
+        let mut d = crate::presets::blank().draft().clone();
+        let deal = d.deals[0].clone();
+        d.deals = vec![deal; 100];
+        for deal in &mut d.deals {
+            deal.years = 0;
+        }
+        let json = serde_json::to_string(&d).unwrap();
+        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+        let link = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed));
+        assert!(link.len() < 1000, "a short link: {}", link.len());
+        let message = decode(&link).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "the link's scenario is not valid: deals[0].years: years must be between 1 and 30; got 0; \
+             deals[1].years: years must be between 1 and 30; got 0; \
+             deals[2].years: years must be between 1 and 30; got 0; and 97 more problems"
+        );
     }
 
     #[test]

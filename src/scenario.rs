@@ -463,6 +463,8 @@ impl Scenario {
     /// A [`ScenarioError`] saying what is wrong: not JSON, the wrong shape (with the path of the
     /// field), a newer version, or invalid values.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        // A byte-order mark (Windows editors write one) is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Err(ScenarioError::Syntax {
                 message: "the file is empty".into(),
@@ -791,7 +793,11 @@ mod tests {
         let long = "x".repeat(10_000);
         let cases = [
             (
-                base.replacen("\"start_year\":2026", &format!("\"start_year\":\"{long}\""), 1),
+                base.replacen(
+                    "\"start_year\":2026",
+                    &format!("\"start_year\":\"{long}\""),
+                    1,
+                ),
                 "got text \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\", expected a whole number",
             ),
             (
@@ -799,7 +805,11 @@ mod tests {
                 "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`, expected one of",
             ),
             (
-                base.replacen("\"start_year\":2026", "\"start_year\":\"a \\\"quoted\\\" year\"", 1),
+                base.replacen(
+                    "\"start_year\":2026",
+                    "\"start_year\":\"a \\\"quoted\\\" year\"",
+                    1,
+                ),
                 "got text \"a \\\"quoted\\\" year\", expected a whole number",
             ),
         ];

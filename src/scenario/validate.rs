@@ -490,7 +490,9 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
                     continue;
                 }
                 if prev.1 > 0.0 && prev.1.is_finite() {
-                    let rate = (revenue / prev.1).powf(1.0 / f64::from(year - prev.0)) - 1.0;
+                    // In f64: the first year may be anything a file holds, down to i32::MIN.
+                    let years = f64::from(year) - f64::from(prev.0);
+                    let rate = (revenue / prev.1).powf(1.0 / years) - 1.0;
                     if rate > MAX_RATE {
                         c.fail(
                             rp,

@@ -22,6 +22,17 @@ function hostPage(appUrl, scheme) {
 </body></html>`;
 }
 
+/**
+ * Opens a host page as its own document on the app's origin (so the test can look inside the
+ * frames). Not page.setContent over the app: that keeps the app's Content-Security-Policy,
+ * which refuses the post's inline style.
+ */
+async function openHost(page, html) {
+  const url = `${suite.server.origin}/a-post.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(url, { waitUntil: 'load' });
+}
+
 async function frameFits(page, id) {
   await page.waitForFunction(
     (id) => {
@@ -49,7 +60,7 @@ for (const scheme of ['light', 'dark']) {
   test(`two embeds size themselves in a ${scheme} host page`, async () => {
     await withApp(suite, { name: `embed-host-${scheme}`, colorScheme: scheme, width: 900 }, async (page) => {
       await page.locator('#root h1').waitFor();
-      await page.setContent(hostPage(suite.server.url, scheme), { waitUntil: 'load' });
+      await openHost(page, hostPage(suite.server.url, scheme));
       for (const id of ['a', 'b']) {
         await page.locator(`#${id}`).scrollIntoViewIfNeeded();
         const f = await frameFits(page, id);
@@ -72,20 +83,19 @@ for (const scheme of ['light', 'dark']) {
 test('the resize script ignores messages not from its iframes or not in shape', async () => {
   await withApp(suite, { name: 'embed-hostile-messages' }, async (page) => {
     await page.locator('#root h1').waitFor();
-    await page.setContent(hostPage(suite.server.url, 'light'), { waitUntil: 'load' });
+    await openHost(page, hostPage(suite.server.url, 'light'));
     await frameFits(page, 'a');
     const height = await page.evaluate(() => document.getElementById('a').style.height);
-    await page.evaluate(() => {
-      // From the host page itself, not an iframe.
-      window.postMessage({ type: 'compute-coverage:height', height: 5000 }, '*');
-      // Wrong shapes sent from inside the iframe's window.
-      const w = document.getElementById('a').contentWindow;
-      w.eval(`
-        parent.postMessage({ type: 'compute-coverage:height', height: '9999' }, '*');
-        parent.postMessage({ type: 'compute-coverage:height', height: 1e9 }, '*');
-        parent.postMessage({ type: 'compute-coverage:height', height: 700, extra: 1 }, '*');
-        parent.postMessage('compute-coverage:height 900', '*');
-      `);
+    // From the host page itself, not an iframe.
+    await page.evaluate(() => window.postMessage({ type: 'compute-coverage:height', height: 5000 }, '*'));
+    // Wrong shapes sent from inside the iframe's window (run there by the test: the embed's
+    // Content-Security-Policy refuses eval).
+    const frame = await (await page.locator('#a').elementHandle()).contentFrame();
+    await frame.evaluate(() => {
+      parent.postMessage({ type: 'compute-coverage:height', height: '9999' }, '*');
+      parent.postMessage({ type: 'compute-coverage:height', height: 1e9 }, '*');
+      parent.postMessage({ type: 'compute-coverage:height', height: 700, extra: 1 }, '*');
+      parent.postMessage('compute-coverage:height 900', '*');
     });
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => document.getElementById('a').style.height), height);
