@@ -93,6 +93,49 @@ fn check_words(s: &Scenario, what: &str, text: &str) -> Result<(), String> {
 /// Everything the page derives from an accepted scenario: the projection, the headline figures,
 /// the summary sentence, the CSV, the three charts (into SVG, in both themes), the embed
 /// snippet. None may panic; no number may be NaN or infinite.
+/// Most units in the last place a number may move through a link or a file. Without serde_json's
+/// `float_roundtrip` feature (7.8 KB gzip, more than the page's budget allows) its reader can land
+/// a 16–17-digit number one or two ulps from the text written for it (proptest found
+/// `403178.86946073675` one ulp low, `9.523844933943959e-299` two high): about 1e-16 of the
+/// value, far below any figure the page shows, which round to three or four digits.
+const MAX_ULPS: u64 = 4;
+
+fn close_f64(a: f64, b: f64) -> bool {
+    a == b || (a.signum() == b.signum() && a.to_bits().abs_diff(b.to_bits()) <= MAX_ULPS)
+}
+
+fn close_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            (Some(x), Some(y)) => close_f64(x, y),
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close_value(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| close_value(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Equal scenarios, numbers allowed to differ by at most [`MAX_ULPS`].
+fn same_to_the_last_digits(a: &Scenario, b: &Scenario) -> bool {
+    let value =
+        |s: &Scenario| serde_json::from_str::<Value>(&s.to_json_compact()).unwrap_or(Value::Null);
+    // Read back through the same reader, so both sides carry the same rounding of the text.
+    a == b || close_value(&value(a), &value(b)) || {
+        let (x, y) = (
+            serde_json::to_value(a.draft()).ok(),
+            serde_json::to_value(b.draft()).ok(),
+        );
+        matches!((x, y), (Some(x), Some(y)) if close_value(&x, &y))
+    }
+}
+
 fn check_accepted(s: &Scenario) -> Result<(), String> {
     // What is accepted is valid and survives its own round trips.
     let again =
@@ -102,11 +145,11 @@ fn check_accepted(s: &Scenario) -> Result<(), String> {
     }
     let link = codec::encode(s);
     match codec::decode(&link) {
-        Ok(back) if &back == s => {}
+        Ok(back) if same_to_the_last_digits(&back, s) => {}
         other => return Err(format!("link round trip failed: {other:?} from {s:?}")),
     }
     match Scenario::from_json(&s.to_json()) {
-        Ok(back) if &back == s => {}
+        Ok(back) if same_to_the_last_digits(&back, s) => {}
         other => return Err(format!("JSON round trip failed: {other:?} from {s:?}")),
     }
 
@@ -1016,15 +1059,22 @@ fn named_hostile_inputs_give_their_message() {
     );
 }
 
-/// serde_json reads some numbers a few ulps away from the text it wrote for them unless its
-/// `float_roundtrip` feature is on (proptest found `403178.86946073675` one ulp low and
-/// `9.523844933943959e-299` two ulps high): with it, links and files reproduce them exactly.
+/// serde_json reads some 16–17-digit numbers an ulp or two away from the text it wrote for them
+/// (see [`MAX_ULPS`]); links and files still reproduce every figure the page shows.
 #[test]
-fn numbers_read_back_exactly() {
+fn numbers_read_back_to_the_last_digits() {
     let mut d = PRESETS[2].scenario().draft().clone();
     d.deals[0].value.total = Some(403_178.869_460_736_75);
     d.revenue.base = 9.523_844_933_943_959e-299;
     let s = Scenario::new(d).unwrap();
-    assert_eq!(codec::decode(&codec::encode(&s)), Ok(s.clone()));
-    assert_eq!(Scenario::from_json(&s.to_json()), Ok(s));
+    let linked = codec::decode(&codec::encode(&s)).unwrap();
+    assert!(same_to_the_last_digits(&linked, &s), "{linked:?}");
+    let filed = Scenario::from_json(&s.to_json()).unwrap();
+    assert!(same_to_the_last_digits(&filed, &s), "{filed:?}");
+    // The figures are the same.
+    let (a, b) = (engine::project(&s), engine::project(&linked));
+    assert_eq!(
+        narrative::summary_sentence(&s, &a),
+        narrative::summary_sentence(&linked, &b)
+    );
 }
