@@ -90,9 +90,6 @@ fn check_words(s: &Scenario, what: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Everything the page derives from an accepted scenario: the projection, the headline figures,
-/// the summary sentence, the CSV, the three charts (into SVG, in both themes), the embed
-/// snippet. None may panic; no number may be NaN or infinite.
 /// Most units in the last place a number may move through a link or a file. Without serde_json's
 /// `float_roundtrip` feature (7.8 KB gzip, more than the page's budget allows) its reader can land
 /// a 16–17-digit number one or two ulps from the text written for it (proptest found
@@ -136,6 +133,9 @@ fn same_to_the_last_digits(a: &Scenario, b: &Scenario) -> bool {
     }
 }
 
+/// Everything the page derives from an accepted scenario: the projection, the headline figures,
+/// the summary sentence, the CSV, the three charts (into SVG, in both themes), the embed
+/// snippet. None may panic; no number may be NaN or infinite.
 fn check_accepted(s: &Scenario) -> Result<(), String> {
     // What is accepted is valid and survives its own round trips.
     let again =

@@ -1,8 +1,8 @@
 //! The checks every fuzz target applies, as panics so libFuzzer keeps the input: a rejection
 //! is a short, non-empty message; whatever is accepted is a valid scenario that its own link
-//! and file reproduce exactly, and whose projection, figures, sentence, CSV and charts hold no
-//! NaN or infinity. The host tests (`tests/hostile_inputs.rs`) check the same on proptest
-//! inputs.
+//! and file reproduce (numbers to within [`MAX_ULPS`]), and whose projection, figures,
+//! sentence, CSV and charts hold no NaN or infinity. The host tests (`tests/hostile_inputs.rs`)
+//! check the same on proptest inputs.
 
 use compute_coverage::charts::{self, ChartOptions, Theme};
 use compute_coverage::engine::{self, Projection, RequiredGrowth};
@@ -88,16 +88,10 @@ pub fn check_accepted(s: &Scenario) {
         Ok(s),
         "accepted but not valid"
     );
-    assert_eq!(
-        codec::decode(&codec::encode(s)).as_ref(),
-        Ok(s),
-        "its own link"
-    );
-    assert_eq!(
-        Scenario::from_json(&s.to_json()).as_ref(),
-        Ok(s),
-        "its own file"
-    );
+    let link = codec::decode(&codec::encode(s)).expect("its own link opens");
+    assert!(same_to_the_last_digits(&link, s), "its own link: {link:?}");
+    let file = Scenario::from_json(&s.to_json()).expect("its own file imports");
+    assert!(same_to_the_last_digits(&file, s), "its own file: {file:?}");
 
     let p = engine::project(s);
     assert_eq!(p.rows.len(), s.horizon_len());
@@ -173,4 +167,40 @@ pub fn assert_finite(p: &Projection) {
     if let RequiredGrowth::Reachable(g) = s.required_growth {
         assert!(g.is_finite());
     }
+}
+
+/// Most units in the last place a number may move through a link or a file: serde_json's
+/// reader (without its `float_roundtrip` feature, too large for the page's budget) can land a
+/// 16–17-digit number an ulp or two from the text written for it. As in
+/// `tests/hostile_inputs.rs`.
+pub const MAX_ULPS: u64 = 4;
+
+/// Equal scenarios, numbers allowed to differ by at most [`MAX_ULPS`].
+pub fn same_to_the_last_digits(a: &Scenario, b: &Scenario) -> bool {
+    use serde_json::Value;
+    fn close(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+                (Some(x), Some(y)) => {
+                    x == y
+                        || (x.signum() == y.signum()
+                            && x.to_bits().abs_diff(y.to_bits()) <= MAX_ULPS)
+                }
+                _ => x == y,
+            },
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b))
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
+            }
+            _ => a == b,
+        }
+    }
+    // to_value keeps every f64 exactly (no text in between).
+    a == b
+        || matches!(
+            (serde_json::to_value(a.draft()), serde_json::to_value(b.draft())),
+            (Ok(x), Ok(y)) if close(&x, &y)
+        )
 }
