@@ -26,16 +26,22 @@ function die(message) {
 
 if (!existsSync(indexPath)) die(`${indexPath} not found: run \`make build\` first`);
 
+/** An attribute's value, quoted or not (a minified page leaves most values unquoted). */
+function attribute(attrs, name) {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attrs);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
 /** URLs the HTML loads at start: tag attributes plus string literals in inline scripts. */
 function htmlReferences(html) {
   const refs = [];
   for (const [, attrs] of html.matchAll(/<link\b([^>]*)>/gi)) {
-    const rel = /\brel\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase() ?? '';
-    const href = /\bhref\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1];
+    const rel = attribute(attrs, 'rel')?.toLowerCase() ?? '';
+    const href = attribute(attrs, 'href');
     if (href && ['stylesheet', 'modulepreload', 'preload', 'icon'].includes(rel)) refs.push(href);
   }
   for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1];
+    const src = attribute(attrs, 'src');
     if (src) refs.push(src);
     for (const [, lit] of body.matchAll(/["']([^"'\s]+\.(?:js|mjs|wasm|css))["']/g)) refs.push(lit);
   }

@@ -591,6 +591,11 @@ fn clip_quoted(message: &str) -> String {
             }
         }
     }
+    // A refused name may hold quote marks itself (serde does not escape a backtick inside
+    // backticks), so whatever is still long is cut too.
+    if out.chars().count() > 3 * MAX + 200 {
+        out = out.chars().take(3 * MAX + 200).chain(['…']).collect();
+    }
     out
 }
 
@@ -803,6 +808,11 @@ mod tests {
             (
                 base.replacen("{", &format!("{{\"{long}\":1,"), 1),
                 "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`, expected one of",
+            ),
+            // Found by fuzzing: a backtick inside the name ends the quote early.
+            (
+                base.replacen("{", &format!("{{\"ab`{long}\":1,"), 1),
+                "unknown field `ab`xxxxxxxxxxxxxxxxxxxxxxxx",
             ),
             (
                 base.replacen(
