@@ -207,14 +207,18 @@ pub fn app() -> Html {
         })
     };
 
+    // The link's fragment, deflated once per scenario (not on every render) for the address
+    // and the uncertainty link.
+    let fragment = use_memo(scenario.clone(), |s| codec::encode(s));
     // Keep the link and the stored work in step with the scenario (not in an embed, whose
     // reader adjustments are not the writer's scenario).
     {
         let notify = notify.clone();
         let embedded = start.embed.is_some();
+        let fragment = fragment.clone();
         use_effect_with(scenario.clone(), move |s| {
             if !embedded {
-                browser::replace_hash(&codec::encode(s));
+                browser::replace_hash(&fragment);
                 if let Err(problem) = storage::store_current(s) {
                     notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
                 }
@@ -315,7 +319,7 @@ pub fn app() -> Html {
                         <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
                         <ShareBar scenario={scenario.clone()} projection={projection.clone()} on_import={on_import} />
                         <p class="uncertainty-link">
-                            <a href={format!("uncertainty/#{}", codec::encode(&scenario))} id="uncertainty-link">
+                            <a href={format!("uncertainty/#{fragment}")} id="uncertainty-link">
                                 { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }
                             </a>
                         </p>
