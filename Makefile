@@ -20,6 +20,8 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 WASM_TARGET := wasm32-unknown-unknown
 PORT := 8080
+# The dated nightly of the release build (and of make fuzz): one line in scripts/toolchain.env.
+RELEASE_TOOLCHAIN := $(shell sed -n 's/^RELEASE_TOOLCHAIN=//p' scripts/toolchain.env)
 
 .PHONY: help setup build serve test fmt-check clippy clippy-wasm test-host test-wasm page-weight e2e bench fuzz
 
@@ -47,17 +49,20 @@ fmt-check: setup
 	cargo fmt --all --check
 
 clippy: setup
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 
 # Every target except benches: they are host-only (criterion is a host dev-dependency).
 clippy-wasm: setup
-	cargo clippy --target $(WASM_TARGET) --lib --bins --tests --examples -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p compute-coverage --lib --bins --tests --examples -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p coverage-model -p coverage-charts --lib -- -D warnings
 
+# The model's and the charts' tests build without the UI; the app's host tests (form state,
+# saved scenarios, embed parameters, hostile input) build its pure modules only.
 test-host: setup
-	cargo test
+	cargo test --workspace
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET)
+	cargo test --target $(WASM_TARGET) -p compute-coverage
 
 page-weight: build
 	node scripts/page-weight.mjs dist
@@ -73,14 +78,14 @@ bench: build
 	node bench/run.mjs
 
 # Fuzzing (README, "Fuzzing"; not part of make test or CI): each cargo-fuzz target in fuzz/ runs
-# for FUZZ_SECONDS (default 60) on the nightly toolchain, installing cargo-fuzz if missing.
+# for FUZZ_SECONDS (default 60) on the pinned nightly (scripts/toolchain.env), installing cargo-fuzz if missing.
 # A crash stops that target, keeps the input in fuzz/artifacts/TARGET/ and fails make fuzz at
 # the end; copy the input to tests/fixtures/hostile/ to keep it as a regression test.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= decode_link import_json parse_number project
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2
-	@cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+	@scripts/setup.sh >/dev/null
 	@failed=""; for t in $(FUZZ_TARGETS); do \
 	    case $$t in \
 	        decode_link) extra=../tests/fixtures/hostile/links ;; \
@@ -90,7 +95,7 @@ fuzz:
 	    esac; \
 	    mkdir -p fuzz/corpus/$$t; \
 	    echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	    (cd fuzz && cargo +nightly fuzz run $$t corpus/$$t seeds/$$t $$extra -- \
+	    (cd fuzz && cargo +$(RELEASE_TOOLCHAIN) fuzz run $$t corpus/$$t seeds/$$t $$extra -- \
 	        -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	        -print_final_stats=1) || failed="$$failed $$t"; \
 	done; \

@@ -512,7 +512,7 @@ function agreement(a, b, n) {
 function criterion() {
   log('cargo bench --bench engine (criterion)');
   const started = Date.now();
-  const r = spawnSync('cargo', ['bench', '--bench', 'engine'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync('cargo', ['bench', '-p', 'coverage-model', '--bench', 'engine'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error('cargo bench --bench engine failed');
   const dir = path.join(ROOT, 'target', 'criterion');
   const rows = [];

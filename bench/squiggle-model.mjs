@@ -1,4 +1,4 @@
-// The app's Monte Carlo model (src/uncertainty/model.rs) written in Squiggle, generated from the
+// The app's Monte Carlo model (crates/model/src/uncertainty/model.rs) written in Squiggle, generated from the
 // model inputs that `cargo run --example bench_data` prints (its `mc` object), in two forms:
 //
 // - perSample: one Squiggle function evaluates a whole sample (a year loop unrolled into straight

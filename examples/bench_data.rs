@@ -3,7 +3,7 @@
 //!
 //! - `chart`: the default scenario's commitments-vs-revenue chart data (years, each counted
 //!   deal's payments per year, revenue, cash available for commitments, reported figures);
-//! - `mc`: the inputs of the scenario's Monte Carlo model (see `src/uncertainty/model.rs`) with
+//! - `mc`: the inputs of the scenario's Monte Carlo model (see `crates/model/src/uncertainty/model.rs`) with
 //!   the sample count set to `--samples` (default 10,000), for the Squiggle version of the same
 //!   model; `engine`: the chance of running short (ever, and by each year) this engine gives
 //!   for them, on the host.

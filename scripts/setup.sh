@@ -2,7 +2,7 @@
 # Installs what building and testing Compute Coverage needs, skipping whatever is already there
 # at the right version. Every make target runs it first; a second run installs nothing.
 #
-# Steps: wasm32 target, rustfmt + clippy, Chromium + chromedriver (apt), trunk, wasm-bindgen-cli,
+# Steps: wasm32 target, rustfmt + clippy, the pinned nightly for the release build, Chromium + chromedriver (apt), trunk, wasm-bindgen-cli,
 # npm devDependencies (wasm-opt from binaryen, playwright-core), cargo fetch (trunk builds offline).
 # Versions are the ones verified together in TOOLCHAIN.md; change them here and in Trunk.toml.
 set -euo pipefail
@@ -83,31 +83,27 @@ for component in rustfmt clippy; do
     fi
 done
 
-# --- nightly pieces for the small release build (scripts/build-release.sh) -------------------------
-# Optional: without a nightly toolchain the release build falls back to stable (larger wasm).
-if rustup toolchain list | grep -q '^nightly'; then
-    if rustup +nightly target list --installed | grep -qx "$WASM_TARGET"; then
-        ok "nightly target $WASM_TARGET"
-    else
-        installing "nightly target $WASM_TARGET"
-        run "nightly target $WASM_TARGET" rustup target add "$WASM_TARGET" --toolchain nightly
-    fi
-    if rustup +nightly component list --installed | grep -q '^rust-src'; then
-        ok "nightly component rust-src"
-    else
-        installing "nightly component rust-src"
-        run "nightly component rust-src" rustup component add rust-src --toolchain nightly
-    fi
-    # The release build runs offline, so the standard library's own dependencies must be cached.
-    std_manifest="$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
-    if cargo +nightly fetch --offline --quiet --manifest-path "$std_manifest" >/dev/null 2>&1; then
-        ok "standard library crate sources"
-    else
-        installing "standard library crate sources"
-        run "cargo fetch (standard library sources)" cargo +nightly fetch --quiet --manifest-path "$std_manifest"
-    fi
+# --- the pinned nightly for the small release build (scripts/build-release.sh) ---------------------
+# Dated (scripts/toolchain.env), with the standard library's sources and the wasm32 target: the
+# release wasm is built with std rebuilt for size, which only a nightly can do.
+# shellcheck source=scripts/toolchain.env
+. scripts/toolchain.env
+if rustup toolchain list | grep -q "^$RELEASE_TOOLCHAIN" &&
+    rustup "+$RELEASE_TOOLCHAIN" target list --installed 2>/dev/null | grep -qx "$WASM_TARGET" &&
+    rustup "+$RELEASE_TOOLCHAIN" component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    ok "release toolchain $RELEASE_TOOLCHAIN (rust-src, $WASM_TARGET)"
 else
-    say "no nightly toolchain: the release build uses stable and its wasm is larger"
+    installing "release toolchain $RELEASE_TOOLCHAIN with rust-src and $WASM_TARGET (about 1 min)"
+    run "rustup toolchain install $RELEASE_TOOLCHAIN" rustup toolchain install "$RELEASE_TOOLCHAIN" \
+        --profile minimal --component rust-src --target "$WASM_TARGET"
+fi
+# The release build runs offline, so the standard library's own dependencies must be cached.
+std_manifest="$(rustc "+$RELEASE_TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if cargo "+$RELEASE_TOOLCHAIN" fetch --offline --quiet --manifest-path "$std_manifest" >/dev/null 2>&1; then
+    ok "standard library crate sources"
+else
+    installing "standard library crate sources"
+    run "cargo fetch (standard library sources)" cargo "+$RELEASE_TOOLCHAIN" fetch --quiet --manifest-path "$std_manifest"
 fi
 
 # --- Chromium and chromedriver (Debian packages from the same source: versions match) -----------

@@ -5,21 +5,17 @@
 //! -> views. Everything but the `app` module is pure Rust and runs on the host in tests; `app`
 //! (Yew components, canvas drawing, browser storage) is compiled only for wasm32.
 
-pub mod adjust;
-pub mod charts;
-pub mod codec;
+// The model and the charts are their own crates (crates/model, crates/charts): re-exported
+// under their old paths so the app, its tests and its examples name them as before.
+pub use coverage_charts as charts;
+pub use coverage_model::{
+    adjust, codec, engine, export, format, narrative, parse, presets, scenario, sensitivity,
+    uncertainty,
+};
+
 pub mod embed;
-pub mod engine;
-pub mod export;
-pub mod format;
-pub mod narrative;
-pub mod parse;
-pub mod presets;
 pub mod saved;
-pub mod scenario;
-pub mod sensitivity;
 pub mod state;
-pub mod uncertainty;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -6,6 +6,8 @@
 //! fuzzing, and the end-to-end corpus) are replayed as regression tests.
 #![cfg(not(target_arch = "wasm32"))]
 
+// The scenario generator shared with the model crate's property tests.
+#[path = "../crates/model/tests/common/mod.rs"]
 mod common;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -95,7 +95,7 @@ test('the CSV and JSON downloads hold the projection and the scenario', async ()
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
     assert.equal(csvDownload.suggestedFilename(), 'openai-november-2025-projection.csv');
     const csv = readFileSync(await csvDownload.path(), 'utf8');
-    const expectedCsv = readFileSync(new URL('../fixtures/openai-november-2025-projection.csv', import.meta.url), 'utf8');
+    const expectedCsv = readFileSync(new URL('../../crates/model/tests/fixtures/openai-november-2025-projection.csv', import.meta.url), 'utf8');
     assert.equal(csv, expectedCsv, 'the downloaded CSV is the hand-checked file');
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);

@@ -1,0 +1,192 @@
+//! Chart 1, commitments against revenue: payments per year as bars stacked by counted deal,
+//! revenue (solid line) and cash available for commitments A_y (dashed line), and the scenario's
+//! reported revenue and commitment figures as hollow diamonds.
+
+use super::frame::{polyline, year_span, Frame, LegendItem, Mark, Spec};
+use super::{shown_deals, ChartOptions, ChartResult};
+use coverage_model::engine::Projection;
+use coverage_model::scenario::{Metric, Scenario};
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::element::Rectangle;
+use plotters::prelude::{Color, DrawingBackend, RGBColor};
+
+/// Longest deal name shown in the legend, in characters.
+const MAX_LABEL_CHARS: usize = 32;
+
+/// One layer of the bar stack.
+struct Layer {
+    label: String,
+    color: RGBColor,
+    payments: Vec<f64>,
+}
+
+/// Draws payments per year stacked by deal, with the revenue and available-cash lines and the
+/// reported figures (markers with metric revenue or commitments). Deals beyond the eighth are
+/// summed as "other deals".
+///
+/// # Errors
+/// The backend's error, if drawing fails.
+pub fn draw_commitments<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    projection: &Projection,
+    scenario: &Scenario,
+    opts: &ChartOptions,
+) -> ChartResult<DB> {
+    let theme = &opts.theme;
+    let rows = &projection.rows;
+    let (first_year, last_year) = year_span(projection, scenario);
+
+    let count = projection.deals.len();
+    let shown = shown_deals(count);
+    let mut layers: Vec<Layer> = projection.deals[..shown]
+        .iter()
+        .enumerate()
+        .map(|(i, deal)| Layer {
+            label: short_name(&deal.name),
+            color: theme.deal_color(i, count),
+            payments: deal.payments.clone(),
+        })
+        .collect();
+    if count > shown {
+        let mut other = vec![0.0; rows.len()];
+        for deal in &projection.deals[shown..] {
+            for (sum, p) in other.iter_mut().zip(&deal.payments) {
+                *sum += p;
+            }
+        }
+        layers.push(Layer {
+            label: format!("other deals ({})", count - shown),
+            color: theme.deal_color(shown, count),
+            payments: other,
+        });
+    }
+
+    let reported: Vec<(i32, f64)> = scenario
+        .markers
+        .iter()
+        .filter(|m| matches!(m.metric, Metric::Revenue | Metric::Commitments))
+        .filter(|m| (first_year..=last_year).contains(&m.year) && m.value.is_finite())
+        .map(|m| (m.year, m.value))
+        .collect();
+
+    let (mut lo, mut hi) = (0.0f64, 0.0f64);
+    for (i, row) in rows.iter().enumerate() {
+        let stack: f64 = layers.iter().map(|l| payment(l, i)).sum();
+        hi = hi.max(stack).max(row.revenue).max(row.available);
+        lo = lo.min(row.revenue).min(row.available);
+    }
+    for &(_, v) in &reported {
+        hi = hi.max(v);
+        lo = lo.min(v);
+    }
+
+    let mut legend: Vec<LegendItem> = layers
+        .iter()
+        .map(|l| LegendItem::bar(l.label.clone(), l.color.to_rgba()))
+        .collect();
+    legend.push(LegendItem::line("revenue", theme.text, false).with_mark(Mark::Dot, theme.text));
+    legend.push(LegendItem::line(
+        "available for commitments",
+        theme.text,
+        true,
+    ));
+    if !reported.is_empty() {
+        legend.push(LegendItem::mark(
+            "reported figures",
+            Mark::Diamond,
+            theme.text,
+        ));
+    }
+    let spec = Spec {
+        first_year,
+        last_year,
+        lo,
+        hi,
+
+        room_above: 0.0,
+        room_below: 0.0,
+        unit: "$ billions per year",
+        legend: &legend,
+    };
+    let frame = Frame::new(root, opts, &spec);
+    frame.draw_back(root, opts, &spec)?;
+    frame.draw_crosshair(root, opts)?;
+
+    let half = frame.half_bar(0.68);
+    for (i, row) in rows.iter().enumerate() {
+        let x = frame.x(row.year);
+        let mut base = 0.0;
+        for layer in &layers {
+            let p = payment(layer, i);
+            if p <= 0.0 {
+                continue;
+            }
+            let top = base + p;
+            let (y0, y1) = (frame.y(top), frame.y(base));
+            root.draw(&Rectangle::new(
+                [(x - half, y0), (x + half, y1)],
+                layer.color.filled(),
+            ))?;
+            base = top;
+        }
+    }
+    frame.reference(root, 0.0, theme.reference, 1.0)?;
+
+    let available: Vec<(i32, i32)> = rows
+        .iter()
+        .map(|r| (frame.x(r.year), frame.y(r.available)))
+        .collect();
+    if available.len() > 1 {
+        frame.dashed(root, available.clone(), theme.text, 2.0)?;
+    } else if let Some(&(x, y)) = available.first() {
+        // A single year has no line to dash: a short stroke marks the value.
+        polyline(
+            root,
+            vec![(x - half, y), (x + half, y)],
+            theme.text,
+            frame.lw(2.0),
+        )?;
+    }
+    let revenue: Vec<(i32, i32)> = rows
+        .iter()
+        .map(|r| (frame.x(r.year), frame.y(r.revenue)))
+        .collect();
+    polyline(root, revenue.clone(), theme.text, frame.lw(2.5))?;
+    for &at in &revenue {
+        frame.mark(root, theme, Mark::Dot, at, theme.text)?;
+    }
+    for &(year, value) in &reported {
+        frame.mark(
+            root,
+            theme,
+            Mark::Diamond,
+            (frame.x(year), frame.y(value)),
+            theme.text,
+        )?;
+    }
+
+    frame.draw_front(root, opts)?;
+    root.present()?;
+    Ok(frame.layout)
+}
+
+/// A layer's payment in the year at `i`, treating anything missing or not finite as nothing.
+fn payment(layer: &Layer, i: usize) -> f64 {
+    layer
+        .payments
+        .get(i)
+        .copied()
+        .filter(|p| p.is_finite() && *p > 0.0)
+        .unwrap_or(0.0)
+}
+
+/// A deal name short enough for the legend.
+fn short_name(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().count() <= MAX_LABEL_CHARS {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(MAX_LABEL_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,366 @@
+//! The projection engine: from a validated [`Scenario`] to yearly rows and summary figures.
+//! This is the one place where numbers are computed; it is pure Rust with no browser code.
+//! The model is documented, with the same symbols, in `docs/MODEL.md`.
+
+mod payments;
+mod revenue;
+mod solver;
+
+pub use payments::{deal_weights, schedule, Schedule};
+pub(crate) use revenue::RevenueModel;
+pub use revenue::{path_rates, revenue_series};
+use solver::required_growth;
+pub use solver::{
+    solvent_at, RequiredGrowth, GROWTH_SEARCH_MAX, GROWTH_SEARCH_MIN, GROWTH_TOLERANCE,
+};
+
+use crate::scenario::Scenario;
+
+/// One year of the projection. Money in billions of nominal dollars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearRow {
+    pub year: i32,
+    /// R_y: revenue.
+    pub revenue: f64,
+    /// S_y: revenue paid to partners.
+    pub revenue_share: f64,
+    /// O_y: non-compute operating costs.
+    pub other_costs: f64,
+    /// A_y = R_y - S_y - O_y: cash available for commitments.
+    pub available: f64,
+    /// P_y: payments on the counted deals.
+    pub commitments: f64,
+    /// N_y = A_y - P_y.
+    pub net_cash_flow: f64,
+    /// Money raised in the year.
+    pub raised: f64,
+    /// Cash at the end of the year.
+    pub cash: f64,
+    /// A_y / P_y; `None` when nothing is due (or so little that the ratio is not finite).
+    pub coverage: Option<f64>,
+    /// R_y / P_y; `None` when nothing is due (or so little that the ratio is not finite).
+    pub revenue_coverage: Option<f64>,
+}
+
+/// The payments of one counted deal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealLine {
+    /// Index of the deal in the scenario's list.
+    pub index: usize,
+    pub name: String,
+    pub firm: bool,
+    /// The deal's full value.
+    pub value: f64,
+    /// Payment in each year of the horizon (same order as the rows).
+    pub payments: Vec<f64>,
+    /// Payments due before the first year of the horizon.
+    pub before_horizon: f64,
+    /// Payments due after the last year of the horizon.
+    pub after_horizon: f64,
+}
+
+/// A money figure and the year it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearValue {
+    pub year: i32,
+    pub value: f64,
+}
+
+/// The headline figures of a projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Full value of the counted deals, in and beyond the horizon.
+    pub total_commitments: f64,
+    /// Counted payments due before the horizon starts.
+    pub payments_before_horizon: f64,
+    /// Counted payments due after the horizon ends.
+    pub payments_after_horizon: f64,
+    /// Largest annual payment in the horizon; `None` when nothing is due in it.
+    pub peak_payment: Option<YearValue>,
+    /// First year from which net cash flow stays >= 0 to the end; `None` if it ends negative.
+    pub break_even_year: Option<i32>,
+    /// Lowest end-of-year cash in the horizon.
+    pub lowest_cash: YearValue,
+    /// max(0, -lowest cash): money needed beyond what the company has and raises.
+    pub funding_gap: f64,
+    /// First year cash ends below zero; `None` if never.
+    pub cash_runs_out: Option<i32>,
+    /// -(sum of negative net cash flows).
+    pub cumulative_burn: f64,
+    /// Present value of the payments in the horizon.
+    pub pv_commitments: f64,
+    /// Present value of the cash available in the horizon.
+    pub pv_available: f64,
+    /// Raises falling outside the horizon (not counted).
+    pub raised_outside_horizon: f64,
+    /// The constant growth rate needed for cash never to go below zero.
+    pub required_growth: RequiredGrowth,
+}
+
+/// The projection: rows per year, counted deals and the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub rows: Vec<YearRow>,
+    pub deals: Vec<DealLine>,
+    pub summary: Summary,
+}
+
+impl Projection {
+    /// The row of a year, if it is in the horizon.
+    pub fn row(&self, year: i32) -> Option<&YearRow> {
+        let first = self.rows.first()?.year;
+        let i = usize::try_from(year.checked_sub(first)?).ok()?;
+        self.rows.get(i)
+    }
+
+    /// Cumulative burn from the first year through `year` inclusive.
+    pub fn cumulative_burn_through(&self, year: i32) -> f64 {
+        self.rows
+            .iter()
+            .filter(|r| r.year <= year)
+            .fold(0.0, |burn, r| burn - r.net_cash_flow.min(0.0))
+    }
+}
+
+/// Non-compute cost share in `year`: linear between (year, share) anchors, flat outside them.
+/// `anchors` must be non-empty with increasing years (validation guarantees it).
+pub fn opex_share(anchors: &[(i32, f64)], year: i32) -> f64 {
+    let Some(&(first_year, first_share)) = anchors.first() else {
+        return 0.0;
+    };
+    if year <= first_year {
+        return first_share;
+    }
+    for pair in anchors.windows(2) {
+        let ((y0, s0), (y1, s1)) = (pair[0], pair[1]);
+        if year <= y1 {
+            let f = f64::from(year - y0) / f64::from(y1 - y0);
+            return s0 + (s1 - s0) * f;
+        }
+    }
+    anchors[anchors.len() - 1].1
+}
+
+/// The cost side of a scenario, precomputed once so that many revenue paths (the growth
+/// solver, later the Monte Carlo) can be run against it cheaply.
+#[derive(Debug, Clone)]
+pub(crate) struct CostBasis {
+    /// 1 - opex share - revenue share, per year: the fraction of revenue left for compute.
+    pub keep: Vec<f64>,
+    pub payments: Vec<f64>,
+    pub raised: Vec<f64>,
+    pub opening_cash: f64,
+}
+
+impl CostBasis {
+    pub fn new(scenario: &Scenario, schedules: &[Schedule]) -> CostBasis {
+        let n = scenario.horizon_len();
+        let keep = scenario
+            .years()
+            .map(|y| {
+                1.0 - opex_share(&scenario.costs.opex_share, y) - revenue_share_rate(scenario, y)
+            })
+            .collect();
+        let mut payments = vec![0.0; n];
+        for s in schedules {
+            for (total, p) in payments.iter_mut().zip(&s.in_horizon) {
+                *total += p;
+            }
+        }
+        let mut raised = vec![0.0; n];
+        for &(year, amount) in &scenario.funding.raises {
+            if let Some(i) = horizon_index(scenario, year) {
+                raised[i] += amount;
+            }
+        }
+        CostBasis {
+            keep,
+            payments,
+            raised,
+            opening_cash: scenario.funding.opening_cash,
+        }
+    }
+
+    /// Lowest end-of-year cash for a revenue path, and whether it ever goes below zero.
+    pub fn lowest_cash(&self, revenue: &[f64]) -> f64 {
+        let mut cash = self.opening_cash;
+        let mut lowest = f64::INFINITY;
+        for (i, r) in revenue.iter().enumerate().take(self.keep.len()) {
+            cash += r * self.keep[i] - self.payments[i] + self.raised[i];
+            lowest = lowest.min(cash);
+        }
+        lowest
+    }
+}
+
+fn revenue_share_rate(scenario: &Scenario, year: i32) -> f64 {
+    let rs = &scenario.costs.revenue_share;
+    if year <= rs.until {
+        rs.rate
+    } else {
+        0.0
+    }
+}
+
+fn horizon_index(scenario: &Scenario, year: i32) -> Option<usize> {
+    if scenario.years().contains(&year) {
+        Some((year - scenario.start_year) as usize)
+    } else {
+        None
+    }
+}
+
+/// Projects a scenario year by year and computes its summary figures.
+///
+/// # Examples
+/// ```
+/// use coverage_model::{engine, presets};
+/// let scenario = presets::openai_november_2025();
+/// let p = engine::project(&scenario);
+/// assert_eq!(p.rows.first().unwrap().year, 2025);
+/// assert!(p.summary.total_commitments > 1000.0); // "over $1 trillion"
+/// assert!(p.rows[0].net_cash_flow < 0.0);       // not profitable in 2025
+/// ```
+pub fn project(scenario: &Scenario) -> Projection {
+    let schedules = counted_schedules(scenario);
+    let revenue = revenue_series(scenario, 1.0);
+    let basis = CostBasis::new(scenario, &schedules);
+    let required_growth = required_growth(scenario, &basis);
+    build(scenario, &schedules, &revenue, &basis, required_growth)
+}
+
+/// Payment schedules of the deals that count under the scenario's switches.
+pub(crate) fn counted_schedules(scenario: &Scenario) -> Vec<Schedule> {
+    scenario
+        .deals
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| scenario.counts(d))
+        .map(|(i, d)| schedule(scenario, i, d))
+        .collect()
+}
+
+fn build(
+    scenario: &Scenario,
+    schedules: &[Schedule],
+    revenue: &[f64],
+    basis: &CostBasis,
+    required_growth: RequiredGrowth,
+) -> Projection {
+    let r = scenario.discount_rate;
+    let mut rows = Vec::with_capacity(revenue.len());
+    let mut cash = scenario.funding.opening_cash;
+    let (mut pv_commitments, mut pv_available) = (0.0, 0.0);
+    for (t, year) in scenario.years().enumerate() {
+        let rev = revenue[t];
+        let revenue_share = revenue_share_rate(scenario, year) * rev;
+        let other_costs = opex_share(&scenario.costs.opex_share, year) * rev;
+        let available = rev - revenue_share - other_costs;
+        let commitments = basis.payments[t];
+        let net_cash_flow = available - commitments;
+        let raised = basis.raised[t];
+        cash += net_cash_flow + raised;
+        let discount = (1.0 + r).powi(t as i32);
+        pv_commitments += commitments / discount;
+        pv_available += available / discount;
+        // A payment of a few 1e-300 billions would make the ratio overflow to infinity: such a
+        // ratio is reported as none, like no payment at all.
+        let ratio = |x: f64| {
+            (commitments > 0.0)
+                .then(|| x / commitments)
+                .filter(|c| c.is_finite())
+        };
+        rows.push(YearRow {
+            year,
+            revenue: rev,
+            revenue_share,
+            other_costs,
+            available,
+            commitments,
+            net_cash_flow,
+            raised,
+            cash,
+            coverage: ratio(available),
+            revenue_coverage: ratio(rev),
+        });
+    }
+
+    let peak_payment =
+        rows.iter()
+            .filter(|row| row.commitments > 0.0)
+            .fold(None::<YearValue>, |best, row| match best {
+                Some(b) if b.value >= row.commitments => Some(b),
+                _ => Some(YearValue {
+                    year: row.year,
+                    value: row.commitments,
+                }),
+            });
+    let break_even_year = rows
+        .iter()
+        .rposition(|row| row.net_cash_flow < 0.0)
+        .map_or(Some(scenario.start_year), |last_negative| {
+            rows.get(last_negative + 1).map(|row| row.year)
+        });
+    let lowest_cash = rows
+        .iter()
+        .fold(None::<YearValue>, |low, row| match low {
+            Some(l) if l.value <= row.cash => Some(l),
+            _ => Some(YearValue {
+                year: row.year,
+                value: row.cash,
+            }),
+        })
+        .unwrap_or(YearValue {
+            year: scenario.start_year,
+            value: scenario.funding.opening_cash,
+        });
+    let cash_runs_out = rows.iter().find(|row| row.cash < 0.0).map(|row| row.year);
+    let cumulative_burn = rows
+        .iter()
+        .fold(0.0, |burn, row| burn - row.net_cash_flow.min(0.0));
+    let raised_outside_horizon = scenario
+        .funding
+        .raises
+        .iter()
+        .filter(|(year, _)| !scenario.years().contains(year))
+        .fold(0.0, |sum, (_, amount)| sum + amount);
+
+    let deals: Vec<DealLine> = schedules
+        .iter()
+        .map(|s| {
+            let deal = &scenario.deals[s.index];
+            DealLine {
+                index: s.index,
+                name: deal.name.clone(),
+                firm: deal.firm,
+                value: s.value,
+                payments: s.in_horizon.clone(),
+                before_horizon: s.before,
+                after_horizon: s.after,
+            }
+        })
+        .collect();
+    let summary = Summary {
+        total_commitments: deals.iter().fold(0.0, |sum, d| sum + d.value),
+        payments_before_horizon: deals.iter().fold(0.0, |sum, d| sum + d.before_horizon),
+        payments_after_horizon: deals.iter().fold(0.0, |sum, d| sum + d.after_horizon),
+        peak_payment,
+        break_even_year,
+        lowest_cash,
+        funding_gap: (-lowest_cash.value).max(0.0),
+        cash_runs_out,
+        cumulative_burn,
+        pv_commitments,
+        pv_available,
+        raised_outside_horizon,
+        required_growth,
+    };
+    Projection {
+        rows,
+        deals,
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests;

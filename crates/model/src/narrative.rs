@@ -1,0 +1,263 @@
+//! Words for the results: the headline figures with their one-line explanations, and the
+//! summary sentence read aloud to everyone (a polite live region on the page). Pure text from
+//! the projection, so the page and its tests agree on every figure.
+
+use crate::engine::{Projection, RequiredGrowth};
+use crate::format;
+use crate::scenario::{Metric, Scenario};
+
+/// One headline figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Stable id (used for element ids and tests).
+    pub id: &'static str,
+    pub label: String,
+    pub value: String,
+    pub explanation: String,
+    /// Whether the figure is bad news (drawn with a warning accent).
+    pub alarm: bool,
+}
+
+/// The company the scenario is about: its name up to the first comma ("OpenAI, November 2025").
+pub fn company(scenario: &Scenario) -> String {
+    let head = scenario.name.split(',').next().unwrap_or("").trim();
+    if head.is_empty() || head.eq_ignore_ascii_case("blank scenario") {
+        "the company".into()
+    } else {
+        head.to_string()
+    }
+}
+
+/// The headline figures; `coverage_year` picks the year of the coverage figure (clamped into
+/// the horizon).
+pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32) -> Vec<Figure> {
+    let s = &p.summary;
+    let end = scenario.end_year;
+    let counted = p.deals.len();
+    let mut figures = Vec::new();
+
+    let beyond = if s.payments_after_horizon > 0.0 {
+        format!(
+            ", of which {} falls due after {end}",
+            format::money(s.payments_after_horizon)
+        )
+    } else {
+        String::new()
+    };
+    figures.push(Figure {
+        id: "total-commitments",
+        label: "Commitments counted".into(),
+        value: format::money(s.total_commitments),
+        explanation: format!(
+            "Full value of the {counted} deal{} counted (of {}){beyond}.",
+            plural(counted),
+            scenario.deals.len()
+        ),
+        alarm: false,
+    });
+    figures.push(Figure {
+        id: "peak-payment",
+        label: "Peak annual payment".into(),
+        value: s.peak_payment.map_or_else(
+            || "none due".into(),
+            |pk| format!("{} in {}", format::money(pk.value), pk.year),
+        ),
+        explanation: "The largest year of payments on the counted deals.".into(),
+        alarm: false,
+    });
+    figures.push(Figure {
+        id: "break-even",
+        label: "Revenue covers payments from".into(),
+        value: format::year_or_never(s.break_even_year),
+        explanation: format!(
+            "First year from which revenue, after other costs, pays the commitments every year to {end}."
+        ),
+        alarm: s.break_even_year.is_none(),
+    });
+    figures.push(Figure {
+        id: "funding-gap",
+        label: "Funding gap".into(),
+        value: if s.funding_gap > 0.0 {
+            format::money(s.funding_gap)
+        } else {
+            "none".into()
+        },
+        explanation: if s.funding_gap > 0.0 {
+            format!(
+                "Money needed beyond opening cash and raises, at the lowest point ({}).",
+                s.lowest_cash.year
+            )
+        } else {
+            "Cash never goes below zero: opening cash and raises carry the gap years.".into()
+        },
+        alarm: s.funding_gap > 0.0,
+    });
+    figures.push(Figure {
+        id: "cash-runs-out",
+        label: "Cash runs out".into(),
+        value: format::year_or_never(s.cash_runs_out),
+        explanation: "First year cash ends below zero, counting the raises entered.".into(),
+        alarm: s.cash_runs_out.is_some(),
+    });
+    figures.push(Figure {
+        id: "growth-needed",
+        label: "Growth needed".into(),
+        value: format::required_growth(&s.required_growth),
+        explanation: match s.required_growth {
+            RequiredGrowth::NotReachable => format!(
+                "Even 2,000% a year from {} is not enough: the shortfall comes before growth can help.",
+                scenario.start_year
+            ),
+            _ => format!(
+                "Constant yearly revenue growth from {}'s {} at which cash never goes below zero.",
+                scenario.start_year,
+                format::money(scenario.revenue.base)
+            ),
+        },
+        alarm: matches!(s.required_growth, RequiredGrowth::NotReachable),
+    });
+    let year = coverage_year.clamp(scenario.start_year, end);
+    let coverage = p.row(year).and_then(|r| r.coverage);
+    figures.push(Figure {
+        id: "coverage",
+        label: format!("Coverage in {year}"),
+        value: match coverage {
+            Some(c) => format::ratio(Some(c)),
+            None => "nothing due".into(),
+        },
+        explanation: format!("Cash available for commitments divided by the payments due in {year}; 1.00× is exactly covered."),
+        alarm: coverage.is_some_and(|c| c < 1.0),
+    });
+    for m in scenario
+        .markers
+        .iter()
+        .filter(|m| m.metric == Metric::CumulativeBurn)
+    {
+        if m.year < scenario.start_year || m.year > end {
+            continue;
+        }
+        figures.push(Figure {
+            id: "burn-vs-reported",
+            label: format!("Cumulative burn to {}", m.year),
+            value: format::money(p.cumulative_burn_through(m.year)),
+            explanation: format!(
+                "The model's net cash burned from {} through {}. Compare the {}.",
+                scenario.start_year, m.year, m.label
+            ),
+            alarm: false,
+        });
+        break;
+    }
+    figures
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The result in one sentence.
+///
+/// # Examples
+/// ```
+/// use coverage_model::{engine, narrative, presets};
+/// let s = presets::openai_november_2025();
+/// let sentence = narrative::summary_sentence(&s, &engine::project(&s));
+/// assert!(sentence.starts_with("At these assumptions revenue covers the commitments from 2030"));
+/// ```
+pub fn summary_sentence(scenario: &Scenario, p: &Projection) -> String {
+    let s = &p.summary;
+    let who = company(scenario);
+    if p.deals.is_empty() {
+        return format!(
+            "No commitments are counted: include a deal to see whether {who}'s revenue covers it."
+        );
+    }
+    let gap = format::money(s.funding_gap);
+    match (s.break_even_year, s.funding_gap > 0.0) {
+        (Some(year), true) => format!(
+            "At these assumptions revenue covers the commitments from {year}; before then {who} needs about {gap} more than it has."
+        ),
+        (Some(year), false) => format!(
+            "At these assumptions revenue covers the commitments from {year}, and {who}'s cash and raises carry it through the years before."
+        ),
+        (None, true) => format!(
+            "At these assumptions revenue does not cover the commitments by {}; {who} needs about {gap} more than it has.",
+            scenario.end_year
+        ),
+        (None, false) => format!(
+            "At these assumptions payments still exceed revenue in {}, but {who}'s cash and raises cover them through the horizon.",
+            scenario.end_year
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{engine, presets};
+
+    fn figures_of(s: &Scenario) -> Vec<Figure> {
+        headline_figures(s, &engine::project(s), s.start_year + 5)
+    }
+
+    #[test]
+    fn default_headlines_say_what_the_engine_says() {
+        let s = presets::openai_november_2025();
+        let p = engine::project(&s);
+        let f = figures_of(&s);
+        let by_id = |id: &str| f.iter().find(|x| x.id == id).unwrap().value.clone();
+        assert_eq!(
+            by_id("total-commitments"),
+            format::money(p.summary.total_commitments)
+        );
+        assert_eq!(
+            by_id("break-even"),
+            p.summary.break_even_year.unwrap().to_string()
+        );
+        assert_eq!(by_id("funding-gap"), format::money(p.summary.funding_gap));
+        assert_eq!(
+            by_id("coverage"),
+            format::ratio(p.row(2030).unwrap().coverage)
+        );
+        assert!(f
+            .iter()
+            .any(|x| x.id == "burn-vs-reported" && x.explanation.contains("$115B")));
+    }
+
+    #[test]
+    fn never_is_said_in_words() {
+        let mut d = presets::blank().draft().clone();
+        d.revenue.growth = crate::scenario::Growth::Constant { rate: -0.5 };
+        d.deals[0].value = crate::scenario::DealValue::total(500.0);
+        d.deals[0].years = 10;
+        let s = Scenario::new(d).unwrap();
+        let f = figures_of(&s);
+        let be = f.iter().find(|x| x.id == "break-even").unwrap();
+        assert_eq!(be.value, "never within the horizon");
+        assert!(be.alarm);
+        let sentence = summary_sentence(&s, &engine::project(&s));
+        assert!(
+            sentence.contains("does not cover the commitments by 2035"),
+            "{sentence}"
+        );
+    }
+
+    #[test]
+    fn sentences_cover_each_case() {
+        let s = presets::blank();
+        let sentence = summary_sentence(&s, &engine::project(&s));
+        assert!(
+            sentence.contains("from 2026") && sentence.contains("the company's cash"),
+            "{sentence}"
+        );
+        let mut d = s.draft().clone();
+        d.deals[0].include = false;
+        let none = Scenario::new(d).unwrap();
+        assert!(summary_sentence(&none, &engine::project(&none))
+            .starts_with("No commitments are counted"));
+    }
+}

@@ -1,0 +1,870 @@
+//! The scenario: the JSON shape users import, export and share ([`Draft`]), and the validated
+//! [`Scenario`] that the engine accepts. A `Scenario` exists only if every rule in
+//! [`validate`] passed, so the engine never meets a value it cannot compute with.
+
+mod validate;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Deref;
+
+pub use validate::{
+    FieldError, MAX_DEALS, MAX_DELAY, MAX_GROWTH_MULTIPLIER, MAX_MONEY, MAX_NAME_CHARS, MAX_RATE,
+    MAX_SAMPLES, MIN_SAMPLES,
+};
+
+/// The newest scenario format this app reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A scenario as written in a file or a link, not yet validated. Money is in billions of
+/// nominal US dollars, periods are calendar years, rates and shares are fractions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub version: u32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub deals: Vec<Deal>,
+    pub revenue: Revenue,
+    pub costs: Costs,
+    pub funding: Funding,
+    pub firm_only: bool,
+    pub discount_rate: f64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markers: Vec<Marker>,
+    /// Ranges for the Monte Carlo and the tornado; absent means [`Uncertainty::default`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
+}
+
+/// One compute commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    pub name: String,
+    pub counterparty: String,
+    pub value: DealValue,
+    pub start_year: i32,
+    pub years: i32,
+    pub profile: Profile,
+    /// A signed contract (true) or only a letter of intent or option (false).
+    pub firm: bool,
+    pub include: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A deal's value: either `total`, or `gw` gigawatts at `per_gw` billions each. Kept as a
+/// struct of options (not an untagged enum) so a half-filled value gets a precise message.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealValue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gw: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_gw: Option<f64>,
+}
+
+impl DealValue {
+    /// A value given as a total.
+    pub fn total(total: f64) -> Self {
+        DealValue {
+            total: Some(total),
+            ..DealValue::default()
+        }
+    }
+
+    /// A value given as gigawatts times billions per gigawatt.
+    pub fn capacity(gw: f64, per_gw: f64) -> Self {
+        DealValue {
+            total: None,
+            gw: Some(gw),
+            per_gw: Some(per_gw),
+        }
+    }
+
+    /// The value in billions (0 when incomplete; validation rejects incomplete values).
+    pub fn amount(&self) -> f64 {
+        match (self.total, self.gw, self.per_gw) {
+            (Some(total), _, _) => total,
+            (None, Some(gw), Some(per_gw)) => gw * per_gw,
+            _ => 0.0,
+        }
+    }
+}
+
+/// How a deal's value is spread over its years (weights w_1..w_n, normalised).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "ProfileFile")]
+pub enum Profile {
+    /// The same payment every year.
+    Even,
+    /// Payments grow linearly: w_k = k.
+    RampUp,
+    /// Payments shrink linearly: w_k = n - k + 1.
+    FrontLoaded,
+    /// Capacity bought in increments growing by `growth` a year, paid while in service.
+    Fleet { growth: f64 },
+    /// Explicit weights, one per year.
+    Custom { weights: Vec<f64> },
+}
+
+/// The file form of a profile and of a growth model: a `kind` and every field optional, read
+/// as plain structs and checked by hand. Serde's own tagged-enum reader would buffer the whole
+/// object first, which costs more download than the rest of the format together; this way a
+/// missing or misplaced field also gets a message that names it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    kind: String,
+    growth: Option<f64>,
+    weights: Option<Vec<f64>>,
+}
+
+impl TryFrom<ProfileFile> for Profile {
+    type Error = String;
+
+    fn try_from(f: ProfileFile) -> Result<Profile, String> {
+        let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
+            for (name, present) in [
+                ("growth", f.growth.is_some()),
+                ("weights", f.weights.is_some()),
+            ] {
+                if present && !allowed.contains(&name) {
+                    return Err(format!("`{name}` is not a field of the {kind} profile"));
+                }
+            }
+            Ok(())
+        };
+        let need = |name: &str, kind: &str| format!("the {kind} profile needs `{name}`");
+        match f.kind.as_str() {
+            "even" => only(&[], "even").map(|_| Profile::Even),
+            "ramp_up" => only(&[], "ramp_up").map(|_| Profile::RampUp),
+            "front_loaded" => only(&[], "front_loaded").map(|_| Profile::FrontLoaded),
+            "fleet" => {
+                only(&["growth"], "fleet")?;
+                Ok(Profile::Fleet {
+                    growth: f.growth.ok_or_else(|| need("growth", "fleet"))?,
+                })
+            }
+            "custom" => {
+                only(&["weights"], "custom")?;
+                Ok(Profile::Custom {
+                    weights: f.weights.ok_or_else(|| need("weights", "custom"))?,
+                })
+            }
+            other => Err(format!(
+                "unknown profile kind `{}`; use even, ramp_up, front_loaded, fleet or custom",
+                other.chars().take(40).collect::<String>()
+            )),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrowthFile {
+    kind: String,
+    rate: Option<f64>,
+    initial: Option<f64>,
+    decay: Option<f64>,
+    floor: Option<f64>,
+    ceiling: Option<f64>,
+    points: Option<Vec<(i32, f64)>>,
+    after: Option<f64>,
+}
+
+impl TryFrom<GrowthFile> for Growth {
+    type Error = String;
+
+    fn try_from(f: GrowthFile) -> Result<Growth, String> {
+        let present = [
+            ("rate", f.rate.is_some()),
+            ("initial", f.initial.is_some()),
+            ("decay", f.decay.is_some()),
+            ("floor", f.floor.is_some()),
+            ("ceiling", f.ceiling.is_some()),
+            ("points", f.points.is_some()),
+            ("after", f.after.is_some()),
+        ];
+        let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
+            match present
+                .iter()
+                .find(|(name, is)| *is && !allowed.contains(name))
+            {
+                Some((name, _)) => Err(format!("`{name}` is not a field of {kind} growth")),
+                None => Ok(()),
+            }
+        };
+        let need = |v: Option<f64>, name: &str, kind: &str| {
+            v.ok_or_else(|| format!("{kind} growth needs `{name}`"))
+        };
+        match f.kind.as_str() {
+            "constant" => {
+                only(&["rate"], "constant")?;
+                Ok(Growth::Constant {
+                    rate: need(f.rate, "rate", "constant")?,
+                })
+            }
+            "decaying" => {
+                only(&["initial", "decay", "floor"], "decaying")?;
+                Ok(Growth::Decaying {
+                    initial: need(f.initial, "initial", "decaying")?,
+                    decay: need(f.decay, "decay", "decaying")?,
+                    floor: need(f.floor, "floor", "decaying")?,
+                })
+            }
+            "logistic" => {
+                only(&["initial", "ceiling"], "logistic")?;
+                Ok(Growth::Logistic {
+                    initial: need(f.initial, "initial", "logistic")?,
+                    ceiling: need(f.ceiling, "ceiling", "logistic")?,
+                })
+            }
+            "path" => {
+                only(&["points", "after"], "path")?;
+                Ok(Growth::Path {
+                    points: f
+                        .points
+                        .ok_or_else(|| "path growth needs `points`".to_string())?,
+                    after: need(f.after, "after", "path")?,
+                })
+            }
+            other => Err(format!(
+                "unknown growth model `{}`; use constant, decaying, logistic or path",
+                other.chars().take(40).collect::<String>()
+            )),
+        }
+    }
+}
+
+/// Revenue in the first year and how it grows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revenue {
+    pub base: f64,
+    pub growth: Growth,
+}
+
+/// The growth model of revenue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "GrowthFile")]
+pub enum Growth {
+    /// The same growth rate every year.
+    Constant { rate: f64 },
+    /// Growth starting at `initial` and decaying geometrically towards `floor`.
+    Decaying {
+        initial: f64,
+        decay: f64,
+        floor: f64,
+    },
+    /// Growth slowing as revenue approaches `ceiling`.
+    Logistic { initial: f64, ceiling: f64 },
+    /// Revenue passing through (year, revenue) points, then growing at `after`.
+    Path { points: Vec<(i32, f64)>, after: f64 },
+}
+
+/// Costs other than the compute commitments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Costs {
+    /// Non-compute operating costs as a share of revenue: (year, share) anchors.
+    pub opex_share: Vec<(i32, f64)>,
+    pub revenue_share: RevenueShare,
+}
+
+/// A share of revenue paid to partners through year `until` (inclusive).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevenueShare {
+    pub rate: f64,
+    pub until: i32,
+}
+
+/// Cash at the start and money raised later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    pub opening_cash: f64,
+    pub raises: Vec<(i32, f64)>,
+}
+
+/// A reported figure plotted beside the model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marker {
+    pub year: i32,
+    pub metric: Metric,
+    pub value: f64,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// What a marker reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Revenue,
+    Commitments,
+    NetCashFlow,
+    Cash,
+    CumulativeBurn,
+}
+
+impl Metric {
+    /// Every metric, in display order.
+    pub const ALL: [Metric; 5] = [
+        Metric::Revenue,
+        Metric::Commitments,
+        Metric::NetCashFlow,
+        Metric::Cash,
+        Metric::CumulativeBurn,
+    ];
+
+    /// A short human name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Revenue => "revenue",
+            Metric::Commitments => "commitments",
+            Metric::NetCashFlow => "net cash flow",
+            Metric::Cash => "cash",
+            Metric::CumulativeBurn => "cumulative burn",
+        }
+    }
+}
+
+/// How uncertain the key inputs are, for the Monte Carlo (`crate::uncertainty`) and the
+/// sensitivity tornado (`crate::sensitivity`). Intervals are 90% intervals: their ends are the
+/// 5th and 95th percentiles of the distribution drawn from. A field left out of the file takes
+/// its default.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Uncertainty {
+    /// 90% interval of the multiplier applied to every year's growth rate (lognormal).
+    pub growth_multiplier: (f64, f64),
+    /// 90% interval of the shift added to every year's non-compute cost share (normal).
+    pub opex_shift: (f64, f64),
+    /// Chance that each deal that is not firm is cancelled outright.
+    pub cancel_chance: f64,
+    /// Every deal is delayed by 0 to `max_delay` whole years (uniform).
+    pub max_delay: u32,
+    /// Number of Monte Carlo samples.
+    pub samples: u32,
+    /// Seed of the random numbers: the same seed and sample count give the same results.
+    pub seed: u64,
+}
+
+impl Default for Uncertainty {
+    /// Growth between 0.6x and 1.3x the plan, non-compute costs 5 points lower to 10 points
+    /// higher, a one-in-four chance that a deal not signed is dropped, up to a year's delay;
+    /// 5,000 samples, seed 42. `docs/MODEL.md` explains the choices.
+    fn default() -> Self {
+        Uncertainty {
+            growth_multiplier: (0.6, 1.3),
+            opex_shift: (-0.05, 0.1),
+            cancel_chance: 0.25,
+            max_delay: 1,
+            samples: 5000,
+            seed: 42,
+        }
+    }
+}
+
+/// Why a scenario could not be read or accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScenarioError {
+    /// The text is not JSON at all (or is cut short).
+    Syntax { message: String },
+    /// The JSON does not have the scenario's shape: a missing or unknown field or a wrong type.
+    Shape { path: String, message: String },
+    /// The scenario was written by a newer version of the app.
+    NewerVersion { found: u64 },
+    /// The shape is right but values break the rules; every problem is listed.
+    Invalid(Vec<FieldError>),
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioError::Syntax { message } => write!(f, "this is not a readable scenario file: {message}"),
+            ScenarioError::Shape { path, message } if path.is_empty() || path == "." => {
+                write!(f, "{message}")
+            }
+            ScenarioError::Shape { path, message } => write!(f, "{path}: {message}"),
+            ScenarioError::NewerVersion { found } => write!(
+                f,
+                "this scenario was saved by a newer version ({found}); this app reads version {FORMAT_VERSION}"
+            ),
+            ScenarioError::Invalid(errors) => {
+                let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                write!(f, "{}", lines.join("; "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl ScenarioError {
+    /// Every problem as its own line, for a list shown to the user.
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            ScenarioError::Invalid(errors) => errors.iter().map(|e| e.to_string()).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+/// A scenario that passed validation. It dereferences to its [`Draft`] for reading; to change
+/// it, edit a copy of the draft and validate again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario(Draft);
+
+impl Scenario {
+    /// Validates a draft, returning every problem at once.
+    ///
+    /// # Errors
+    /// [`ScenarioError::NewerVersion`] for a version above [`FORMAT_VERSION`], otherwise
+    /// [`ScenarioError::Invalid`] listing each rule broken, with the path of its field.
+    ///
+    /// # Examples
+    /// ```
+    /// use coverage_model::{presets, scenario::Scenario};
+    /// let mut draft = presets::blank().draft().clone();
+    /// draft.deals[0].years = 0;
+    /// let err = Scenario::new(draft).unwrap_err();
+    /// assert!(err.to_string().contains("deals[0].years: years must be between 1 and 30; got 0"));
+    /// ```
+    pub fn new(draft: Draft) -> Result<Scenario, ScenarioError> {
+        if u64::from(draft.version) > u64::from(FORMAT_VERSION) {
+            return Err(ScenarioError::NewerVersion {
+                found: u64::from(draft.version),
+            });
+        }
+        let errors = validate::validate(&draft);
+        if errors.is_empty() {
+            Ok(Scenario(draft))
+        } else {
+            Err(ScenarioError::Invalid(errors))
+        }
+    }
+
+    /// Reads a scenario from its JSON text.
+    ///
+    /// # Errors
+    /// A [`ScenarioError`] saying what is wrong: not JSON, the wrong shape (with the path of the
+    /// field), a newer version, or invalid values.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        // A byte-order mark (Windows editors write one) is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(ScenarioError::Syntax {
+                message: "the file is empty".into(),
+            });
+        }
+        check_version(text)?;
+        // Parsed straight into the typed draft so a shape error can say where it is (line and
+        // column).
+        let draft: Draft = serde_json::from_str(text).map_err(|e| ScenarioError::Shape {
+            path: format!("line {}, column {}", e.line(), e.column()),
+            message: clip_quoted(&friendly_shape_message(strip_position(&e.to_string()))),
+        })?;
+        Scenario::new(draft)
+    }
+
+    /// The scenario as pretty-printed JSON, in the file format.
+    pub fn to_json(&self) -> String {
+        pretty(&self.to_json_compact())
+    }
+
+    /// The scenario as compact JSON (for links and storage).
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+
+    /// The validated draft.
+    pub fn draft(&self) -> &Draft {
+        &self.0
+    }
+
+    /// The years of the horizon, in order.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.0.start_year..=self.0.end_year
+    }
+
+    /// Number of years in the horizon.
+    pub fn horizon_len(&self) -> usize {
+        (self.0.end_year - self.0.start_year + 1) as usize
+    }
+
+    /// The uncertainty settings in effect: the scenario's own, or the defaults when it has none.
+    pub fn uncertainty(&self) -> Uncertainty {
+        self.0.uncertainty.unwrap_or_default()
+    }
+
+    /// Whether a deal counts towards the commitments under the scenario's switches.
+    pub fn counts(&self, deal: &Deal) -> bool {
+        deal.include && (deal.firm || !self.0.firm_only)
+    }
+}
+
+impl Deref for Scenario {
+    type Target = Draft;
+    fn deref(&self) -> &Draft {
+        &self.0
+    }
+}
+
+/// Rewrites serde's type vocabulary ("expected i32") in words a person understands.
+fn friendly_shape_message(message: &str) -> String {
+    let mut m = message.to_string();
+    for (from, to) in [
+        ("expected i32", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a string", "expected text"),
+        ("expected a sequence", "expected a list"),
+        ("invalid type: string", "got text"),
+        ("invalid type: floating point", "got the number"),
+        ("invalid type: integer", "got the number"),
+        ("invalid type: map", "got an object"),
+        ("invalid type: sequence", "got a list"),
+        ("invalid type: boolean", "got"),
+        ("invalid type: null", "got null"),
+        // The text already parsed as JSON, so this can only be a list with too many items.
+        (
+            "trailing characters",
+            "a list has more items than expected here",
+        ),
+        ("invalid value: integer", "got the number"),
+    ] {
+        m = m.replace(from, to);
+    }
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        return format!("the field {rest} is missing");
+    }
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        return format!("unknown field {rest}");
+    }
+    m
+}
+
+/// Shortens every quoted or back-quoted piece of a message (serde echoes the value or the
+/// field name it refused) to 40 characters, so a hostile file's 100,000-character string does
+/// not become a wall of text on the page.
+fn clip_quoted(message: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::with_capacity(message.len().min(512));
+    let mut quote: Option<char> = None;
+    let (mut run, mut escaped) = (0usize, false);
+    for c in message.chars() {
+        match quote {
+            Some(q) if c == q && !escaped => {
+                quote = None;
+                out.push(c);
+            }
+            Some(_) => {
+                escaped = !escaped && c == '\\';
+                run += 1;
+                if run <= MAX {
+                    out.push(c);
+                } else if run == MAX + 1 {
+                    out.push('…');
+                }
+            }
+            None => {
+                if c == '"' || c == '`' {
+                    quote = Some(c);
+                    (run, escaped) = (0, false);
+                }
+                out.push(c);
+            }
+        }
+    }
+    // A refused name may hold quote marks itself (serde does not escape a backtick inside
+    // backticks), so whatever is still long is cut too.
+    if out.chars().count() > 3 * MAX + 200 {
+        out = out.chars().take(3 * MAX + 200).chain(['…']).collect();
+    }
+    out
+}
+
+/// A scenario is an object with a known `version`; the version is checked before the shape
+/// because a newer file may hold fields this version does not know, and "newer version" is the
+/// useful message then.
+fn check_version(text: &str) -> Result<(), ScenarioError> {
+    /// Only the version is read here; every other field is left for the typed parse.
+    #[derive(Deserialize)]
+    struct Probe {
+        version: Option<VersionField>,
+    }
+    if !text.trim_start().starts_with('{') {
+        // Valid JSON that is not an object, or not JSON at all.
+        return match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => Err(ScenarioError::Shape {
+                path: String::new(),
+                message: "a scenario must be a JSON object".into(),
+            }),
+            Err(e) => Err(ScenarioError::Syntax {
+                message: syntax_message(&e),
+            }),
+        };
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| ScenarioError::Syntax {
+        message: syntax_message(&e),
+    })?;
+    match probe.version {
+        Some(VersionField::Whole(found)) if found > u64::from(FORMAT_VERSION) => {
+            Err(ScenarioError::NewerVersion { found })
+        }
+        Some(VersionField::Whole(_)) => Ok(()),
+        Some(VersionField::Other(got)) => Err(ScenarioError::Shape {
+            path: "version".into(),
+            message: format!("version must be a whole number; got {got}"),
+        }),
+        None => Err(ScenarioError::Shape {
+            path: "version".into(),
+            message: "the field `version` is missing".into(),
+        }),
+    }
+}
+
+/// A `version` value of any JSON type: a whole number, or a description of what it was.
+enum VersionField {
+    Whole(u64),
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for VersionField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = VersionField;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a version number")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<VersionField, E> {
+                Ok(VersionField::Whole(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<VersionField, E> {
+                Ok(VersionField::Other(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<VersionField, E> {
+                Ok(VersionField::Other(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<VersionField, E> {
+                Ok(VersionField::Other(format!(
+                    "\"{}\"",
+                    v.chars().take(20).collect::<String>()
+                )))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<VersionField, E> {
+                Ok(VersionField::Other(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<VersionField, E> {
+                Ok(VersionField::Other("null".into()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<VersionField, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(VersionField::Other("a list".into()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<VersionField, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(VersionField::Other("an object".into()))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// Indents compact JSON two spaces per level. Done on the text (strings are skipped over
+/// intact) so the app carries one JSON writer, not a second, pretty one.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}') | Some(']')) {
+                    continue;
+                }
+                depth += 1;
+                newline(&mut out, depth);
+            }
+            '}' | ']' => {
+                if !(out.ends_with('{') || out.ends_with('[')) {
+                    depth = depth.saturating_sub(1);
+                    newline(&mut out, depth);
+                }
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => "the text ends too early (is it cut short?)".into(),
+        _ => format!(
+            "{} at line {} column {}",
+            strip_position(&e.to_string()),
+            e.line(),
+            e.column()
+        ),
+    }
+}
+
+fn strip_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_json_reads_back_and_keeps_strings_intact() {
+        let mut d = crate::presets::blank().draft().clone();
+        d.name = "a {tricky}, \"quoted\": [name]\\".into();
+        let s = Scenario::new(d).unwrap();
+        let text = s.to_json();
+        assert!(
+            text.contains("\n  \"name\": \"a {tricky}, \\\"quoted\\\": [name]\\\\\",\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"raises\": []"),
+            "empty lists stay on one line: {text}"
+        );
+        assert_eq!(Scenario::from_json(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn long_refused_values_are_clipped_in_messages() {
+        let base = crate::presets::blank().to_json_compact();
+        let long = "x".repeat(10_000);
+        let cases = [
+            (
+                base.replacen(
+                    "\"start_year\":2026",
+                    &format!("\"start_year\":\"{long}\""),
+                    1,
+                ),
+                "got text \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\", expected a whole number",
+            ),
+            (
+                base.replacen("{", &format!("{{\"{long}\":1,"), 1),
+                "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`, expected one of",
+            ),
+            // Found by fuzzing: a backtick inside the name ends the quote early.
+            (
+                base.replacen("{", &format!("{{\"ab`{long}\":1,"), 1),
+                "unknown field `ab`xxxxxxxxxxxxxxxxxxxxxxxx",
+            ),
+            (
+                base.replacen(
+                    "\"start_year\":2026",
+                    "\"start_year\":\"a \\\"quoted\\\" year\"",
+                    1,
+                ),
+                "got text \"a \\\"quoted\\\" year\", expected a whole number",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = Scenario::from_json(&text).unwrap_err().to_string();
+            assert!(err.contains(expected), "{expected}: got {err}");
+            assert!(err.chars().count() < 400, "{err}");
+        }
+    }
+
+    #[test]
+    fn tagged_models_name_what_is_wrong() {
+        let base = crate::presets::blank().to_json_compact();
+        let cases = [
+            (
+                r#""kind":"constant","rate":0.3"#,
+                r#""kind":"constant""#,
+                "constant growth needs `rate`",
+            ),
+            (
+                r#""kind":"constant","rate":0.3"#,
+                r#""kind":"constant","rate":0.3,"ceiling":9"#,
+                "`ceiling` is not a field of constant growth",
+            ),
+            (
+                r#""kind":"constant","rate":0.3"#,
+                r#""kind":"magic","rate":0.3"#,
+                "unknown growth model `magic`",
+            ),
+            (
+                r#""kind":"even""#,
+                r#""kind":"fleet""#,
+                "the fleet profile needs `growth`",
+            ),
+            (
+                r#""kind":"even""#,
+                r#""kind":"even","weights":[1]"#,
+                "`weights` is not a field of the even profile",
+            ),
+        ];
+        for (from, to, message) in cases {
+            let text = base.replacen(from, to, 1);
+            assert_ne!(text, base, "case {to} must change the file");
+            let err = Scenario::from_json(&text).unwrap_err().to_string();
+            assert!(err.contains(message), "case {to}: {err}");
+        }
+    }
+}

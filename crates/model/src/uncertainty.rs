@@ -1,0 +1,476 @@
+//! The Monte Carlo: thousands of variations of a scenario, drawn from the ranges in its
+//! `uncertainty` section, summarised as per-year percentile bands, the chance of running short
+//! of cash, and the distributions of the funding gap and of the break-even year.
+//!
+//! Each sample (see `docs/MODEL.md`, "Uncertainty and sensitivity"):
+//! - multiplies every year's growth rate by m, with ln m normal and the interval's ends at its
+//!   5th and 95th percentiles;
+//! - adds a normal shift (interval's ends at its 5th/95th percentiles) to every year's
+//!   non-compute share, clamped so shares stay valid;
+//! - cancels each counted deal that is not firm with the cancel chance;
+//! - delays each counted deal not yet under way (first year after the horizon's first year) by
+//!   a whole number of years from 0 to `max_delay`, equally likely.
+//!
+//! Results depend only on the scenario (including its seed and sample count): a run split into
+//! chunks ([`MonteCarloRun`]) gives exactly what a one-shot [`monte_carlo`] gives. With every
+//! range collapsed, every sample equals [`crate::engine::project`] bit for bit.
+
+mod draw;
+pub(crate) mod model;
+
+pub use draw::{inverse_normal, Z95};
+pub use model::{MAX_COST_SHARE, MULTIPLIER_CAP};
+
+use crate::scenario::{Scenario, Uncertainty};
+use model::{Draw, Model, Outcome};
+
+/// The 5th, 25th, 50th, 75th and 95th percentiles of a set of values (linear interpolation
+/// between the sorted values, the rule of spreadsheets' `PERCENTILE.INC`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Percentiles {
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p95: f64,
+}
+
+impl Percentiles {
+    /// The five values in order, lowest first.
+    pub fn to_array(&self) -> [f64; 5] {
+        [self.p5, self.p25, self.p50, self.p75, self.p95]
+    }
+
+    /// Percentiles of `values` (in any order); `None` when there are none.
+    ///
+    /// # Examples
+    /// ```
+    /// use coverage_model::uncertainty::Percentiles;
+    /// let p = Percentiles::of(&[4.0, 1.0, 3.0, 2.0, 5.0]).unwrap();
+    /// assert_eq!(p.to_array(), [1.2, 2.0, 3.0, 4.0, 4.8]);
+    /// ```
+    pub fn of(values: &[f64]) -> Option<Percentiles> {
+        percentiles(values, &mut Vec::new())
+    }
+}
+
+/// The probabilities of [`Percentiles`], in order.
+const LEVELS: [f64; 5] = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+/// A key that orders like `f64::total_cmp` but compares as a plain integer (much faster to
+/// select on than a float with a comparison closure).
+fn order_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
+fn from_order_key(key: u64) -> f64 {
+    if key >> 63 == 1 {
+        f64::from_bits(key & !(1 << 63))
+    } else {
+        f64::from_bits(!key)
+    }
+}
+
+/// Percentiles by linear interpolation between order statistics (the rule of spreadsheets'
+/// `PERCENTILE.INC`). Only the order statistics needed are found, by nested selection, not a
+/// full sort. `keys` is scratch space.
+fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    keys.clear();
+    keys.extend(values.iter().map(|&x| order_key(x)));
+    let position = |p: f64| {
+        let h = p * (n - 1) as f64;
+        let i = (h as usize).min(n - 1);
+        (i, h - i as f64)
+    };
+    // The ranks needed, sorted and without repeats (inserted by hand: a general sort would
+    // add kilobytes to the download for ten numbers).
+    let mut ranks: Vec<usize> = Vec::with_capacity(2 * LEVELS.len());
+    for p in LEVELS {
+        let (i, _) = position(p);
+        for r in [i, (i + 1).min(n - 1)] {
+            if let Err(at) = ranks.binary_search(&r) {
+                ranks.insert(at, r);
+            }
+        }
+    }
+    select_ranks(keys, 0, &ranks);
+    let at = |p: f64| {
+        let (i, frac) = position(p);
+        let lo = from_order_key(keys[i]);
+        let hi = from_order_key(keys[(i + 1).min(n - 1)]);
+        if frac == 0.0 || lo == hi {
+            lo
+        } else {
+            // Kept between its neighbours, so rounding can never put a lower percentile above
+            // a higher one.
+            (lo + frac * (hi - lo)).clamp(lo, hi)
+        }
+    };
+    Some(Percentiles {
+        p5: at(LEVELS[0]),
+        p25: at(LEVELS[1]),
+        p50: at(LEVELS[2]),
+        p75: at(LEVELS[3]),
+        p95: at(LEVELS[4]),
+    })
+}
+
+/// Puts the element of each rank in `ranks` (sorted, relative to the whole slice the recursion
+/// started on, of which `keys` begins at `offset`) where a full sort would put it.
+fn select_ranks(keys: &mut [u64], offset: usize, ranks: &[usize]) {
+    if ranks.is_empty() || keys.is_empty() {
+        return;
+    }
+    let mid = ranks.len() / 2;
+    let r = ranks[mid] - offset;
+    keys.select_nth_unstable(r);
+    let (left, right) = keys.split_at_mut(r);
+    select_ranks(left, offset, &ranks[..mid]);
+    select_ranks(&mut right[1..], offset + r + 1, &ranks[mid + 1..]);
+}
+
+/// The bands of one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearBand {
+    pub year: i32,
+    /// Revenue R_y.
+    pub revenue: Percentiles,
+    /// End-of-year cash.
+    pub cash: Percentiles,
+    /// Coverage A_y / P_y over the samples with payments due in the year; `None` when no
+    /// sample has any.
+    pub coverage: Option<Percentiles>,
+    /// Share of samples with payments due in the year (those the coverage bands are over).
+    pub with_payments: f64,
+    /// Share of samples whose cash has ended a year below zero by this year (this one
+    /// included): the chance of having run short so far.
+    pub short_by: f64,
+}
+
+/// How many samples break even in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: usize,
+}
+
+/// The distribution of the break-even year (the first year from which net cash flow stays at
+/// or above zero to the end of the horizon).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakEvenCounts {
+    /// Samples per break-even year, for every year of the horizon in order.
+    pub by_year: Vec<YearCount>,
+    /// Samples that do not break even within the horizon.
+    pub not_within_horizon: usize,
+}
+
+/// The summary of a Monte Carlo run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonteCarlo {
+    /// The settings used (the scenario's, or the defaults).
+    pub settings: Uncertainty,
+    /// Number of samples.
+    pub samples: usize,
+    /// Per-year bands, one per year of the horizon.
+    pub years: Vec<YearBand>,
+    /// Share of samples in which cash ends some year below zero: the chance of running short.
+    pub chance_short: f64,
+    /// Percentiles of the funding gap, max(0, -lowest cash).
+    pub funding_gap: Percentiles,
+    /// Distribution of the break-even year.
+    pub break_even: BreakEvenCounts,
+}
+
+/// One sample, in full: what was drawn and the projection it gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    /// The growth multiplier m (after the caps).
+    pub multiplier: f64,
+    /// The shift added to every year's non-compute share (before clamping per year).
+    pub opex_shift: f64,
+    /// The counted deals: what happened to each.
+    pub deals: Vec<DealDraw>,
+    /// The projection, year by year.
+    pub rows: Vec<SampleRow>,
+    pub funding_gap: f64,
+    pub break_even_year: Option<i32>,
+    /// First year cash ends below zero; `None` if never.
+    pub cash_runs_out: Option<i32>,
+}
+
+/// What a sample did to one counted deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DealDraw {
+    /// Index of the deal in the scenario.
+    pub index: usize,
+    pub cancelled: bool,
+    /// Years of delay.
+    pub delay: u32,
+}
+
+/// One year of a sample (the same quantities as [`crate::engine::YearRow`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SampleRow {
+    pub year: i32,
+    pub revenue: f64,
+    pub available: f64,
+    pub commitments: f64,
+    pub net_cash_flow: f64,
+    pub cash: f64,
+    pub coverage: Option<f64>,
+}
+
+/// A Monte Carlo run that can be advanced a chunk at a time, so a page can stay responsive and
+/// show progress. Splitting the work never changes the result.
+///
+/// # Examples
+/// ```
+/// use coverage_model::{presets, uncertainty::{monte_carlo, MonteCarloRun}};
+/// let scenario = presets::openai_november_2025();
+/// let mut run = MonteCarloRun::new(&scenario);
+/// while !run.is_finished() {
+///     run.run_chunk(1000); // e.g. one chunk per animation frame
+/// }
+/// assert_eq!(run.progress(), 1.0);
+/// assert_eq!(run.finish(), monte_carlo(&scenario));
+/// ```
+#[derive(Debug, Clone)]
+pub struct MonteCarloRun {
+    model: Model,
+    key: u64,
+    total: usize,
+    done: usize,
+    draw: Draw,
+    outcome: Outcome,
+    /// Year t of sample i at [t * total + i] (one allocation for the whole run).
+    revenue: Vec<f64>,
+    cash: Vec<f64>,
+    /// Year t's coverage values from [t * total], one per sample with payments due.
+    coverage: Vec<f64>,
+    coverage_count: Vec<usize>,
+    funding_gap: Vec<f64>,
+    /// Per year: samples breaking even then; samples first running short then.
+    break_even: Vec<usize>,
+    no_break_even: usize,
+    first_short: Vec<usize>,
+}
+
+impl MonteCarloRun {
+    /// Prepares a run of the scenario's Monte Carlo (its `uncertainty` settings, or the
+    /// defaults). Nothing is sampled yet.
+    pub fn new(scenario: &Scenario) -> MonteCarloRun {
+        let model = Model::new(scenario);
+        let settings = *model.settings();
+        let total = settings.samples as usize;
+        let n = model.horizon_len();
+        MonteCarloRun {
+            key: draw::Stream::key(settings.seed),
+            total,
+            done: 0,
+            draw: Draw::identity(model.deal_count()),
+            outcome: Outcome::default(),
+            revenue: vec![0.0; n * total],
+            cash: vec![0.0; n * total],
+            coverage: vec![0.0; n * total],
+            coverage_count: vec![0; n],
+            funding_gap: Vec::with_capacity(total),
+            break_even: vec![0; n],
+            no_break_even: 0,
+            first_short: vec![0; n],
+            model,
+        }
+    }
+
+    /// Runs up to `max_samples` more samples; returns how many were run (0 once finished).
+    pub fn run_chunk(&mut self, max_samples: usize) -> usize {
+        let end = self.total.min(self.done.saturating_add(max_samples));
+        let ran = end - self.done;
+        for i in self.done..end {
+            self.model.draw(self.key, i as u64, &mut self.draw);
+            self.model.evaluate(&self.draw, &mut self.outcome);
+            self.record(i);
+        }
+        self.done = end;
+        ran
+    }
+
+    fn record(&mut self, i: usize) {
+        let o = &self.outcome;
+        let total = self.total;
+        // Slices (whose indexing is always inlined), one column of `total` values per year.
+        let columns = self
+            .revenue
+            .chunks_exact_mut(total.max(1))
+            .zip(self.cash.chunks_exact_mut(total.max(1)))
+            .zip(self.coverage.chunks_exact_mut(total.max(1)))
+            .zip(self.coverage_count.iter_mut());
+        for ((((revenue, cash), coverage), count), ((&r, &c), &cov)) in
+            columns.zip(o.revenue.iter().zip(&o.cash).zip(&o.coverage))
+        {
+            revenue[i] = r;
+            cash[i] = c;
+            if let Some(cov) = cov {
+                coverage[*count] = cov;
+                *count += 1;
+            }
+        }
+        self.funding_gap.push(o.funding_gap);
+        let start = self.model.start_year();
+        match o.break_even_year {
+            Some(year) => self.break_even[(year - start) as usize] += 1,
+            None => self.no_break_even += 1,
+        }
+        if let Some(t) = o.runs_out {
+            self.first_short[t] += 1;
+        }
+    }
+
+    /// Samples run so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Samples in the whole run.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Share of the run done, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+
+    /// Whether every sample has been run.
+    pub fn is_finished(&self) -> bool {
+        self.done >= self.total
+    }
+
+    /// Runs whatever samples remain and summarises the run.
+    pub fn finish(mut self) -> MonteCarlo {
+        self.run_chunk(usize::MAX);
+        let samples = self.done;
+        let share = |count: usize| {
+            if samples == 0 {
+                0.0
+            } else {
+                count as f64 / samples as f64
+            }
+        };
+        let start = self.model.start_year();
+        let (n, total) = (self.model.horizon_len(), self.total);
+        let mut keys = Vec::with_capacity(samples);
+        let mut short_so_far = 0;
+        let mut years = Vec::with_capacity(n);
+        for t in 0..n {
+            let mut bands =
+                |v: &[f64], len: usize| percentiles(&v[t * total..t * total + len], &mut keys);
+            let coverage_count = self.coverage_count[t];
+            short_so_far += self.first_short[t];
+            years.push(YearBand {
+                year: start + t as i32,
+                revenue: bands(&self.revenue, samples).unwrap_or(ZERO),
+                cash: bands(&self.cash, samples).unwrap_or(ZERO),
+                coverage: bands(&self.coverage, coverage_count),
+                with_payments: share(coverage_count),
+                short_by: share(short_so_far),
+            });
+        }
+        let by_year = self
+            .break_even
+            .iter()
+            .enumerate()
+            .map(|(t, &count)| YearCount {
+                year: start + t as i32,
+                count,
+            })
+            .collect();
+        MonteCarlo {
+            settings: *self.model.settings(),
+            samples,
+            years,
+            chance_short: share(short_so_far),
+            funding_gap: percentiles(&self.funding_gap, &mut keys).unwrap_or(ZERO),
+            break_even: BreakEvenCounts {
+                by_year,
+                not_within_horizon: self.no_break_even,
+            },
+        }
+    }
+
+    /// Sample `index` of this run in full (computed afresh; the run itself is not advanced).
+    /// Any index may be asked for, also beyond the run's sample count.
+    pub fn sample(&self, index: usize) -> Sample {
+        let mut draw = Draw::identity(self.model.deal_count());
+        let mut o = Outcome::default();
+        self.model.draw(self.key, index as u64, &mut draw);
+        self.model.evaluate(&draw, &mut o);
+        let start = self.model.start_year();
+        let rows = (0..o.revenue.len())
+            .map(|t| SampleRow {
+                year: start + t as i32,
+                revenue: o.revenue[t],
+                available: o.available[t],
+                commitments: o.commitments[t],
+                net_cash_flow: o.net_cash_flow[t],
+                cash: o.cash[t],
+                coverage: o.coverage[t],
+            })
+            .collect();
+        Sample {
+            multiplier: draw.multiplier,
+            opex_shift: draw.opex_shift,
+            deals: self
+                .model
+                .counted()
+                .map(|index| DealDraw {
+                    index,
+                    cancelled: draw.cancelled[index],
+                    delay: draw.delay[index],
+                })
+                .collect(),
+            rows,
+            funding_gap: o.funding_gap,
+            break_even_year: o.break_even_year,
+            cash_runs_out: o.runs_out.map(|t| start + t as i32),
+        }
+    }
+}
+
+const ZERO: Percentiles = Percentiles {
+    p5: 0.0,
+    p25: 0.0,
+    p50: 0.0,
+    p75: 0.0,
+    p95: 0.0,
+};
+
+/// Runs the scenario's whole Monte Carlo at once.
+///
+/// # Examples
+/// ```
+/// use coverage_model::{presets, uncertainty::monte_carlo};
+/// let mc = monte_carlo(&presets::openai_november_2025());
+/// assert_eq!(mc.samples, 5000);
+/// assert!(mc.chance_short > 0.0 && mc.chance_short <= 1.0);
+/// let band = &mc.years[5];
+/// assert!(band.cash.p5 <= band.cash.p50 && band.cash.p50 <= band.cash.p95);
+/// ```
+pub fn monte_carlo(scenario: &Scenario) -> MonteCarlo {
+    MonteCarloRun::new(scenario).finish()
+}
+
+#[cfg(test)]
+mod tests;
