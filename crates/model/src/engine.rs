@@ -2,10 +2,12 @@
 //! This is the one place where numbers are computed; it is pure Rust with no browser code.
 //! The model is documented, with the same symbols, in `docs/MODEL.md`.
 
+mod cash_flow;
 mod payments;
 mod revenue;
 mod solver;
 
+pub use cash_flow::{CashFlow, YearCash, YearInputs};
 pub use payments::{deal_weights, schedule, Schedule};
 pub(crate) use revenue::RevenueModel;
 pub use revenue::{path_rates, revenue_series};
@@ -14,6 +16,9 @@ pub use solver::{
     solvent_at, RequiredGrowth, GROWTH_SEARCH_MAX, GROWTH_SEARCH_MIN, GROWTH_TOLERANCE,
 };
 
+/// Moved to the scenario format (validation needs it and must not depend on the engine);
+/// still reachable here, where the engine's readers look for it.
+pub use crate::scenario::opex_share;
 use crate::scenario::Scenario;
 
 /// One year of the projection. Money in billions of nominal dollars.
@@ -122,31 +127,15 @@ impl Projection {
     }
 }
 
-/// Non-compute cost share in `year`: linear between (year, share) anchors, flat outside them.
-/// `anchors` must be non-empty with increasing years (validation guarantees it).
-pub fn opex_share(anchors: &[(i32, f64)], year: i32) -> f64 {
-    let Some(&(first_year, first_share)) = anchors.first() else {
-        return 0.0;
-    };
-    if year <= first_year {
-        return first_share;
-    }
-    for pair in anchors.windows(2) {
-        let ((y0, s0), (y1, s1)) = (pair[0], pair[1]);
-        if year <= y1 {
-            let f = f64::from(year - y0) / f64::from(y1 - y0);
-            return s0 + (s1 - s0) * f;
-        }
-    }
-    anchors[anchors.len() - 1].1
-}
-
 /// The cost side of a scenario, precomputed once so that many revenue paths (the growth
-/// solver, later the Monte Carlo) can be run against it cheaply.
+/// solver, the Monte Carlo) can be run against it cheaply.
 #[derive(Debug, Clone)]
 pub(crate) struct CostBasis {
-    /// 1 - opex share - revenue share, per year: the fraction of revenue left for compute.
-    pub keep: Vec<f64>,
+    /// Per year: the share of revenue paid to partners.
+    pub revenue_share: Vec<f64>,
+    /// Per year: the non-compute cost share of revenue.
+    pub opex: Vec<f64>,
+    /// Per year: P_y, the payments on the counted deals.
     pub payments: Vec<f64>,
     pub raised: Vec<f64>,
     pub opening_cash: f64,
@@ -155,11 +144,14 @@ pub(crate) struct CostBasis {
 impl CostBasis {
     pub fn new(scenario: &Scenario, schedules: &[Schedule]) -> CostBasis {
         let n = scenario.horizon_len();
-        let keep = scenario
+        let costs = &scenario.costs;
+        let revenue_share = scenario
             .years()
-            .map(|y| {
-                1.0 - opex_share(&scenario.costs.opex_share, y) - revenue_share_rate(scenario, y)
-            })
+            .map(|y| costs.revenue_share.rate_in(y))
+            .collect();
+        let opex = scenario
+            .years()
+            .map(|y| opex_share(&costs.opex_share, y))
             .collect();
         let mut payments = vec![0.0; n];
         for s in schedules {
@@ -174,31 +166,34 @@ impl CostBasis {
             }
         }
         CostBasis {
-            keep,
+            revenue_share,
+            opex,
             payments,
             raised,
             opening_cash: scenario.funding.opening_cash,
         }
     }
 
-    /// Lowest end-of-year cash for a revenue path, and whether it ever goes below zero.
+    /// Year `t`'s inputs to the cash identity for revenue `revenue`.
+    #[inline(always)]
+    pub fn inputs(&self, t: usize, revenue: f64) -> YearInputs {
+        YearInputs {
+            revenue,
+            revenue_share_rate: self.revenue_share[t],
+            opex_share: self.opex[t],
+            commitments: self.payments[t],
+            raised: self.raised[t],
+        }
+    }
+
+    /// Lowest end-of-year cash for a revenue path (+infinity for an empty horizon).
     pub fn lowest_cash(&self, revenue: &[f64]) -> f64 {
-        let mut cash = self.opening_cash;
+        let mut flow = CashFlow::new(self.opening_cash);
         let mut lowest = f64::INFINITY;
-        for (i, r) in revenue.iter().enumerate().take(self.keep.len()) {
-            cash += r * self.keep[i] - self.payments[i] + self.raised[i];
-            lowest = lowest.min(cash);
+        for (t, &r) in revenue.iter().enumerate().take(self.payments.len()) {
+            lowest = lowest.min(flow.year(self.inputs(t, r)).cash);
         }
         lowest
-    }
-}
-
-fn revenue_share_rate(scenario: &Scenario, year: i32) -> f64 {
-    let rs = &scenario.costs.revenue_share;
-    if year <= rs.until {
-        rs.rate
-    } else {
-        0.0
     }
 }
 
@@ -249,17 +244,19 @@ fn build(
 ) -> Projection {
     let r = scenario.discount_rate;
     let mut rows = Vec::with_capacity(revenue.len());
-    let mut cash = scenario.funding.opening_cash;
+    let mut flow = CashFlow::new(basis.opening_cash);
     let (mut pv_commitments, mut pv_available) = (0.0, 0.0);
     for (t, year) in scenario.years().enumerate() {
         let rev = revenue[t];
-        let revenue_share = revenue_share_rate(scenario, year) * rev;
-        let other_costs = opex_share(&scenario.costs.opex_share, year) * rev;
-        let available = rev - revenue_share - other_costs;
-        let commitments = basis.payments[t];
-        let net_cash_flow = available - commitments;
-        let raised = basis.raised[t];
-        cash += net_cash_flow + raised;
+        let inputs = basis.inputs(t, rev);
+        let YearCash {
+            revenue_share,
+            other_costs,
+            available,
+            net_cash_flow,
+            cash,
+        } = flow.year(inputs);
+        let (commitments, raised) = (inputs.commitments, inputs.raised);
         let discount = (1.0 + r).powi(t as i32);
         pv_commitments += commitments / discount;
         pv_available += available / discount;

@@ -1,7 +1,5 @@
 //! Formatting numbers for people. The engine keeps full precision; rounding happens only here.
 
-use crate::engine::RequiredGrowth;
-
 /// Rounds to `digits` significant digits and drops trailing zeros.
 fn significant(x: f64, digits: i32) -> String {
     if x == 0.0 || !x.is_finite() {
@@ -112,15 +110,6 @@ pub fn year_or_never(year: Option<i32>) -> String {
     year.map_or_else(|| "never within the horizon".into(), |y| y.to_string())
 }
 
-/// The growth solver's answer in words.
-pub fn required_growth(g: &RequiredGrowth) -> String {
-    match g {
-        RequiredGrowth::Reachable(rate) => format!("{} a year", percent(*rate)),
-        RequiredGrowth::AnyGrowth => "covered at any growth".into(),
-        RequiredGrowth::NotReachable => "not reachable by growth alone".into(),
-    }
-}
-
 /// A number for CSV and other machine-readable output: plain decimal, full precision, no
 /// separators or exponent; never NaN or infinity (empty instead).
 pub fn plain(x: f64) -> String {
@@ -170,10 +159,6 @@ mod tests {
         assert_eq!(ratio(Some(0.8512)), "0.85×");
         assert_eq!(ratio(None), "—");
         assert_eq!(year_or_never(None), "never within the horizon");
-        assert_eq!(
-            required_growth(&RequiredGrowth::Reachable(0.4123)),
-            "41.2% a year"
-        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
     figures.push(Figure {
         id: "growth-needed",
         label: "Growth needed".into(),
-        value: format::required_growth(&s.required_growth),
+        value: growth_needed(&s.required_growth),
         explanation: match s.required_growth {
             RequiredGrowth::NotReachable => format!(
                 "Even 2,000% a year from {} is not enough: the shortfall comes before growth can help.",
@@ -195,10 +195,34 @@ pub fn summary_sentence(scenario: &Scenario, p: &Projection) -> String {
     }
 }
 
+/// The growth solver's answer in words.
+fn growth_needed(g: &RequiredGrowth) -> String {
+    match g {
+        RequiredGrowth::Reachable(rate) => format!("{} a year", format::percent(*rate)),
+        RequiredGrowth::AnyGrowth => "covered at any growth".into(),
+        RequiredGrowth::NotReachable => "not reachable by growth alone".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{engine, presets};
+
+    #[test]
+    fn growth_needed_in_words() {
+        let cases = [
+            (RequiredGrowth::Reachable(0.4123), "41.2% a year"),
+            (RequiredGrowth::AnyGrowth, "covered at any growth"),
+            (
+                RequiredGrowth::NotReachable,
+                "not reachable by growth alone",
+            ),
+        ];
+        for (g, expected) in cases {
+            assert_eq!(growth_needed(&g), expected, "input {g:?}");
+        }
+    }
 
     fn figures_of(s: &Scenario) -> Vec<Figure> {
         headline_figures(s, &engine::project(s), s.start_year + 5)

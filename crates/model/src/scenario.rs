@@ -288,6 +288,39 @@ pub struct RevenueShare {
     pub until: i32,
 }
 
+impl RevenueShare {
+    /// The share of revenue paid to partners in `year`: the rate through `until`, then 0.
+    pub fn rate_in(&self, year: i32) -> f64 {
+        if year <= self.until {
+            self.rate
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Non-compute cost share in `year`: linear between (year, share) anchors, flat outside them;
+/// 0 without anchors. Anchors must have increasing years (validation checks it before using
+/// this on a draft). It lives with the scenario format, not the engine, because validation
+/// needs it too (to check that costs leave something for compute) and must not depend on the
+/// engine.
+pub fn opex_share(anchors: &[(i32, f64)], year: i32) -> f64 {
+    let Some(&(first_year, first_share)) = anchors.first() else {
+        return 0.0;
+    };
+    if year <= first_year {
+        return first_share;
+    }
+    for pair in anchors.windows(2) {
+        let ((y0, s0), (y1, s1)) = (pair[0], pair[1]);
+        if year <= y1 {
+            let f = f64::from(year - y0) / f64::from(y1 - y0);
+            return s0 + (s1 - s0) * f;
+        }
+    }
+    anchors[anchors.len() - 1].1
+}
+
 /// Cash at the start and money raised later.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

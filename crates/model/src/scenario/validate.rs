@@ -555,8 +555,8 @@ fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
     // Validation guarantees available cash grows with revenue (the solver relies on it).
     if anchors_ok && share_ok && years_ok {
         for year in d.start_year..=d.end_year {
-            let opex = crate::engine::opex_share(anchors, year);
-            let rev_share = if year <= rs.until { rs.rate } else { 0.0 };
+            let opex = super::opex_share(anchors, year);
+            let rev_share = rs.rate_in(year);
             if opex + rev_share >= 1.0 {
                 c.fail(
                     "costs",

@@ -1,10 +1,11 @@
 //! One scenario prepared for many evaluations: everything that does not depend on the random
-//! draws is computed once, and each evaluation repeats the engine's own arithmetic (the same
-//! operations in the same order as `engine::project`), so that with nothing drawn away from the
-//! scenario's own values every figure equals the deterministic projection bit for bit.
+//! draws is computed once, and each evaluation steps the engine's own cash-flow kernel
+//! ([`engine::CashFlow`]) over the engine's own revenue model and cost basis, so that with
+//! nothing drawn away from the scenario's own values every figure equals the deterministic
+//! projection bit for bit.
 
 use super::draw::{Ninety, Stream};
-use crate::engine::{self, CostBasis, RevenueModel};
+use crate::engine::{self, CashFlow, CostBasis, RevenueModel, YearInputs};
 use crate::scenario::{Growth, Scenario, Uncertainty, MAX_GROWTH_MULTIPLIER};
 
 /// Largest growth multiplier ever used in a sample. The lognormal has no upper bound; with a
@@ -94,16 +95,13 @@ pub(crate) struct Model {
 impl Model {
     pub fn new(scenario: &Scenario) -> Model {
         let schedules = engine::counted_schedules(scenario);
-        let basis = CostBasis::new(scenario, &schedules);
-        let rs = &scenario.costs.revenue_share;
-        let revenue_share: Vec<f64> = scenario
-            .years()
-            .map(|y| if y <= rs.until { rs.rate } else { 0.0 })
-            .collect();
-        let opex: Vec<f64> = scenario
-            .years()
-            .map(|y| engine::opex_share(&scenario.costs.opex_share, y))
-            .collect();
+        let CostBasis {
+            revenue_share,
+            opex,
+            raised,
+            opening_cash,
+            ..
+        } = CostBasis::new(scenario, &schedules);
         // A shift never pushes a share above MAX_COST_SHARE less the revenue share, nor lowers
         // one that a positive shift is applied to (a share already above that stays put).
         let opex_cap = opex
@@ -150,8 +148,8 @@ impl Model {
             opex,
             opex_cap,
             revenue_share,
-            raised: basis.raised,
-            opening_cash: basis.opening_cash,
+            raised,
+            opening_cash,
             firm: scenario.deals.iter().map(|d| d.firm).collect(),
             delayable: scenario
                 .deals
@@ -263,7 +261,7 @@ impl Model {
             }
         }
         let shift = draw.opex_shift;
-        let mut cash = self.opening_cash;
+        let mut flow = CashFlow::new(self.opening_cash);
         let mut lowest = f64::INFINITY;
         let mut runs_out = None;
         let mut last_negative = None;
@@ -286,21 +284,23 @@ impl Model {
                 &self.opex_cap[..],
                 &self.raised[..],
             );
-            // The engine's formulas, operation for operation (see `engine::build`).
-            let revenue_share = rs[t] * rev;
             let opex = if shift == 0.0 {
                 opex[t]
             } else {
                 clamp(opex[t] + shift, 0.0, opex_cap[t])
             };
-            let other_costs = opex * rev;
-            let available = rev - revenue_share - other_costs;
-            let net_cash_flow = available - commitments;
-            cash += net_cash_flow + raised[t];
+            let year = flow.year(YearInputs {
+                revenue: rev,
+                revenue_share_rate: rs[t],
+                opex_share: opex,
+                commitments,
+                raised: raised[t],
+            });
+            let (available, cash) = (year.available, year.cash);
             *coverage_out = (commitments > 0.0)
                 .then(|| available / commitments)
                 .filter(|c| c.is_finite());
-            if net_cash_flow < 0.0 {
+            if year.net_cash_flow < 0.0 {
                 last_negative = Some(t);
             }
             if cash < 0.0 && runs_out.is_none() {
@@ -310,7 +310,7 @@ impl Model {
                 lowest = cash;
             }
             *available_out = available;
-            *net_out = net_cash_flow;
+            *net_out = year.net_cash_flow;
             *cash_out = cash;
         }
         if n == 0 {

@@ -1,0 +1,213 @@
+//! The cash-flow kernel: the one place where a year's revenue, costs, payments and raises become
+//! end-of-year cash. The projection (`engine::build`), the growth solver (`CostBasis::lowest_cash`)
+//! and the Monte Carlo (`uncertainty::model::Model::evaluate`) all step a [`CashFlow`] year by
+//! year, so they cannot drift apart; `docs/MODEL.md` states the same identity with the same
+//! symbols.
+//!
+//! Why a small state machine rather than a function of one year: the financing rules (issue 12:
+//! interest on the debt outstanding at the start of the year, borrowing to keep `min_cash` up to
+//! a credit limit, repayment, payments left unpaid in a shortfall) carry debt from year to year
+//! and change cash after the identity below. They belong inside [`CashFlow::year`]: the rules go
+//! in `CashFlow` next to `cash` (with the debt), the year's interest, borrowing, repayment and
+//! unpaid amount go in [`YearCash`], and every caller gets them without a copy. What a year needs
+//! as input ([`YearInputs`]) already includes the payments due, P_y, which the unpaid rule shares
+//! among the deals in proportion to their payments.
+
+/// What one year brings in and must pay, before the cash identity is applied. Money in billions
+/// of nominal dollars; shares as fractions of revenue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearInputs {
+    /// R_y: revenue.
+    pub revenue: f64,
+    /// The share of revenue paid to partners in the year.
+    pub revenue_share_rate: f64,
+    /// The non-compute cost share of revenue in the year.
+    pub opex_share: f64,
+    /// P_y: payments due on the counted deals.
+    pub commitments: f64,
+    /// Money raised in the year.
+    pub raised: f64,
+}
+
+/// One year through the cash identity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearCash {
+    /// S_y: revenue paid to partners.
+    pub revenue_share: f64,
+    /// O_y: non-compute operating costs.
+    pub other_costs: f64,
+    /// A_y = R_y - S_y - O_y: cash available for commitments.
+    pub available: f64,
+    /// N_y = A_y - P_y.
+    pub net_cash_flow: f64,
+    /// Cash at the end of the year.
+    pub cash: f64,
+}
+
+/// Cash carried from one year to the next, starting from the opening cash.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CashFlow {
+    cash: f64,
+}
+
+impl CashFlow {
+    /// The position before the first year of the horizon.
+    #[inline(always)]
+    pub fn new(opening_cash: f64) -> CashFlow {
+        CashFlow { cash: opening_cash }
+    }
+
+    /// Cash now: the opening cash, or the end of the last year stepped.
+    #[inline(always)]
+    pub fn cash(&self) -> f64 {
+        self.cash
+    }
+
+    /// Steps one year: A_y = R_y - S_y - O_y, N_y = A_y - P_y,
+    /// Cash_y = Cash_{y-1} + N_y + raised_y — in this order of operations, which every figure
+    /// in the app (and the bit-for-bit agreement of the Monte Carlo with the projection) relies
+    /// on.
+    ///
+    /// # Examples
+    /// ```
+    /// use coverage_model::engine::{CashFlow, YearInputs};
+    /// let mut flow = CashFlow::new(10.0);
+    /// let year = flow.year(YearInputs {
+    ///     revenue: 100.0,
+    ///     revenue_share_rate: 0.2,
+    ///     opex_share: 0.5,
+    ///     commitments: 40.0,
+    ///     raised: 5.0,
+    /// });
+    /// assert_eq!(year.available, 30.0); // 100 - 20 - 50
+    /// assert_eq!(year.net_cash_flow, -10.0);
+    /// assert_eq!(year.cash, 5.0); // 10 - 10 + 5
+    /// assert_eq!(flow.cash(), 5.0);
+    /// ```
+    #[inline(always)]
+    pub fn year(&mut self, y: YearInputs) -> YearCash {
+        let revenue_share = y.revenue_share_rate * y.revenue;
+        let other_costs = y.opex_share * y.revenue;
+        let available = y.revenue - revenue_share - other_costs;
+        let net_cash_flow = available - y.commitments;
+        self.cash += net_cash_flow + y.raised;
+        YearCash {
+            revenue_share,
+            other_costs,
+            available,
+            net_cash_flow,
+            cash: self.cash,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{self, counted_schedules, CostBasis};
+    use crate::presets;
+    use crate::scenario::{Growth, Scenario};
+    use crate::uncertainty::model::{Draw, Model, Outcome};
+
+    #[test]
+    fn one_year_by_hand() {
+        // (opening, R, rate, opex, P, raised) -> (S, O, A, N, cash)
+        let cases = [
+            (
+                (10.0, 100.0, 0.2, 0.5, 40.0, 5.0),
+                (20.0, 50.0, 30.0, -10.0, 5.0),
+            ),
+            ((0.0, 0.0, 0.2, 0.5, 3.0, 0.0), (0.0, 0.0, 0.0, -3.0, -3.0)),
+            ((-4.0, 8.0, 0.0, 0.25, 0.0, 1.0), (0.0, 2.0, 6.0, 6.0, 3.0)),
+        ];
+        for (input, (s, o, a, n, cash)) in cases {
+            let (opening, revenue, rate, opex, commitments, raised) = input;
+            let mut flow = CashFlow::new(opening);
+            let got = flow.year(YearInputs {
+                revenue,
+                revenue_share_rate: rate,
+                opex_share: opex,
+                commitments,
+                raised,
+            });
+            let want = YearCash {
+                revenue_share: s,
+                other_costs: o,
+                available: a,
+                net_cash_flow: n,
+                cash,
+            };
+            assert_eq!(got, want, "input {input:?}");
+            assert_eq!(flow.cash(), cash, "input {input:?}");
+        }
+    }
+
+    /// The scenario with its revenue replaced by constant growth `g` (what the solver tries).
+    fn at_constant_growth(s: &Scenario, g: f64) -> Scenario {
+        let mut d = s.draft().clone();
+        d.revenue.growth = Growth::Constant { rate: g };
+        Scenario::new(d).expect("constant growth within the solver's range is valid")
+    }
+
+    /// The projection, the growth solver and the Monte Carlo all step the same [`CashFlow`]:
+    /// stepping it by hand over the projection's inputs gives the projection's rows, the
+    /// solver's lowest cash for the scenario's own revenue is the projection's lowest cash,
+    /// the solver's verdict at a growth rate is the projection's at that rate, and a Monte
+    /// Carlo sample that draws nothing away from the scenario is the projection — all to the
+    /// last bit.
+    #[test]
+    fn projection_solver_and_monte_carlo_agree_through_the_kernel() {
+        for preset in presets::PRESETS.iter() {
+            let s = preset.scenario();
+            let name = &s.name;
+            let p = engine::project(&s);
+            let basis = CostBasis::new(&s, &counted_schedules(&s));
+            let revenue: Vec<f64> = p.rows.iter().map(|r| r.revenue).collect();
+
+            let mut flow = CashFlow::new(s.funding.opening_cash);
+            for (t, row) in p.rows.iter().enumerate() {
+                let y = flow.year(basis.inputs(t, row.revenue));
+                let got = [y.revenue_share, y.other_costs, y.available, y.net_cash_flow];
+                let want = [
+                    row.revenue_share,
+                    row.other_costs,
+                    row.available,
+                    row.net_cash_flow,
+                ];
+                assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{name} {t}");
+                assert_eq!(y.cash.to_bits(), row.cash.to_bits(), "{name} {t}");
+            }
+
+            assert_eq!(
+                basis.lowest_cash(&revenue).to_bits(),
+                p.summary.lowest_cash.value.to_bits(),
+                "{name}: solver and projection disagree on the lowest cash"
+            );
+            for g in [-0.5, 0.0, 0.3, 0.8, 2.0] {
+                let fixed = engine::project(&at_constant_growth(&s, g));
+                assert_eq!(
+                    engine::solvent_at(&s, g),
+                    fixed.summary.lowest_cash.value >= 0.0,
+                    "{name} at growth {g}"
+                );
+            }
+
+            let model = Model::new(&s);
+            let mut out = Outcome::default();
+            model.evaluate(&Draw::identity(s.deals.len()), &mut out);
+            for (t, row) in p.rows.iter().enumerate() {
+                assert_eq!(out.cash[t].to_bits(), row.cash.to_bits(), "{name} {t}");
+                assert_eq!(
+                    out.net_cash_flow[t].to_bits(),
+                    row.net_cash_flow.to_bits(),
+                    "{name} {t}"
+                );
+            }
+            assert_eq!(
+                out.funding_gap.to_bits(),
+                p.summary.funding_gap.to_bits(),
+                "{name}"
+            );
+        }
+    }
+}
