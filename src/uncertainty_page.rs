@@ -212,7 +212,7 @@ fn results(mc: Rc<MonteCarlo>, scenario: Rc<Scenario>, dark: bool) -> Html {
     let gap = mc.funding_gap;
     html! { <>
         <section class="panel results-top" aria-labelledby="mc-heading">
-            <h2 id="mc-heading">{ format!("{} samples", format_count(mc.samples)) }</h2>
+            <h2 id="mc-heading">{ format!("{} samples", format::count(mc.samples)) }</h2>
             <p class="summary-sentence" id="mc-sentence" aria-live="polite">
                 { format!(
                     "Across these ranges, the chance that {} runs short of cash is {}; the funding gap is {} in the middle case and {} in the worst one in twenty.",
@@ -263,18 +263,6 @@ fn results(mc: Rc<MonteCarlo>, scenario: Rc<Scenario>, dark: bool) -> Html {
             { band_table("Coverage, percentiles of the samples (×)", mc.years.iter().map(|y| (y.year, y.coverage)).collect(), |x| format::ratio(Some(x))) }
         </section>
     </> }
-}
-
-fn format_count(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn band_table(

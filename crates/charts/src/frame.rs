@@ -4,6 +4,7 @@
 
 use super::{ChartLayout, ChartOptions, Theme};
 use coverage_model::engine::Projection;
+use coverage_model::format;
 use coverage_model::scenario::Scenario;
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
@@ -155,26 +156,6 @@ pub(super) fn nice_axis(lo: f64, hi: f64, target: f64, most: usize) -> Axis {
     }
 }
 
-/// Inserts thousands separators into a plain decimal.
-fn group(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut out = String::from(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
 /// A tick label with as many decimals as the step needs: `0`, `250`, `1,000`, `0.5`; huge
 /// values (absurd growth inputs) in exponent form.
 pub(super) fn tick_label(v: f64, step: f64) -> String {
@@ -184,7 +165,7 @@ pub(super) fn tick_label(v: f64, step: f64) -> String {
     if v.abs() >= 1e9 {
         let s = format!("{v:.2e}");
         let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        let mantissa = format::trimmed(mantissa.parse().unwrap_or(0.0), 2);
         return format!("{mantissa}e{exp}");
     }
     // As many decimals as the step has: 0.25 needs two, 2.5 one, 250 none.
@@ -194,7 +175,7 @@ pub(super) fn tick_label(v: f64, step: f64) -> String {
             (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
         })
         .unwrap_or(10) as usize;
-    group(&format!("{v:.decimals$}"))
+    format::group(&format!("{v:.decimals$}"))
 }
 
 /// The runs of consecutive present values: a line breaks where a value is missing.

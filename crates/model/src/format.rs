@@ -1,41 +1,82 @@
-//! Formatting numbers for people. The engine keeps full precision; rounding happens only here.
+//! Formatting numbers for people: the one place where figures are rounded, grouped in
+//! thousands and trimmed — for the page, the charts' axes and tooltips, validation messages
+//! and the words of the summary. The engine keeps full precision; rounding happens only here.
 
-/// Rounds to `digits` significant digits and drops trailing zeros.
-fn significant(x: f64, digits: i32) -> String {
+/// Rounds to `digits` significant digits (never into the integer part) and drops trailing
+/// zeros: `significant(0.012345, 3)` is `0.0123`, `significant(1234.56, 3)` is `1235`; `0` for
+/// zero and for what is not finite.
+pub fn significant(x: f64, digits: i32) -> String {
     if x == 0.0 || !x.is_finite() {
         return "0".into();
     }
     let decimals = (digits - 1 - x.abs().log10().floor() as i32).max(0) as usize;
-    let s = format!("{x:.decimals$}");
+    trim_zeros(&format!("{x:.decimals$}"))
+}
+
+/// At most `decimals` decimals, trailing zeros dropped: `trimmed(2.5, 2)` is `2.5`,
+/// `trimmed(3.0, 2)` is `3`.
+pub fn trimmed(x: f64, decimals: usize) -> String {
+    trim_zeros(&format!("{x:.decimals$}"))
+}
+
+/// Drops trailing zeros after a decimal point (and the point if nothing follows it); `-0`
+/// reads `0`.
+fn trim_zeros(s: &str) -> String {
     let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        s.trim_end_matches('0').trim_end_matches('.')
     } else {
         s
     };
     if s == "-0" {
         "0".into()
     } else {
-        s
+        s.into()
     }
 }
 
-/// Inserts thousands separators into the integer part of a plain decimal.
-fn group(s: &str) -> String {
+/// Inserts thousands separators into the integer part of a plain decimal:
+/// `group("-1234567.5")` is `-1,234,567.5`.
+pub fn group(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
     let (int, frac) = rest
         .split_once('.')
         .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
+    let mut out = String::from(sign);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
     }
+    out
+}
+
+/// A count with thousands separators: `10,000`.
+pub fn count(n: usize) -> String {
+    group(&n.to_string())
+}
+
+/// A number in a message (validation): up to 6 significant digits without trailing zeros,
+/// exponent form for the very large and very small, and words for what is not a number.
+pub fn message_number(x: f64) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "not a number".into()
+        } else {
+            "infinity".into()
+        };
+    }
+    if x == 0.0 {
+        return "0".into();
+    }
+    if x.abs() >= 1e12 || x.abs() < 1e-4 {
+        return format!("{x:e}");
+    }
+    significant(x, 6)
 }
 
 /// Money in billions, short: `$38B`, `$8.5B`, `$1.23T`, `$650M`, `-$8.5B`.
@@ -159,6 +200,28 @@ mod tests {
         assert_eq!(ratio(Some(0.8512)), "0.85×");
         assert_eq!(ratio(None), "—");
         assert_eq!(year_or_never(None), "never within the horizon");
+    }
+
+    #[test]
+    fn building_blocks() {
+        let cases = [
+            (significant(1234.56, 3), "1235"),
+            (significant(0.012345, 3), "0.0123"),
+            (significant(-0.0001, 1), "-0.0001"),
+            (trimmed(2.5, 2), "2.5"),
+            (trimmed(3.0, 2), "3"),
+            (trimmed(-0.001, 2), "0"),
+            (group("-1234567.5"), "-1,234,567.5"),
+            (group("999"), "999"),
+            (count(10_000), "10,000"),
+            (message_number(1e15), "1e15"),
+            (message_number(123.456789), "123.457"),
+            (message_number(f64::NAN), "not a number"),
+            (message_number(f64::NEG_INFINITY), "infinity"),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got, expected);
+        }
     }
 
     #[test]

@@ -72,13 +72,7 @@ impl Unit {
 
 /// Up to two decimals, trailing zeros dropped.
 fn short(x: f64) -> String {
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
-    }
+    format::trimmed(x, 2)
 }
 
 /// The outcome at one end of a bar.

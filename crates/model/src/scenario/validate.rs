@@ -47,28 +47,9 @@ impl fmt::Display for FieldError {
     }
 }
 
-/// Formats a number for a message: up to 6 significant digits, no trailing zeros.
+/// Formats a number for a message (see [`crate::format::message_number`]).
 pub(crate) fn num(x: f64) -> String {
-    if !x.is_finite() {
-        return if x.is_nan() {
-            "not a number".into()
-        } else {
-            "infinity".into()
-        };
-    }
-    if x == 0.0 {
-        return "0".into();
-    }
-    if x.abs() >= 1e12 || x.abs() < 1e-4 {
-        return format!("{x:e}");
-    }
-    let digits = (6 - 1 - x.abs().log10().floor() as i32).max(0) as usize;
-    let s = format!("{x:.digits$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    crate::format::message_number(x)
 }
 
 /// Formats a fraction as a percentage for a message.
