@@ -16,6 +16,7 @@ pub use coverage_model::{
 pub mod embed;
 pub mod notices;
 pub mod saved;
+pub mod startup;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -231,19 +231,23 @@ impl SavedList {
 /// moves, so the list read at start is not written back for nothing.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SavedState {
-    pub list: SavedList,
+    /// Shared with the panel that shows it, so a render does not copy the list.
+    pub list: Rc<SavedList>,
     pub revision: u32,
 }
 
 impl SavedState {
     pub fn new(list: SavedList) -> SavedState {
-        SavedState { list, revision: 0 }
+        SavedState {
+            list: Rc::new(list),
+            revision: 0,
+        }
     }
 
     /// The state after `action`, or `None` when the list does not change.
     pub fn apply(&self, action: SavedAction) -> Option<SavedState> {
         self.list.apply(action).map(|list| SavedState {
-            list,
+            list: Rc::new(list),
             revision: self.revision.wrapping_add(1),
         })
     }
