@@ -18,6 +18,7 @@ pub mod notices;
 pub mod saved;
 pub mod startup;
 pub mod state;
+pub mod uncertainty_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

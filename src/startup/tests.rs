@@ -255,12 +255,13 @@ fn the_uncertainty_page_opens_the_link_else_the_kept_work_else_the_default() {
     let anthropic = presets::anthropic_november_2025();
     let link = codec::encode(&anthropic);
     // (fragment, kept, opens, notices: (tone, part))
-    let cases: Vec<(
-        &str,
+    type Case<'a> = (
+        &'a str,
         Result<Option<Scenario>, String>,
-        &str,
-        Vec<(Tone, &str)>,
-    )> = vec![
+        &'a str,
+        Vec<(Tone, &'a str)>,
+    );
+    let cases: Vec<Case> = vec![
         (
             &link,
             Ok(Some(own_work())),
