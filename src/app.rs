@@ -90,19 +90,26 @@ pub fn app() -> Html {
     let projection = use_memo(scenario.clone(), |s| engine::project(s));
 
     // Through the reducer, so two notices raised before the next render are both kept.
+    // The dispatcher never changes, so neither do these callbacks (the notice list is not
+    // re-rendered for a new callback on every keystroke).
     let notify = {
         let notices = notices.dispatcher();
-        Callback::from(move |(tone, text, details): (Tone, String, Vec<String>)| {
-            notices.dispatch(NoticeAction::Push {
-                tone,
-                text,
-                details,
-            })
-        })
+        use_callback(
+            (),
+            move |(tone, text, details): (Tone, String, Vec<String>), _| {
+                notices.dispatch(NoticeAction::Push {
+                    tone,
+                    text,
+                    details,
+                })
+            },
+        )
     };
     let dismiss = {
         let notices = notices.dispatcher();
-        Callback::from(move |id: u32| notices.dispatch(NoticeAction::Dismiss { id }))
+        use_callback((), move |id: u32, _| {
+            notices.dispatch(NoticeAction::Dismiss { id })
+        })
     };
     let notice_list = notices.list().to_vec();
 
@@ -119,6 +126,20 @@ pub fn app() -> Html {
             if !embedded {
                 browser::replace_hash(&fragment);
                 if let Err(problem) = storage::store_current(s) {
+                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
+                }
+            }
+        });
+    }
+
+    // The saved list is written whenever an action changed it (not the list read at start).
+    // It is shown either way, so nothing in this visit is lost even when it cannot be stored.
+    {
+        let notify = notify.clone();
+        let list = saved.list.clone();
+        use_effect_with(saved.revision, move |revision| {
+            if *revision > 0 {
+                if let Err(problem) = storage::store_saved(&list) {
                     notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
                 }
             }
@@ -165,19 +186,6 @@ pub fn app() -> Html {
             }
         })
     };
-    // The saved list is written whenever an action changed it (not the list read at start).
-    // It is shown either way, so nothing in this visit is lost even when it cannot be stored.
-    {
-        let notify = notify.clone();
-        let list = saved.list.clone();
-        use_effect_with(saved.revision, move |revision| {
-            if *revision > 0 {
-                if let Err(problem) = storage::store_saved(&list) {
-                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
-                }
-            }
-        });
-    }
     let on_saved = {
         let saved = saved.dispatcher();
         Callback::from(move |action: SavedAction| saved.dispatch(action))
