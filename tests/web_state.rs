@@ -1,5 +1,6 @@
-//! Browser test of the page's notices: two raised in the same tick are both shown (a list
-//! copied at the last render kept only the second), and each is dismissed on its own.
+//! Browser tests of state that must not lose updates: two saves in one browser task are both
+//! kept (a list copied from the panel's props at the last render kept only the second), and
+//! two notices raised in one task are both shown and dismissed one by one.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -108,4 +109,43 @@ async fn two_notices_in_one_tick_are_both_shown_and_dismissed_one_by_one() {
     first.click();
     settle().await;
     assert_eq!(notices(&root), shown[1..].to_vec());
+}
+
+fn saved_names(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("#saved-list .saved-name").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn two_saves_in_one_task_are_both_kept_and_stored() {
+    let root = mount().await;
+    // As a quick double submit does it: both saves run before the page renders again.
+    js_sys::Function::new_with_args(
+        "root",
+        r#"
+        const name = root.querySelector('#save-name');
+        for (const n of ['First save', 'Second save']) {
+            name.value = n;
+            name.dispatchEvent(new Event('input', { bubbles: true }));
+            root.querySelector('#save-scenario').click();
+        }
+        "#,
+    )
+    .call1(&JsValue::NULL, &root)
+    .unwrap();
+    settle().await;
+    assert_eq!(saved_names(&root), ["Second save", "First save"]);
+    let stored = gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("compute-coverage.saved")
+        .unwrap()
+        .unwrap_or_default();
+    let list = compute_coverage::saved::parse(&stored).expect("the stored list reads back");
+    let names: Vec<&str> = list.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Second save", "First save"], "both are stored");
 }
