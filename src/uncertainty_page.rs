@@ -1,6 +1,9 @@
 //! The uncertainty page (`uncertainty/`): how likely the money is to run short and which input
 //! decides it, for the scenario in the link. A separate page with its own download, loaded only
-//! when a reader opens it, so the calculator's own page stays small. Compiled only for wasm32.
+//! when a reader opens it, so the calculator's own page stays small. Its state lives in the
+//! host-tested reducers of [`crate::uncertainty_state`]; what derives from the scenario is
+//! memoised, so the Monte Carlo's progress updates project nothing and redraw no chart.
+//! Compiled only for wasm32.
 
 use crate::browser;
 use crate::charts::ComparisonMetric;
