@@ -1,5 +1,5 @@
-//! The page: the root component. It decides what to show at start (a scenario link, the work
-//! kept in this browser, or the default), holds the state, keeps the link and the stored work
+//! The page: the root component. It reads what the start depends on from the browser (the
+//! choice itself is [`crate::startup`]), holds the state, keeps the link and the stored work
 //! current, and lays out either the full calculator or an embedded view. Compiled only for
 //! wasm32.
 
@@ -12,7 +12,7 @@ use crate::components::embed_dialog::EmbedDialog;
 use crate::components::embed_page::EmbedPage;
 use crate::components::funding_inputs::FundingInputs;
 use crate::components::headline_figures::HeadlineFigures;
-use crate::components::notice_list::{Notice, NoticeList, Tone};
+use crate::components::notice_list::NoticeList;
 use crate::components::preset_picker::PresetPicker;
 use crate::components::projection_table::ProjectionTable;
 use crate::components::revenue_inputs::RevenueInputs;
@@ -25,150 +25,62 @@ use crate::components::StateHandle;
 use crate::embed::{self, Embed, EmbedTheme};
 use crate::engine;
 use crate::hooks::use_theme::{use_theme, ThemeChoice};
+use crate::notices::{capitalise, NoticeAction, Notices, Tone};
 use crate::presets::{Preset, PRESETS};
-use crate::saved::{Saved, SavedList};
+use crate::saved::{SavedAction, SavedList, SavedState};
 use crate::scenario::Scenario;
+use crate::startup::{self, Read, Start};
 use crate::state::{Action, State};
 use crate::storage;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the page starts with.
+/// What the page starts with: the pure choice of [`startup::choose`], and the embedded view
+/// the address asks for.
 struct Startup {
-    scenario: Scenario,
-    preset: Option<&'static Preset>,
-    notices: Vec<(Tone, String)>,
+    start: Start,
     embed: Option<Embed>,
-    saved: SavedList,
 }
 
-/// Chooses the first scenario: a link's, else the work kept in this browser, else the default.
-/// A broken link is reported and never replaces the kept work.
+/// Reads what [`startup::choose`] needs from the browser and writes back what it changed.
 fn startup() -> Startup {
-    let mut notices = Vec::new();
     let (embed, bad_params) = embed::parse_query(&browser::search());
-    for p in bad_params {
-        notices.push((Tone::Warning, format!("This page's address has an {p}.")));
-    }
     let embedded = embed.is_some();
-    let (mut saved, saved_note) = if embedded {
+    let (saved, saved_note) = if embedded {
         (SavedList::default(), None)
     } else {
         storage::load_saved()
     };
-    if let Some(note) = saved_note {
-        notices.push((Tone::Warning, capitalise(&note)));
-    }
     let kept = if embedded {
         Ok(None)
     } else {
         storage::load_current()
     };
-    let kept = match kept {
-        Ok(kept) => kept,
-        Err(message) => {
-            // Disabled storage fails both reads with the same message: it is said once.
-            let text = capitalise(&message);
-            if !notices.iter().any(|(_, said)| *said == text) {
-                notices.push((Tone::Warning, text));
-            }
-            None
-        }
-    };
-    let hash = browser::hash();
-    let from_link = if codec::is_scenario_fragment(&hash) {
-        match codec::decode(&hash) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                let fallback = if kept.is_some() {
-                    "your last work in this browser is shown instead"
-                } else {
-                    "the default scenario is shown instead"
-                };
-                notices.push((
-                    Tone::Error,
-                    format!(
-                        "This link could not be opened: {e}. {}.",
-                        capitalise(fallback)
-                    ),
-                ));
-                None
-            }
-        }
-    } else {
-        None
-    };
-    let (scenario, preset) = match (from_link, kept) {
-        (Some(link), kept) => {
-            // Opening someone's link must not lose your own unsaved work: keep it in the list.
-            if let Some(kept) = kept.filter(|k| *k != link) {
-                let name = crate::saved::unique_name(
-                    &saved.entries,
-                    &format!(
-                        "{} (before opening a link)",
-                        kept.name.chars().take(50).collect::<String>()
-                    ),
-                );
-                saved.entries.insert(
-                    0,
-                    Saved {
-                        name,
-                        saved_at: browser::now_iso(),
-                        scenario: kept.draft().clone(),
-                    },
-                );
-                if storage::store_saved(&saved).is_ok() {
-                    notices.push((Tone::Info, "You opened a shared scenario. Your previous work was saved under \"Your scenarios\".".into()));
-                }
-            }
-            let preset = PRESETS.iter().find(|p| p.scenario() == link);
-            (link, preset)
-        }
-        (None, Some(kept)) => {
-            let preset = PRESETS.iter().find(|p| p.scenario() == kept);
-            (kept, preset)
-        }
-        (None, None) => (PRESETS[0].scenario(), Some(&PRESETS[0])),
-    };
-    Startup {
-        scenario,
-        preset,
-        notices,
-        embed,
+    let mut start = startup::choose(Read {
+        query_problems: bad_params.iter().map(ToString::to_string).collect(),
+        fragment: browser::hash(),
+        kept,
         saved,
+        saved_note,
+        now: browser::now_iso(),
+    });
+    if start.saved_change.is_some() {
+        let written = storage::store_saved(&start.saved).map_err(|e| e.to_string());
+        start.stored(written);
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+    Startup { start, embed }
 }
 
 /// Root component of the page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let start = use_memo((), |_| startup());
+    let startup = use_memo((), |_| startup());
+    let start = &startup.start;
     let preset = use_state(|| start.preset);
     let state = use_reducer(|| State::new(Rc::new(start.scenario.clone())));
-    let next_id = use_mut_ref(|| start.notices.len() as u32);
-    let notices = use_state(|| {
-        start
-            .notices
-            .iter()
-            .enumerate()
-            .map(|(i, (tone, text))| Notice {
-                id: i as u32,
-                tone: *tone,
-                text: text.clone(),
-                details: Vec::new(),
-            })
-            .collect::<Vec<_>>()
-    });
-    let saved = use_state(|| Rc::new(start.saved.clone()));
-    let forced_theme = start.embed.map(|e| match e.theme {
+    let notices = use_reducer(|| Notices::new(start.notices.iter().cloned()));
+    let saved = use_reducer(|| SavedState::new(start.saved.clone()));
+    let forced_theme = startup.embed.map(|e| match e.theme {
         EmbedTheme::Auto => ThemeChoice::Auto,
         EmbedTheme::Light => ThemeChoice::Light,
         EmbedTheme::Dark => ThemeChoice::Dark,
@@ -177,35 +89,29 @@ pub fn app() -> Html {
     let scenario = state.scenario.clone();
     let projection = use_memo(scenario.clone(), |s| engine::project(s));
 
+    // Through the reducer, so two notices raised before the next render are both kept.
+    // The dispatcher never changes, so neither do these callbacks (the notice list is not
+    // re-rendered for a new callback on every keystroke).
     let notify = {
-        let notices = notices.clone();
-        let next_id = next_id.clone();
-        Callback::from(move |(tone, text, details): (Tone, String, Vec<String>)| {
-            let mut list = (*notices).clone();
-            // The same message twice (e.g. storage still full) is shown once.
-            if list.iter().any(|n| n.text == text && n.details == details) {
-                return;
-            }
-            let id = {
-                let mut n = next_id.borrow_mut();
-                *n += 1;
-                *n
-            };
-            list.push(Notice {
-                id,
-                tone,
-                text,
-                details,
-            });
-            notices.set(list);
-        })
+        let notices = notices.dispatcher();
+        use_callback(
+            (),
+            move |(tone, text, details): (Tone, String, Vec<String>), _| {
+                notices.dispatch(NoticeAction::Push {
+                    tone,
+                    text,
+                    details,
+                })
+            },
+        )
     };
     let dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |id: u32| {
-            notices.set(notices.iter().filter(|n| n.id != id).cloned().collect())
+        let notices = notices.dispatcher();
+        use_callback((), move |id: u32, _| {
+            notices.dispatch(NoticeAction::Dismiss { id })
         })
     };
+    let notice_list = notices.list().to_vec();
 
     // The link's fragment, deflated once per scenario (not on every render) for the address
     // and the uncertainty link.
@@ -214,7 +120,7 @@ pub fn app() -> Html {
     // reader adjustments are not the writer's scenario).
     {
         let notify = notify.clone();
-        let embedded = start.embed.is_some();
+        let embedded = startup.embed.is_some();
         let fragment = fragment.clone();
         use_effect_with(scenario.clone(), move |s| {
             if !embedded {
@@ -226,9 +132,23 @@ pub fn app() -> Html {
         });
     }
 
-    if let Some(embed) = start.embed {
+    // The saved list is written whenever an action changed it (not the list read at start).
+    // It is shown either way, so nothing in this visit is lost even when it cannot be stored.
+    {
+        let notify = notify.clone();
+        let list = saved.list.clone();
+        use_effect_with(saved.revision, move |revision| {
+            if *revision > 0 {
+                if let Err(problem) = storage::store_saved(&list) {
+                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
+                }
+            }
+        });
+    }
+
+    if let Some(embed) = startup.embed {
         return html! {
-            <EmbedPage {embed} scenario={scenario} dark={theme.dark} notices={(*notices).clone()} on_dismiss={dismiss} />
+            <EmbedPage {embed} scenario={scenario} dark={theme.dark} notices={notice_list} on_dismiss={dismiss} />
         };
     }
 
@@ -267,15 +187,8 @@ pub fn app() -> Html {
         })
     };
     let on_saved = {
-        let saved = saved.clone();
-        let notify = notify.clone();
-        Callback::from(move |list: SavedList| {
-            if let Err(problem) = storage::store_saved(&list) {
-                notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
-            }
-            // Shown either way, so nothing in this visit is lost even when it cannot be stored.
-            saved.set(Rc::new(list));
-        })
+        let saved = saved.dispatcher();
+        Callback::from(move |action: SavedAction| saved.dispatch(action))
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -308,10 +221,10 @@ pub fn app() -> Html {
                     <RevenueInputs />
                     <CostsInputs />
                     <FundingInputs />
-                    <SavedPanel list={(*saved).clone()} scenario={scenario.clone()} on_change={on_saved} on_open={load.clone()} {now} />
+                    <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
                 </div>
                 <div class={classes!("results", stale.then_some("stale"))} id="results" tabindex="-1">
-                    <NoticeList notices={(*notices).clone()} on_dismiss={dismiss} />
+                    <NoticeList notices={notice_list} on_dismiss={dismiss} />
                     <section class="panel results-top" aria-labelledby="results-heading">
                         <h2 id="results-heading">{ "Results: " }{ scenario.name.clone() }</h2>
                         <StaleBanner />

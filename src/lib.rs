@@ -14,8 +14,11 @@ pub use coverage_model::{
 };
 
 pub mod embed;
+pub mod notices;
 pub mod saved;
+pub mod startup;
 pub mod state;
+pub mod uncertainty_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,23 +1,30 @@
 //! The uncertainty page (`uncertainty/`): how likely the money is to run short and which input
 //! decides it, for the scenario in the link. A separate page with its own download, loaded only
-//! when a reader opens it, so the calculator's own page stays small. Compiled only for wasm32.
+//! when a reader opens it, so the calculator's own page stays small. Its state lives in the
+//! host-tested reducers of [`crate::uncertainty_state`]; what derives from the scenario is
+//! memoised, so the Monte Carlo's progress updates project nothing and redraw no chart.
+//! Compiled only for wasm32.
 
 use crate::browser;
 use crate::charts::ComparisonMetric;
 use crate::codec;
-use crate::components::notice_list::{Notice, NoticeList, Tone};
+use crate::components::notice_list::NoticeList;
 use crate::components::plot::{Plot, PlotData};
 use crate::components::theme_toggle::ThemeToggle;
-use crate::components::uncertainty_settings::{SettingsText, UncertaintySettings};
+use crate::components::uncertainty_settings::UncertaintySettings;
 use crate::engine::{self, Projection};
 use crate::format;
 use crate::hooks::use_theme::use_theme;
 use crate::narrative;
-use crate::presets::PRESETS;
-use crate::scenario::{Scenario, ScenarioError};
+use crate::notices::{capitalise, NoticeAction, Notices, Tone};
+use crate::scenario::Scenario;
 use crate::sensitivity::{self, Tornado};
+use crate::startup;
 use crate::storage;
 use crate::uncertainty::{MonteCarlo, MonteCarloRun, Percentiles};
+use crate::uncertainty_state::{
+    Run, RunAction, Settings, SettingsAction, SettingsText, MAX_COMPARED,
+};
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::HtmlInputElement;
@@ -25,76 +32,60 @@ use yew::prelude::*;
 
 /// Samples run between two yields to the browser, so the page stays responsive.
 const CHUNK: usize = 1000;
-/// Most scenarios in the comparison.
-const MAX_COMPARED: usize = 4;
 
+/// Reads what [`startup::choose_uncertainty`] needs from the browser.
 fn startup() -> (Scenario, Vec<(Tone, String)>) {
-    let hash = browser::hash();
-    let mut notices = Vec::new();
-    if codec::is_scenario_fragment(&hash) {
-        match codec::decode(&hash) {
-            Ok(s) => return (s, notices),
-            Err(e) => notices.push((
-                Tone::Error,
-                format!("This link could not be opened: {e}. Your last work is shown instead."),
-            )),
-        }
-    }
-    match storage::load_current() {
-        Ok(Some(s)) => (s, notices),
-        Ok(None) => (PRESETS[0].scenario(), notices),
-        Err(m) => {
-            notices.push((Tone::Warning, m));
-            (PRESETS[0].scenario(), notices)
-        }
-    }
-}
-
-/// The Monte Carlo state: the last finished result and, while a run is going, its progress.
-#[derive(Clone, PartialEq, Default)]
-struct RunState {
-    result: Option<Rc<MonteCarlo>>,
-    /// For which scenario the result is.
-    of: Option<Rc<Scenario>>,
-    progress: Option<f64>,
+    startup::choose_uncertainty(&browser::hash(), storage::load_current())
 }
 
 /// Root of the uncertainty page.
 #[function_component(UncertaintyPage)]
 pub fn uncertainty_page() -> Html {
     let start = use_memo((), |_| startup());
-    let base = use_state(|| Rc::new(start.0.clone()));
-    let text = use_state(|| SettingsText::from(&base.uncertainty()));
-    let errors = use_state(Vec::<(String, String)>::new);
-    let notices = use_state(|| {
-        start
-            .1
-            .iter()
-            .enumerate()
-            .map(|(i, (tone, text))| Notice {
-                id: i as u32,
-                tone: *tone,
-                text: text.clone(),
-                details: vec![],
-            })
-            .collect::<Vec<_>>()
-    });
+    let settings = use_reducer(|| Settings::new(Rc::new(start.0.clone())));
+    let notices = use_reducer(|| Notices::new(start.1.iter().cloned()));
     let theme = use_theme(None);
-    let run = use_state(RunState::default);
+    let run = use_reducer(Run::default);
     let generation = use_mut_ref(|| 0_u64);
-    let scenario: Rc<Scenario> = (*base).clone();
+    let scenario: Rc<Scenario> = settings.scenario.clone();
+    // Everything derived from the scenario is computed once per scenario: the Monte Carlo's
+    // progress updates re-render the page many times a second and must not redo it.
     let projection = use_memo(scenario.clone(), |s| engine::project(s));
     let tornado = use_memo(scenario.clone(), |s| sensitivity::tornado(s));
+    let fragment = use_memo(scenario.clone(), |s| codec::encode(s));
+    // The projection the finished result is drawn against (its scenario may be older than the
+    // page's while a new run goes on).
+    let result_projection = {
+        let projection = projection.clone();
+        let scenario = scenario.clone();
+        use_memo(run.result.as_ref().map(|(_, of)| of.clone()), move |of| {
+            of.as_ref().map(|of| {
+                if Rc::ptr_eq(of, &scenario) {
+                    projection
+                } else {
+                    Rc::new(engine::project(of))
+                }
+            })
+        })
+    };
 
     // Run the Monte Carlo in slices whenever the scenario changes; a newer run cancels an older.
     {
-        let run = run.clone();
+        let run = run.dispatcher();
+        let notices = notices.dispatcher();
         let generation = generation.clone();
+        let fragment = fragment.clone();
         use_effect_with(scenario.clone(), move |s| {
-            browser::replace_hash(&codec::encode(s));
-            let _ = storage::store_current(s);
+            browser::replace_hash(&fragment);
+            if let Err(problem) = storage::store_current(s) {
+                notices.dispatch(NoticeAction::push(
+                    Tone::Warning,
+                    capitalise(&problem.to_string()),
+                ));
+            }
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
+            run.dispatch(RunAction::Start { generation: mine });
             let mut job = MonteCarloRun::new(s);
             let s = s.clone();
             yew::platform::spawn_local(async move {
@@ -106,58 +97,41 @@ pub fn uncertainty_page() -> Html {
                     if job.is_finished() {
                         break;
                     }
-                    let mut next = (*run).clone();
-                    next.progress = Some(job.progress());
-                    run.set(next);
+                    run.dispatch(RunAction::Progress {
+                        generation: mine,
+                        done: job.progress(),
+                    });
                     yew::platform::time::sleep(Duration::ZERO).await;
                 }
-                run.set(RunState {
-                    result: Some(Rc::new(job.finish())),
-                    of: Some(s),
-                    progress: None,
+                run.dispatch(RunAction::Finish {
+                    generation: mine,
+                    result: Rc::new(job.finish()),
+                    of: s,
                 });
             });
         });
     }
 
     let on_change = {
-        let text = text.clone();
-        let errors = errors.clone();
-        let base = base.clone();
-        Callback::from(move |next: SettingsText| {
-            match next.read() {
-                Ok(u) => {
-                    let mut d = base.draft().clone();
-                    d.uncertainty = Some(u);
-                    match Scenario::new(d) {
-                        Ok(s) => {
-                            errors.set(Vec::new());
-                            base.set(Rc::new(s));
-                        }
-                        Err(ScenarioError::Invalid(list)) => {
-                            errors.set(list.into_iter().map(|e| (e.path, e.message)).collect());
-                        }
-                        Err(e) => errors.set(vec![(String::new(), e.to_string())]),
-                    }
-                }
-                Err(list) => {
-                    errors.set(list.into_iter().map(|(p, m)| (p.to_string(), m)).collect())
-                }
-            }
-            text.set(next);
-        })
+        let settings = settings.dispatcher();
+        Callback::from(move |next: SettingsText| settings.dispatch(SettingsAction::Edit(next)))
     };
     let on_reset = {
-        let on_change = on_change.clone();
-        Callback::from(move |_| on_change.emit(SettingsText::from(&Default::default())))
+        let settings = settings.dispatcher();
+        Callback::from(move |_| settings.dispatch(SettingsAction::Reset))
     };
-    let dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |id: u32| {
-            notices.set(notices.iter().filter(|n| n.id != id).cloned().collect())
+    let on_compare = {
+        let settings = settings.dispatcher();
+        Callback::from(move |(index, on): (usize, bool)| {
+            settings.dispatch(SettingsAction::Compare { index, on })
         })
     };
-    let back = format!("../#{}", codec::encode(&scenario));
+    let dismiss = {
+        let notices = notices.dispatcher();
+        Callback::from(move |id: u32| notices.dispatch(NoticeAction::Dismiss { id }))
+    };
+    let back = format!("../#{fragment}");
+    let errors = &settings.errors;
     let stale = !errors.is_empty() || run.progress.is_some();
     html! {
         <div class="page uncertainty">
@@ -171,11 +145,11 @@ pub fn uncertainty_page() -> Html {
             </header>
             <main class="layout">
                 <div class="inputs">
-                    <UncertaintySettings text={(*text).clone()} errors={(*errors).clone()} {on_change} {on_reset} />
-                    <ComparisonPanel scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />
+                    <UncertaintySettings text={settings.text.clone()} errors={errors.clone()} {on_change} {on_reset} />
+                    <ComparisonPanel scenario={scenario.clone()} projection={projection.clone()} compared={settings.compared.clone()} {on_compare} dark={theme.dark} />
                 </div>
                 <div class={classes!("results", stale.then_some("stale"))} id="results">
-                    <NoticeList notices={(*notices).clone()} on_dismiss={dismiss} />
+                    <NoticeList notices={notices.list().to_vec()} on_dismiss={dismiss} />
                     if !errors.is_empty() {
                         <div class="stale-banner" role="status" id="stale-banner">
                             <p><strong>{ "These results are from your last valid ranges." }</strong>{ " Fix the ranges marked to update them." }</p>
@@ -187,8 +161,8 @@ pub fn uncertainty_page() -> Html {
                             <progress max="1" value={p.to_string()} />
                         </div>
                     }
-                    { match (&run.result, &run.of) {
-                        (Some(mc), Some(of)) => results(mc.clone(), of.clone(), theme.dark),
+                    { match (&run.result, &*result_projection) {
+                        (Some((mc, of)), Some(p)) => results(mc.clone(), of.clone(), p.clone(), theme.dark),
                         _ => html! { <section class="panel"><p>{ "Running the samples…" }</p></section> },
                     } }
                     <TornadoPanel tornado={tornado.clone()} dark={theme.dark} />
@@ -205,8 +179,12 @@ fn share(x: f64) -> String {
     format!("{:.0}%", (x * 100.0).round())
 }
 
-fn results(mc: Rc<MonteCarlo>, scenario: Rc<Scenario>, dark: bool) -> Html {
-    let projection = Rc::new(engine::project(&scenario));
+fn results(
+    mc: Rc<MonteCarlo>,
+    scenario: Rc<Scenario>,
+    projection: Rc<Projection>,
+    dark: bool,
+) -> Html {
     let n = mc.samples as f64;
     let never = mc.break_even.not_within_horizon as f64 / n.max(1.0);
     let gap = mc.funding_gap;
@@ -336,73 +314,73 @@ fn tornado_panel(props: &TornadoPanelProps) -> Html {
 struct ComparisonPanelProps {
     scenario: Rc<Scenario>,
     projection: Rc<Projection>,
+    /// Chosen scenarios: 0 is this page's, i >= 1 the saved entry i - 1.
+    compared: Vec<usize>,
+    on_compare: Callback<(usize, bool)>,
     dark: bool,
 }
 
 /// Up to four scenarios side by side: this one and saved ones.
 #[function_component(ComparisonPanel)]
 fn comparison_panel(props: &ComparisonPanelProps) -> Html {
-    let saved = use_memo((), |_| storage::load_saved().0.entries);
-    // Index 0 is the scenario on this page; i >= 1 is saved entry i - 1.
-    let chosen = use_state(|| vec![0_usize]);
-    let candidates: Vec<(String, Rc<Scenario>)> = std::iter::once((
-        format!("{} (this page)", props.scenario.name),
-        props.scenario.clone(),
-    ))
-    .chain(saved.iter().filter_map(|e| {
-        Scenario::new(e.scenario.clone())
-            .ok()
-            .map(|s| (e.name.clone(), Rc::new(s)))
-    }))
-    .collect();
-    let series: Rc<Vec<(String, Projection)>> = Rc::new(
-        chosen
-            .iter()
-            .filter_map(|&i| candidates.get(i))
-            .map(|(name, s)| {
-                (
-                    name.clone(),
-                    if Rc::ptr_eq(s, &props.scenario) {
-                        (*props.projection).clone()
-                    } else {
-                        engine::project(s)
-                    },
-                )
-            })
-            .collect(),
-    );
+    let saved: Rc<Vec<(String, Rc<Scenario>)>> = use_memo((), |_| {
+        storage::load_saved()
+            .0
+            .entries
+            .into_iter()
+            .filter_map(|e| Scenario::new(e.scenario).ok().map(|s| (e.name, Rc::new(s))))
+            .collect()
+    });
+    let this_name = format!("{} (this page)", props.scenario.name);
+    // Projected once per choice and scenario, not on every render.
+    let chosen = {
+        let saved = saved.clone();
+        let projection = props.projection.clone();
+        let this_name = this_name.clone();
+        use_memo(
+            (props.scenario.clone(), props.compared.clone()),
+            move |(scenario, compared)| {
+                let picked: Vec<(String, Rc<Scenario>, Projection)> = compared
+                    .iter()
+                    .filter_map(|&i| match i {
+                        0 => Some((this_name.clone(), scenario.clone(), (*projection).clone())),
+                        i => saved
+                            .get(i - 1)
+                            .map(|(name, s)| (name.clone(), s.clone(), engine::project(s))),
+                    })
+                    .collect();
+                let figures: Vec<Vec<narrative::Figure>> = picked
+                    .iter()
+                    .map(|(_, s, p)| narrative::headline_figures(s, p, s.start_year + 5))
+                    .collect();
+                let series: Rc<Vec<(String, Projection)>> =
+                    Rc::new(picked.into_iter().map(|(n, _, p)| (n, p)).collect());
+                (series, figures)
+            },
+        )
+    };
+    let (series, figures) = (&chosen.0, &chosen.1);
+    let candidates: Vec<&str> = std::iter::once(this_name.as_str())
+        .chain(saved.iter().map(|(name, _)| name.as_str()))
+        .collect();
     let toggle = |i: usize| {
-        let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
+        props.on_compare.reform(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let mut next = (*chosen).clone();
-            if input.checked() {
-                if next.len() < MAX_COMPARED && !next.contains(&i) {
-                    next.push(i);
-                }
-            } else {
-                next.retain(|&j| j != i);
-            }
-            chosen.set(next);
+            (i, input.checked())
         })
     };
-    let figures: Vec<Vec<narrative::Figure>> = chosen
-        .iter()
-        .filter_map(|&i| candidates.get(i))
-        .zip(series.iter())
-        .map(|((_, s), (_, p))| narrative::headline_figures(s, p, s.start_year + 5))
-        .collect();
+    let compared = &props.compared;
     html! {
         <section class="panel" aria-labelledby="compare-heading" id="comparison">
             <h2 id="compare-heading">{ "Scenarios side by side" }</h2>
             <p class="hint">{ format!("Pick up to {MAX_COMPARED}: this one and scenarios saved in the calculator under \"Your scenarios\".") }</p>
             <fieldset class="compare-choices">
                 <legend class="visually-hidden">{ "Scenarios to compare" }</legend>
-                { for candidates.iter().enumerate().map(|(i, (name, _))| html! {
+                { for candidates.iter().enumerate().map(|(i, name)| html! {
                     <label class="switch">
-                        <input type="checkbox" checked={chosen.contains(&i)} onchange={toggle(i)}
-                            disabled={!chosen.contains(&i) && chosen.len() >= MAX_COMPARED} />
-                        <span>{ name.clone() }</span>
+                        <input type="checkbox" checked={compared.contains(&i)} onchange={toggle(i)}
+                            disabled={!compared.contains(&i) && compared.len() >= MAX_COMPARED} />
+                        <span>{ name.to_string() }</span>
                     </label>
                 }) }
             </fieldset>

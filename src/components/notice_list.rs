@@ -1,24 +1,11 @@
-//! Messages about the page itself (a broken link, storage that cannot be used, a rejected
-//! import), each dismissible, shown above the results.
+//! The list of messages about the page itself (a broken link, storage that cannot be used, a
+//! rejected import), each dismissible, shown above the results.
 
 use yew::prelude::*;
 
-/// How serious a notice is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Warning,
-    Error,
-}
-
-/// One message, with optional detail lines (e.g. every validation problem of an import).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub id: u32,
-    pub tone: Tone,
-    pub text: String,
-    pub details: Vec<String>,
-}
+// The notices themselves and their reducer are host-tested in `crate::notices`; re-exported so
+// the pages that show notices name them here, beside the list that draws them.
+pub use crate::notices::{Notice, Tone};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeListProps {

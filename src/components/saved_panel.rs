@@ -1,7 +1,8 @@
-//! The reader's saved scenarios: save the current one under a name, and open, rename or delete
-//! saved ones. Stored in the browser only.
+//! The reader's saved scenarios: save the current one under a name, and open, update, rename
+//! or delete saved ones. The panel only sends [`SavedAction`]s: the list changes in the app's
+//! reducer ([`crate::saved`]), which also writes it to the browser's storage.
 
-use crate::saved::{unique_name, Saved, SavedList};
+use crate::saved::{SavedAction, SavedList};
 use crate::scenario::Scenario;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -11,8 +12,8 @@ use yew::prelude::*;
 pub struct SavedPanelProps {
     pub list: Rc<SavedList>,
     pub scenario: Rc<Scenario>,
-    /// Replace the stored list (the app writes it to storage).
-    pub on_change: Callback<SavedList>,
+    /// A change to the list.
+    pub on_action: Callback<SavedAction>,
     pub on_open: Callback<Scenario>,
     /// Time of saving, from the browser clock.
     pub now: Callback<(), String>,
@@ -23,29 +24,21 @@ pub struct SavedPanelProps {
 pub fn saved_panel(props: &SavedPanelProps) -> Html {
     let name = use_state(String::new);
     let renaming = use_state(|| None::<(usize, String)>);
-    let confirm_delete = use_state(|| None::<usize>);
+    // Which entry (place and name) asked "Really delete?".
+    let confirm_delete = use_state(|| None::<(usize, String)>);
     let list = props.list.clone();
     let save = {
         let name = name.clone();
-        let list = list.clone();
         let scenario = props.scenario.clone();
-        let on_change = props.on_change.clone();
+        let on_action = props.on_action.clone();
         let now = props.now.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let wanted = if name.trim().is_empty() {
-                scenario.name.clone()
-            } else {
-                name.trim().to_string()
-            };
-            let mut next = (*list).clone();
-            let entry = Saved {
-                name: unique_name(&next.entries, &wanted.chars().take(80).collect::<String>()),
-                saved_at: now.emit(()),
+            on_action.emit(SavedAction::Save {
+                name: (*name).clone(),
                 scenario: scenario.draft().clone(),
-            };
-            next.entries.insert(0, entry);
-            on_change.emit(next);
+                at: now.emit(()),
+            });
             name.set(String::new());
         })
     };
@@ -72,32 +65,45 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                     { for list.entries.iter().enumerate().map(|(i, entry)| {
                         let open = {
                             let on_open = props.on_open.clone();
-                            let draft = entry.scenario.clone();
+                            let list = list.clone();
+                            let name = entry.name.clone();
                             Callback::from(move |_: MouseEvent| {
-                                if let Ok(s) = Scenario::new(draft.clone()) {
+                                if let Some(s) = list.open(i, &name) {
                                     on_open.emit(s);
                                 }
                             })
                         };
+                        let update = {
+                            let on_action = props.on_action.clone();
+                            let scenario = props.scenario.clone();
+                            let now = props.now.clone();
+                            let name = entry.name.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                on_action.emit(SavedAction::Overwrite {
+                                    index: i,
+                                    name: name.clone(),
+                                    scenario: scenario.draft().clone(),
+                                    at: now.emit(()),
+                                })
+                            })
+                        };
+                        let same = entry.scenario == *props.scenario.draft();
                         let start_rename = {
                             let renaming = renaming.clone();
                             let current = entry.name.clone();
                             Callback::from(move |_: MouseEvent| renaming.set(Some((i, current.clone()))))
                         };
+                        let asked = confirm_delete.as_ref() == Some(&(i, entry.name.clone()));
                         let delete = {
                             let confirm_delete = confirm_delete.clone();
-                            let list = list.clone();
-                            let on_change = props.on_change.clone();
+                            let on_action = props.on_action.clone();
+                            let name = entry.name.clone();
                             Callback::from(move |_: MouseEvent| {
-                                if *confirm_delete == Some(i) {
-                                    let mut next = (*list).clone();
-                                    if i < next.entries.len() {
-                                        next.entries.remove(i);
-                                    }
-                                    on_change.emit(next);
+                                if asked {
+                                    on_action.emit(SavedAction::Delete { index: i, name: name.clone() });
                                     confirm_delete.set(None);
                                 } else {
-                                    confirm_delete.set(Some(i));
+                                    confirm_delete.set(Some((i, name.clone())));
                                 }
                             })
                         };
@@ -105,18 +111,21 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                         html! {
                             <li key={format!("{i}-{}", entry.name)}>
                                 if let Some(text) = is_renaming {
-                                    { rename_form(i, text, &renaming, &list, &props.on_change) }
+                                    { rename_form(i, &entry.name, text, &renaming, &props.on_action) }
                                 } else {
                                     <span class="saved-name">{ entry.name.clone() }</span>
                                     <span class="saved-when">{ entry.saved_at.get(..10).unwrap_or_default().to_string() }</span>
                                     <span class="saved-actions">
                                         <button type="button" class="small-button" onclick={open}
                                             aria-label={format!("Open {}", entry.name)}>{ "Open" }</button>
+                                        <button type="button" class="small-button" onclick={update} disabled={same}
+                                            title="Replace it with the scenario on the page"
+                                            aria-label={format!("Update {} with the current scenario", entry.name)}>{ "Update" }</button>
                                         <button type="button" class="small-button" onclick={start_rename}
                                             aria-label={format!("Rename {}", entry.name)}>{ "Rename" }</button>
                                         <button type="button" class="small-button danger" onclick={delete}
                                             aria-label={format!("Delete {}", entry.name)}>
-                                            { if *confirm_delete == Some(i) { "Really delete?" } else { "Delete" } }
+                                            { if asked { "Really delete?" } else { "Delete" } }
                                         </button>
                                     </span>
                                 }
@@ -131,10 +140,10 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
 
 fn rename_form(
     i: usize,
+    name: &str,
     text: String,
     renaming: &UseStateHandle<Option<(usize, String)>>,
-    list: &Rc<SavedList>,
-    on_change: &Callback<SavedList>,
+    on_action: &Callback<SavedAction>,
 ) -> Html {
     let on_input = {
         let renaming = renaming.clone();
@@ -145,23 +154,16 @@ fn rename_form(
     };
     let submit = {
         let renaming = renaming.clone();
-        let list = list.clone();
-        let on_change = on_change.clone();
+        let on_action = on_action.clone();
+        let name = name.to_string();
         let text = text.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut next = (*list).clone();
-            let others: Vec<Saved> = next
-                .entries
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, s)| s.clone())
-                .collect();
-            if let Some(entry) = next.entries.get_mut(i) {
-                entry.name = unique_name(&others, &text.chars().take(80).collect::<String>());
-            }
-            on_change.emit(next);
+            on_action.emit(SavedAction::Rename {
+                index: i,
+                name: name.clone(),
+                to: text.clone(),
+            });
             renaming.set(None);
         })
     };

@@ -2,105 +2,11 @@
 //! (Guesstimate style), with the defaults explained. Text is kept as typed; a bad value shows
 //! its message and the last valid results stay.
 
-use crate::parse::{parse_int, parse_number, parse_percent};
-use crate::scenario::Uncertainty;
-use crate::state::input_text;
-use crate::state::Kind;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The settings as typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SettingsText {
-    pub growth_low: String,
-    pub growth_high: String,
-    pub opex_low: String,
-    pub opex_high: String,
-    pub cancel: String,
-    pub delay: String,
-    pub samples: String,
-    pub seed: String,
-}
-
-impl SettingsText {
-    pub fn from(u: &Uncertainty) -> SettingsText {
-        SettingsText {
-            growth_low: input_text(u.growth_multiplier.0, Kind::Number),
-            growth_high: input_text(u.growth_multiplier.1, Kind::Number),
-            opex_low: input_text(u.opex_shift.0, Kind::Percent),
-            opex_high: input_text(u.opex_shift.1, Kind::Percent),
-            cancel: input_text(u.cancel_chance, Kind::Percent),
-            delay: u.max_delay.to_string(),
-            samples: u.samples.to_string(),
-            seed: u.seed.to_string(),
-        }
-    }
-
-    /// The settings, or the (path, message) of each field that cannot be read.
-    pub fn read(&self) -> Result<Uncertainty, Vec<(&'static str, String)>> {
-        let mut errors = Vec::new();
-        let mut num = |path: &'static str,
-                       text: &str,
-                       f: fn(&str) -> Result<f64, crate::parse::ParseError>| {
-            f(text).unwrap_or_else(|e| {
-                errors.push((path, e.to_string()));
-                0.0
-            })
-        };
-        let g0 = num(
-            "uncertainty.growth_multiplier.low",
-            &self.growth_low,
-            parse_number,
-        );
-        let g1 = num(
-            "uncertainty.growth_multiplier.high",
-            &self.growth_high,
-            parse_number,
-        );
-        let o0 = num("uncertainty.opex_shift.low", &self.opex_low, parse_percent);
-        let o1 = num(
-            "uncertainty.opex_shift.high",
-            &self.opex_high,
-            parse_percent,
-        );
-        let cancel = num("uncertainty.cancel_chance", &self.cancel, parse_percent);
-        let mut whole = |path: &'static str, text: &str| match parse_int(text) {
-            Ok(v) if v >= 0 => v as u32,
-            Ok(_) => {
-                errors.push((path, "must not be negative".into()));
-                0
-            }
-            Err(e) => {
-                errors.push((path, e.to_string()));
-                0
-            }
-        };
-        let delay = whole("uncertainty.max_delay", &self.delay);
-        let samples = whole("uncertainty.samples", &self.samples);
-        let seed = match self.seed.trim().parse::<u64>() {
-            Ok(s) => s,
-            Err(_) => {
-                errors.push((
-                    "uncertainty.seed",
-                    "the seed must be a whole number from 0 up".into(),
-                ));
-                0
-            }
-        };
-        if errors.is_empty() {
-            Ok(Uncertainty {
-                growth_multiplier: (g0, g1),
-                opex_shift: (o0, o1),
-                cancel_chance: cancel,
-                max_delay: delay,
-                samples,
-                seed,
-            })
-        } else {
-            Err(errors)
-        }
-    }
-}
+// The text and its reading are host-tested with the page's reducer in `crate::uncertainty_state`.
+pub use crate::uncertainty_state::SettingsText;
 
 #[derive(Properties, PartialEq)]
 pub struct UncertaintySettingsProps {

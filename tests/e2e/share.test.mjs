@@ -1,6 +1,6 @@
 // Sharing as a person does it: edit and share the link, reload and find the work, download the
 // CSV and JSON and read them back, import files good and bad, open damaged links, and save,
-// rename and reopen named scenarios. Every expected figure comes from the engine.
+// rename, update and reopen named scenarios. Every expected figure comes from the engine.
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -144,7 +144,7 @@ test('importing a JSON file loads it; a bad one is listed and changes nothing', 
   });
 });
 
-test('named scenarios can be saved, renamed, reopened and deleted', async () => {
+test('named scenarios can be saved, renamed, reopened, updated and deleted', async () => {
   await withApp(suite, { name: 'share-saved' }, async (page) => {
     await page.locator('#save-name').fill('My base case');
     await page.locator('#save-scenario').click();
@@ -158,6 +158,19 @@ test('named scenarios can be saved, renamed, reopened and deleted', async () => 
     await figuresSettle(page, enginePreset('blank'));
     await page.getByRole('button', { name: 'Open Renamed case' }).click();
     await figuresSettle(page, enginePreset('openai-2025-11'));
+
+    // Update replaces the saved scenario with the one on the page (not offered when they are equal).
+    const update = page.getByRole('button', { name: 'Update Renamed case with the current scenario' });
+    assert.equal(await update.isDisabled(), true, 'the entry is the scenario on the page');
+    await page.selectOption('#preset', 'blank');
+    await figuresSettle(page, enginePreset('blank'));
+    await update.click();
+    await page.waitForFunction(() => document.querySelector('#saved-list button[aria-label^="Update"]')?.disabled);
+    await page.selectOption('#preset', 'openai-2025-11');
+    await figuresSettle(page, enginePreset('openai-2025-11'));
+    await page.getByRole('button', { name: 'Open Renamed case' }).click();
+    await figuresSettle(page, enginePreset('blank'));
+    assert.equal(await page.locator('#saved-list li').count(), 1, 'updated in place, not saved twice');
 
     // Saved across a reload.
     await page.goto(suite.server.url);
