@@ -21,7 +21,7 @@ use crate::components::share_bar::{read_file, ShareBar};
 use crate::components::stale_banner::StaleBanner;
 use crate::components::summary_sentence::SummarySentence;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::components::StateHandle;
+use crate::components::{Dispatch, StateHandle};
 use crate::embed::{self, Embed, EmbedTheme};
 use crate::engine;
 use crate::hooks::use_theme::{use_theme, ThemeChoice};
@@ -289,6 +289,7 @@ pub fn app() -> Html {
     let stale = state.is_stale();
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
+        <ContextProvider<Dispatch> context={state.dispatcher()}>
             <div class="page" {ondragover} {ondrop}>
             <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
@@ -335,6 +336,7 @@ pub fn app() -> Html {
                 <p>{ "All figures in billions of nominal US dollars. The model is documented in docs/MODEL.md; every default figure carries its source in the scenario notes. Runs entirely in your browser: nothing you type leaves this page. Drop a scenario JSON file anywhere on the page to import it." }</p>
             </footer>
             </div>
+        </ContextProvider<Dispatch>>
         </ContextProvider<StateHandle>>
     }
 }
