@@ -21,7 +21,7 @@ use crate::components::share_bar::{read_file, ShareBar};
 use crate::components::stale_banner::StaleBanner;
 use crate::components::summary_sentence::SummarySentence;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::components::StateHandle;
+use crate::components::{Dispatch, StateHandle};
 use crate::embed::{self, Embed, EmbedTheme};
 use crate::engine;
 use crate::hooks::use_theme::{use_theme, ThemeChoice};
@@ -113,22 +113,49 @@ pub fn app() -> Html {
     };
     let notice_list = notices.list().to_vec();
 
-    // The link's fragment, deflated once per scenario (not on every render) for the address
-    // and the uncertainty link.
-    let fragment = use_memo(scenario.clone(), |s| codec::encode(s));
-    // Keep the link and the stored work in step with the scenario (not in an embed, whose
-    // reader adjustments are not the writer's scenario).
+    // Keep the link (the address, and the uncertainty link's) and the stored work in step with
+    // the scenario (not in an embed, whose reader adjustments are not the writer's scenario).
+    // Deflating the link and storing take a task of their own after each change, so the
+    // charts are redrawn and painted without waiting for them; a newer change cancels it.
+    let uncertainty_link = use_node_ref();
     {
         let notify = notify.clone();
         let embedded = startup.embed.is_some();
-        let fragment = fragment.clone();
+        let link = uncertainty_link.clone();
         use_effect_with(scenario.clone(), move |s| {
-            if !embedded {
-                browser::replace_hash(&fragment);
-                if let Err(problem) = storage::store_current(s) {
-                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
-                }
-            }
+            let s = s.clone();
+            let later = (!embedded).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let fragment = codec::encode(&s);
+                    browser::replace_hash(&fragment);
+                    if let Some(a) = link.cast::<web_sys::Element>() {
+                        let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
+                    }
+                    if let Err(problem) = storage::store_current(&s) {
+                        notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
+                    }
+                })
+            });
+            move || drop(later)
+        });
+    }
+
+    // On a wide screen the charts come first: the form (the column beside them) and the panels
+    // below the charts are rendered in the next task, so the first chart is drawn without
+    // waiting for the whole page to be built and laid out. On a narrow screen the form is
+    // above the charts, so it is rendered at once (nothing moves when it arrives).
+    let full = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_none_or(|w| w <= 960.0)
+    });
+    {
+        let full = full.clone();
+        use_effect_with((), move |_| {
+            let later =
+                (!*full).then(|| gloo::timers::callback::Timeout::new(0, move || full.set(true)));
+            move || drop(later)
         });
     }
 
@@ -200,8 +227,10 @@ pub fn app() -> Html {
     };
     let now = Callback::from(|_: ()| browser::now_iso());
     let stale = state.is_stale();
+    let full = *full;
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
+        <ContextProvider<Dispatch> context={state.dispatcher()}>
             <div class="page" {ondragover} {ondrop}>
             <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
@@ -216,12 +245,14 @@ pub fn app() -> Html {
             </header>
             <main class="layout">
                 <div class="inputs">
-                    <PresetPicker preset={*preset} {on_choose} />
-                    <DealLedger />
-                    <RevenueInputs />
-                    <CostsInputs />
-                    <FundingInputs />
-                    <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
+                    if full {
+                        <PresetPicker preset={*preset} {on_choose} />
+                        <DealLedger />
+                        <RevenueInputs />
+                        <CostsInputs />
+                        <FundingInputs />
+                        <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
+                    }
                 </div>
                 <div class={classes!("results", stale.then_some("stale"))} id="results" tabindex="-1">
                     <NoticeList notices={notice_list} on_dismiss={dismiss} />
@@ -232,7 +263,7 @@ pub fn app() -> Html {
                         <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
                         <ShareBar scenario={scenario.clone()} projection={projection.clone()} on_import={on_import} />
                         <p class="uncertainty-link">
-                            <a href={format!("uncertainty/#{fragment}")} id="uncertainty-link">
+                            <a ref={uncertainty_link} href="uncertainty/" id="uncertainty-link">
                                 { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }
                             </a>
                         </p>
@@ -240,14 +271,17 @@ pub fn app() -> Html {
                     { for ChartKind::ALL.iter().map(|&kind| html! {
                         <ChartPanel {kind} scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />
                     }) }
-                    <ProjectionTable projection={projection.clone()} />
-                    <EmbedDialog scenario={scenario.clone()} />
+                    if full {
+                        <ProjectionTable projection={projection.clone()} />
+                        <EmbedDialog scenario={scenario.clone()} />
+                    }
                 </div>
             </main>
             <footer class="site-footer">
                 <p>{ "All figures in billions of nominal US dollars. The model is documented in docs/MODEL.md; every default figure carries its source in the scenario notes. Runs entirely in your browser: nothing you type leaves this page. Drop a scenario JSON file anywhere on the page to import it." }</p>
             </footer>
             </div>
+        </ContextProvider<Dispatch>>
         </ContextProvider<StateHandle>>
     }
 }

@@ -30,11 +30,21 @@ pub mod weights_editor;
 /// The app's state as shared through context.
 pub type StateHandle = UseReducerHandle<State>;
 
+/// Sends actions to the state. Its own context: it never changes, so a component that only
+/// sends actions (a field) is not re-rendered by every change of the state.
+pub type Dispatch = UseReducerDispatcher<State>;
+
 /// The state from context. Components using it are rendered only under the app root, which
 /// always provides it.
 #[hook]
 pub fn use_app_state() -> StateHandle {
     use_context::<StateHandle>().expect("components are rendered inside the app's state provider")
+}
+
+/// The state's dispatcher from context (provided beside the state by the app root).
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().expect("components are rendered inside the app's state provider")
 }
 
 /// A callback that sends one fixed action.

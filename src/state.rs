@@ -136,6 +136,24 @@ pub struct DealForm {
     pub note: String,
 }
 
+impl DealForm {
+    /// The text of one of the deal's fields.
+    pub fn get(&self, field: DealField) -> &str {
+        match field {
+            DealField::Name => &self.name,
+            DealField::Counterparty => &self.counterparty,
+            DealField::Total => &self.total,
+            DealField::Gw => &self.gw,
+            DealField::PerGw => &self.per_gw,
+            DealField::StartYear => &self.start_year,
+            DealField::Years => &self.years,
+            DealField::FleetGrowth => &self.fleet_growth,
+            DealField::Source => &self.source,
+            DealField::Note => &self.note,
+        }
+    }
+}
+
 /// A (year, value) row of a small table: path points, cost anchors, raises.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PairForm {
@@ -565,18 +583,7 @@ impl Form {
             Field::RevenueShareUntil => &self.revenue_share_until,
             Field::OpeningCash => &self.opening_cash,
             Field::DiscountRate => &self.discount_rate,
-            Field::Deal(i, f) => deal(i).map_or("", |d| match f {
-                DealField::Name => &d.name,
-                DealField::Counterparty => &d.counterparty,
-                DealField::Total => &d.total,
-                DealField::Gw => &d.gw,
-                DealField::PerGw => &d.per_gw,
-                DealField::StartYear => &d.start_year,
-                DealField::Years => &d.years,
-                DealField::FleetGrowth => &d.fleet_growth,
-                DealField::Source => &d.source,
-                DealField::Note => &d.note,
-            }),
+            Field::Deal(i, f) => deal(i).map_or("", |d| d.get(f)),
             Field::Weight(i, k) => deal(i)
                 .and_then(|d| d.weights.get(k))
                 .map_or("", |s| s.as_str()),

@@ -2,8 +2,9 @@
 // from the benchmark build of the app's library (bench/wasm), on an 800x400 CSS-pixel canvas
 // whose backing store is sized for devicePixelRatio as the page does. Also exposes the app's
 // Monte Carlo and projection for timing. `?build=speed` loads the opt-level 3 build instead of
-// the page's size-first one.
-const dir = new URLSearchParams(location.search).get('build') === 'speed' ? './pkg-speed/' : './pkg/';
+// the page's size-first one; `?build=base` another build of the app (`bench/run.mjs --baseline`).
+const build = new URLSearchParams(location.search).get('build');
+const dir = { speed: './pkg-speed/', base: './pkg-base/' }[build] ?? './pkg/';
 const { default: init, Bench } = await import(`${dir}cc_bench_wasm.js`);
 
 await init();

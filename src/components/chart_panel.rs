@@ -1,17 +1,20 @@
-//! One chart on the page: its heading, a canvas drawn with plotters-canvas at the screen's
-//! pixel density, a crosshair and tooltip for the year under the pointer or keyboard focus, and
-//! a "show data" table with the same numbers.
+//! One chart on the page: its heading, a canvas drawn at the screen's pixel density (repainted
+//! only when its picture changes), an overlay canvas with the crosshair and a tooltip for the
+//! year under the pointer or keyboard focus, and a "show data" table with the same numbers.
 
+use crate::canvas::CanvasBackend;
+use crate::charts::Fingerprint;
 use crate::charts::{self, ChartLayout, ChartOptions, Theme};
 use crate::engine::Projection;
 use crate::format;
 use crate::hooks::use_element_width::use_element_width;
 use crate::scenario::{Metric, Scenario};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::{DrawingBackend, IntoDrawingArea};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, HtmlElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlDetailsElement, HtmlElement};
 use yew::prelude::*;
 
 /// Which chart a panel shows.
@@ -66,16 +69,70 @@ pub fn draw(
     projection: &Projection,
     opts: &ChartOptions,
 ) -> Option<ChartLayout> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = CanvasBackend::new(canvas)?;
     let root = backend.into_drawing_area();
-    let layout = match kind {
-        ChartKind::Commitments => charts::draw_commitments(&root, projection, scenario, opts),
-        ChartKind::Coverage => charts::draw_coverage(&root, projection, scenario, opts),
-        ChartKind::Cash => charts::draw_cash(&root, projection, scenario, opts),
-    };
-    let layout = layout.ok()?;
+    let layout = draw_on(&root, kind, scenario, projection, opts).ok()?;
     root.present().ok()?;
     Some(layout)
+}
+
+/// The chart of `kind` on any backend.
+fn draw_on<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    kind: ChartKind,
+    scenario: &Scenario,
+    projection: &Projection,
+    opts: &ChartOptions,
+) -> charts::ChartResult<DB> {
+    match kind {
+        ChartKind::Commitments => charts::draw_commitments(root, projection, scenario, opts),
+        ChartKind::Coverage => charts::draw_coverage(root, projection, scenario, opts),
+        ChartKind::Cash => charts::draw_cash(root, projection, scenario, opts),
+    }
+}
+
+/// The fingerprint of the chart's picture at a backing-store size, and its layout: the same
+/// for two draws that would paint the same pixels.
+pub fn fingerprint(
+    size: (u32, u32),
+    kind: ChartKind,
+    scenario: &Scenario,
+    projection: &Projection,
+    opts: &ChartOptions,
+) -> (u64, Option<ChartLayout>) {
+    let (backend, hash) = Fingerprint::new(size);
+    let root = backend.into_drawing_area();
+    let layout = draw_on(&root, kind, scenario, projection, opts).ok();
+    (hash.get(), layout)
+}
+
+/// Paints the hover highlight of `year` (or nothing) on the overlay canvas above a chart laid
+/// out as `layout`, sized like the chart's canvas.
+fn draw_overlay(
+    overlay: &HtmlCanvasElement,
+    size: (u32, u32),
+    layout: Option<&ChartLayout>,
+    year: Option<i32>,
+    opts: &ChartOptions,
+) {
+    if (overlay.width(), overlay.height()) != size {
+        // Resizing clears the canvas too.
+        overlay.set_width(size.0);
+        overlay.set_height(size.1);
+    } else if let Some(ctx) = overlay
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    {
+        ctx.clear_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
+    }
+    if let (Some(layout), Some(year)) = (layout, year) {
+        if let Some(backend) = CanvasBackend::new(overlay) {
+            let root = backend.into_drawing_area();
+            let _ = charts::draw_highlight(&root, layout, year, opts);
+        }
+    }
 }
 
 /// Downloads the chart as a PNG at twice its on-screen size, with its title, the scenario's
@@ -138,16 +195,36 @@ pub fn chart_height(width: f64, kind: ChartKind) -> f64 {
 pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let container = use_node_ref();
     let canvas_ref = use_node_ref();
+    let overlay_ref = use_node_ref();
     let width = use_element_width(container.clone());
     let highlight = use_state(|| None::<i32>);
     let layout = use_mut_ref(|| None::<ChartLayout>);
+    // The fingerprint of what the canvas shows, and whether the overlay shows anything.
+    let painted = use_mut_ref(|| None::<u64>);
+    let overlay_shown = use_mut_ref(|| false);
     let scale = use_memo((), |_| {
         web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .clamp(1.0, 4.0)
     });
     let kind = props.kind;
+    let options = move |scale: f64, dark: bool| ChartOptions {
+        scale,
+        theme: if dark { Theme::dark() } else { Theme::light() },
+        highlight_year: None,
+        title: None,
+        footer: None,
+    };
+    let backing = move |width: f64, scale: f64| {
+        let height = chart_height(width, kind);
+        (
+            (width * scale).round() as u32,
+            (height * scale).round() as u32,
+        )
+    };
     {
+        // The chart itself: repainted only when its picture changes (an edit elsewhere in the
+        // form often leaves it as it was); the hover highlight is on the overlay.
         let canvas_ref = canvas_ref.clone();
         let layout = layout.clone();
         let scale = *scale;
@@ -157,36 +234,88 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 props.projection.clone(),
                 props.dark,
                 width,
-                *highlight,
             ),
-            move |(scenario, projection, dark, width, highlight)| {
-                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    if *width > 0.0 {
-                        let height = chart_height(*width, kind);
-                        canvas.set_width((width * scale).round() as u32);
-                        canvas.set_height((height * scale).round() as u32);
-                        let style = HtmlElement::style(&canvas);
-                        let _ = style.set_property("width", &format!("{width}px"));
-                        let _ = style.set_property("height", &format!("{height}px"));
-                        let opts = ChartOptions {
-                            scale,
-                            theme: if *dark { Theme::dark() } else { Theme::light() },
-                            highlight_year: *highlight,
-                            title: None,
-                            footer: None,
-                        };
-                        let drawn = draw(&canvas, kind, scenario, projection, &opts);
-                        if drawn.is_some() {
-                            // For `make bench` (bench/run.mjs), which times cold start and
-                            // edit-to-repaint to these marks; named by chart id (costs no new
-                            // string in the download).
-                            let _ = web_sys::window()
-                                .and_then(|w| w.performance())
-                                .map(|p| p.mark(kind.id()));
-                        }
-                        *layout.borrow_mut() = drawn;
+            move |(scenario, projection, dark, width)| {
+                let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
+                if *width <= 0.0 {
+                    return;
+                }
+                let size = backing(*width, scale);
+                let opts = options(scale, *dark);
+                let (print, laid) = fingerprint(size, kind, scenario, projection, &opts);
+                let same_size = (canvas.width(), canvas.height()) == size;
+                if same_size && *painted.borrow() == Some(print) {
+                    *layout.borrow_mut() = laid;
+                    return;
+                }
+                if !same_size {
+                    canvas.set_width(size.0);
+                    canvas.set_height(size.1);
+                    let style = HtmlElement::style(&canvas);
+                    let _ = style.set_property("width", &format!("{width}px"));
+                    let _ =
+                        style.set_property("height", &format!("{}px", chart_height(*width, kind)));
+                }
+                let drawn = draw(&canvas, kind, scenario, projection, &opts);
+                if drawn.is_some() {
+                    // For `make bench` (bench/run.mjs), which times cold start and
+                    // edit-to-repaint to these marks; named by chart id (costs no new
+                    // string in the download).
+                    let _ = web_sys::window()
+                        .and_then(|w| w.performance())
+                        .map(|p| p.mark(kind.id()));
+                    // For the browser tests: how many times the canvas was painted (debug
+                    // builds only; the release page carries none of it).
+                    #[cfg(debug_assertions)]
+                    {
+                        let n = canvas
+                            .get_attribute("data-draws")
+                            .and_then(|n| n.parse::<u32>().ok())
+                            .unwrap_or(0);
+                        let _ = canvas.set_attribute("data-draws", &(n + 1).to_string());
                     }
                 }
+                *painted.borrow_mut() = drawn.map(|_| print);
+                *layout.borrow_mut() = drawn;
+            },
+        );
+    }
+    {
+        // The hover highlight, on its own canvas above the chart: moving the pointer repaints
+        // this layer only. After the chart's effect, so it uses the chart's latest layout.
+        let overlay_ref = overlay_ref.clone();
+        let layout = layout.clone();
+        let scale = *scale;
+        use_effect_with(
+            (
+                *highlight,
+                props.scenario.clone(),
+                props.projection.clone(),
+                props.dark,
+                width,
+            ),
+            move |(year, _, _, dark, width)| {
+                let Some(overlay) = overlay_ref.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
+                if *width <= 0.0 || (year.is_none() && !*overlay_shown.borrow()) {
+                    return;
+                }
+                let size = backing(*width, scale);
+                draw_overlay(
+                    &overlay,
+                    size,
+                    layout.borrow().as_ref(),
+                    *year,
+                    &options(scale, *dark),
+                );
+                *overlay_shown.borrow_mut() = year.is_some();
+                // For `make bench`: the hover measure times pointer to highlight drawn.
+                let _ = web_sys::window()
+                    .and_then(|w| w.performance())
+                    .map(|p| p.mark("hover"));
             },
         );
     }
@@ -263,6 +392,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             <div class="chart-box" ref={container}>
                 <canvas ref={canvas_ref} class="chart" tabindex="0" role="img" aria-label={label}
                     {onpointermove} {onpointerleave} {onkeydown} {onfocus} {onblur} />
+                <canvas ref={overlay_ref} class="chart-overlay" aria-hidden="true" />
                 if let Some((year, x)) = tip {
                     <ChartTooltip kind={kind} year={year} x={x} width={width}
                         scenario={props.scenario.clone()} projection={props.projection.clone()} />
@@ -271,11 +401,40 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             <div class="chart-actions">
                 <button type="button" class="small-button" id={format!("png-{id}")} onclick={png}>{ "Download PNG" }</button>
             </div>
-            <details class="chart-data">
-                <summary>{ "Show data" }</summary>
-                { data_table(kind, &props.scenario, &props.projection) }
-            </details>
+            <ChartData {kind} scenario={props.scenario.clone()} projection={props.projection.clone()} />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartDataProps {
+    kind: ChartKind,
+    scenario: Rc<Scenario>,
+    projection: Rc<Projection>,
+}
+
+/// "Show data": the chart's numbers as a table, built when first opened (closed, it is neither
+/// seen nor read out), and then kept current. Its own component, so hovering the chart does
+/// not rebuild it.
+#[function_component(ChartData)]
+fn chart_data(props: &ChartDataProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: HtmlDetailsElement = e.target_unchecked_into();
+            if details.open() && !*open {
+                open.set(true);
+            }
+        })
+    };
+    html! {
+        <details class="chart-data" {ontoggle}>
+            <summary>{ "Show data" }</summary>
+            if *open {
+                { data_table(props.kind, &props.scenario, &props.projection) }
+            }
+        </details>
     }
 }
 

@@ -22,16 +22,15 @@ pub fn deal_ledger() -> Html {
             state.dispatch(Action::SetFirmOnly(input.checked()));
         })
     };
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |id: u32| {
-            let mut next = (*open).clone();
-            if !next.remove(&id) {
-                next.insert(id);
-            }
-            open.set(next);
-        })
-    };
+    // The same callback while the set of open deals is unchanged, so the rows' props compare
+    // equal and a keystroke elsewhere re-renders no row.
+    let on_toggle = use_callback(open.clone(), |id: u32, open| {
+        let mut next = (**open).clone();
+        if !next.remove(&id) {
+            next.insert(id);
+        }
+        open.set(next);
+    });
     let add = {
         let state = state.clone();
         let open = open.clone();
@@ -77,7 +76,8 @@ pub fn deal_ledger() -> Html {
                     html! {
                         <DealRow key={d.id} index={i} count={n}
                             open={open.contains(&d.id) || has_error}
-                            on_toggle={on_toggle.clone()} />
+                            on_toggle={on_toggle.clone()} deal={d.clone()}
+                            firm_only={state.form.firm_only} errors={state.errors.clone()} />
                     }
                 }) }
             </table>

@@ -1,12 +1,14 @@
 //! One deal in the ledger: a summary row with its firm/counted toggles and row actions, and
-//! when open, every term of the deal.
+//! when open, every term of the deal. It is given its deal and the form's messages as props
+//! (not the whole state), so an edit to another deal or another section does not re-render it.
 
-use super::field_input::FieldInput;
+use super::field_input::{FieldInput, FieldValue};
 use super::weights_editor::WeightsEditor;
-use super::{send, use_app_state};
+use super::{use_dispatch, Dispatch};
 use crate::format;
 use crate::parse::{parse_int, parse_money, parse_number};
-use crate::state::{Action, DealField, Field, ProfileKind};
+use crate::state::{Action, DealField, DealForm, Errors, Field, ProfileKind};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -18,16 +20,27 @@ pub struct DealRowProps {
     pub open: bool,
     /// Opens or closes the editor of the deal with this id.
     pub on_toggle: Callback<u32>,
+    /// The deal as typed.
+    pub deal: DealForm,
+    /// Whether only firm contracts are counted.
+    pub firm_only: bool,
+    /// The form's messages (compared by value: a new but equal set does not re-render).
+    pub errors: Rc<Errors>,
+}
+
+/// A callback that sends one fixed action.
+fn send(dispatch: &Dispatch, action: Action) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(action.clone()))
 }
 
 /// A deal's row (a `<tbody>` of the ledger table).
 #[function_component(DealRow)]
 pub fn deal_row(props: &DealRowProps) -> Html {
-    let state = use_app_state();
+    let state = use_dispatch();
     let i = props.index;
-    let Some(deal) = state.form.deals.get(i) else {
-        return Html::default();
-    };
+    let deal = &props.deal;
+    let errors = &props.errors;
     let name = if deal.name.trim().is_empty() {
         format!("Deal {}", i + 1)
     } else {
@@ -48,7 +61,7 @@ pub fn deal_row(props: &DealRowProps) -> Html {
         (Ok(s), Ok(n)) if n >= 1 => format!("{s}–{}", s + n - 1),
         _ => "—".into(),
     };
-    let counted = deal.include && (deal.firm || !state.form.firm_only);
+    let counted = deal.include && (deal.firm || !props.firm_only);
     let editor_id = format!("deal-{}-editor", deal.id);
     let toggle = {
         let cb = props.on_toggle.clone();
@@ -82,8 +95,9 @@ pub fn deal_row(props: &DealRowProps) -> Html {
     let source_ok = {
         let s = deal.source.trim().to_ascii_lowercase();
         (s.starts_with("https://") || s.starts_with("http://"))
-            && state.errors.get(&f(DealField::Source).path()).is_none()
+            && errors.get(&f(DealField::Source).path()).is_none()
     };
+    let value = |field: DealField| FieldValue::new(f(field), deal.get(field), errors);
     let mode_id = format!("deal-{}-mode", deal.id);
     let profile_id = format!("deal-{}-profile", deal.id);
     html! {
@@ -123,8 +137,8 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                 <tr class="deal-editor" id={editor_id}>
                     <td colspan="6">
                         <div class="field-grid">
-                            <FieldInput field={f(DealField::Name)} label="Name" hint="Up to 80 characters." />
-                            <FieldInput field={f(DealField::Counterparty)} label="Counterparty" />
+                            <FieldInput field={f(DealField::Name)} value={value(DealField::Name)} label="Name" hint="Up to 80 characters." />
+                            <FieldInput field={f(DealField::Counterparty)} value={value(DealField::Counterparty)} label="Counterparty" />
                             <div class="field">
                                 <label for={mode_id.clone()} class="field-label">{ "Value given as" }</label>
                                 <select id={mode_id} onchange={on_mode}>
@@ -133,13 +147,13 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                                 </select>
                             </div>
                             if deal.by_capacity {
-                                <FieldInput field={f(DealField::Gw)} label="Capacity" unit="GW" hint="Gigawatts of compute." />
-                                <FieldInput field={f(DealField::PerGw)} label="Cost per GW" unit="$B" hint="Billions per gigawatt, e.g. 35." />
+                                <FieldInput field={f(DealField::Gw)} value={value(DealField::Gw)} label="Capacity" unit="GW" hint="Gigawatts of compute." />
+                                <FieldInput field={f(DealField::PerGw)} value={value(DealField::PerGw)} label="Cost per GW" unit="$B" hint="Billions per gigawatt, e.g. 35." />
                             } else {
-                                <FieldInput field={f(DealField::Total)} label="Total value" unit="$B" hint="e.g. 38, $38B, 1.4T, 650M." />
+                                <FieldInput field={f(DealField::Total)} value={value(DealField::Total)} label="Total value" unit="$B" hint="e.g. 38, $38B, 1.4T, 650M." />
                             }
-                            <FieldInput field={f(DealField::StartYear)} label="First year of payments" unit="year" />
-                            <FieldInput field={f(DealField::Years)} label="Term" unit="years" hint="1 to 30." />
+                            <FieldInput field={f(DealField::StartYear)} value={value(DealField::StartYear)} label="First year of payments" unit="year" />
+                            <FieldInput field={f(DealField::Years)} value={value(DealField::Years)} label="Term" unit="years" hint="1 to 30." />
                             <div class="field">
                                 <label for={profile_id.clone()} class="field-label">{ "Payment pattern" }</label>
                                 <select id={profile_id} onchange={on_profile}>
@@ -150,20 +164,20 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                                 <p class="hint">{ profile_hint(deal.profile) }</p>
                             </div>
                             if deal.profile == ProfileKind::Fleet {
-                                <FieldInput field={f(DealField::FleetGrowth)} label="Yearly growth of capacity added" unit="%" hint="0% is the same as ramp up." />
+                                <FieldInput field={f(DealField::FleetGrowth)} value={value(DealField::FleetGrowth)} label="Yearly growth of capacity added" unit="%" hint="0% is the same as ramp up." />
                             }
                         </div>
                         if deal.profile == ProfileKind::Custom {
-                            <WeightsEditor deal={i} />
+                            <WeightsEditor deal={i} form={deal.clone()} errors={errors.clone()} />
                         }
                         <div class="field-grid">
-                            <FieldInput field={f(DealField::Source)} label="Source (web address)" hint="Where the figures come from, starting with https://." class="wide" />
+                            <FieldInput field={f(DealField::Source)} value={value(DealField::Source)} label="Source (web address)" hint="Where the figures come from, starting with https://." class="wide" />
                             if source_ok {
                                 <p class="source-link"><a href={deal.source.trim().to_string()} target="_blank" rel="noopener noreferrer">{ "Open the source" }</a></p>
                             }
-                            <FieldInput field={f(DealField::Note)} label="Note" hint="Which numbers are reported and which are assumptions." class="wide" />
+                            <FieldInput field={f(DealField::Note)} value={value(DealField::Note)} label="Note" hint="Which numbers are reported and which are assumptions." class="wide" />
                         </div>
-                        { deal_value_error(&state, i) }
+                        { deal_value_error(errors, i) }
                     </td>
                 </tr>
             }
@@ -182,8 +196,8 @@ fn profile_hint(kind: ProfileKind) -> &'static str {
 }
 
 /// Messages about the value as a whole (not tied to one box).
-fn deal_value_error(state: &super::StateHandle, i: usize) -> Html {
-    match state.errors.get(&format!("deals[{i}].value")) {
+fn deal_value_error(errors: &Errors, i: usize) -> Html {
+    match errors.get(&format!("deals[{i}].value")) {
         Some(message) => html! { <p class="error-text">{ message.to_string() }</p> },
         None => Html::default(),
     }

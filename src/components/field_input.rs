@@ -1,14 +1,43 @@
 //! One labelled text field bound to a form [`Field`]: shows the text as typed, its unit and
 //! hint, and the message for its path, marking itself invalid for assistive technology.
+//!
+//! It is given its text and message as props (see [`field_value`]) and sends edits through the
+//! state's dispatcher, which never changes: a keystroke in one field re-renders that field
+//! only, as Yew skips every field whose props are equal.
 
-use super::use_app_state;
-use crate::state::{Action, Field, Kind};
+use super::use_dispatch;
+use crate::state::{Action, Errors, Field, Kind, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// A field's text as typed and the message for its path, if any.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldValue {
+    pub text: AttrValue,
+    pub error: Option<AttrValue>,
+}
+
+impl FieldValue {
+    /// A field's `text` and its message among `errors`.
+    pub fn new(field: Field, text: &str, errors: &Errors) -> FieldValue {
+        FieldValue {
+            text: AttrValue::from(text.to_string()),
+            error: errors
+                .get(&field.path())
+                .map(|m| AttrValue::from(m.to_string())),
+        }
+    }
+}
+
+/// The current text and message of a field.
+pub fn field_value(state: &State, field: Field) -> FieldValue {
+    FieldValue::new(field, state.form.get(field), &state.errors)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct FieldInputProps {
     pub field: Field,
+    pub value: FieldValue,
     pub label: AttrValue,
     /// Unit shown after the box ("$B", "%", "GW").
     #[prop_or_default]
@@ -43,18 +72,25 @@ pub fn path_id(path: &str) -> String {
 /// A labelled input for one field of the form.
 #[function_component(FieldInput)]
 pub fn field_input(props: &FieldInputProps) -> Html {
-    let state = use_app_state();
+    let dispatch = use_dispatch();
     let field = props.field;
     let id = field_id(field);
-    let text = state.form.get(field).to_string();
-    let error = state.errors.get(&field.path()).map(str::to_string);
-    let oninput = {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Edit(field, input.value()));
-        })
+    let text = props.value.text.clone();
+    let error = props.value.error.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        dispatch.dispatch(Action::Edit(field, input.value()));
+    });
+    // For the browser tests: how many times this field rendered (debug builds only).
+    #[cfg(debug_assertions)]
+    let count = use_mut_ref(|| 0u32);
+    #[cfg(debug_assertions)]
+    let renders = {
+        *count.borrow_mut() += 1;
+        Some(count.borrow().to_string())
     };
+    #[cfg(not(debug_assertions))]
+    let renders: Option<String> = None;
     let input_mode = match field.kind() {
         Kind::Int => "numeric",
         Kind::Text => "text",
@@ -88,6 +124,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     value={text}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={described}
+                    data-renders={renders}
                     {oninput}
                 />
                 if let Some(unit) = &props.unit {

@@ -1,21 +1,23 @@
 //! Funding and the horizon: opening cash, raises, the years projected and the discount rate.
 
-use super::field_input::FieldInput;
+use super::field_input::{field_value, FieldInput};
 use super::pair_table::PairTable;
+use super::use_app_state;
 use crate::state::{Field, Table};
 use yew::prelude::*;
 
 /// The funding and horizon section of the form.
 #[function_component(FundingInputs)]
 pub fn funding_inputs() -> Html {
+    let state = use_app_state();
     html! {
         <section class="panel" aria-labelledby="funding-heading">
             <h2 id="funding-heading">{ "Funding and horizon" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::OpeningCash} label="Cash at the start" unit="$B" hint="Cash at the start of the first year." />
-                <FieldInput field={Field::DiscountRate} label="Discount rate" unit="%" hint="For the present values of payments and cash." />
-                <FieldInput field={Field::StartYear} label="First year" unit="year" />
-                <FieldInput field={Field::EndYear} label="Last year" unit="year" hint="Up to 50 years in all." />
+                <FieldInput field={Field::OpeningCash} value={field_value(&state, Field::OpeningCash)} label="Cash at the start" unit="$B" hint="Cash at the start of the first year." />
+                <FieldInput field={Field::DiscountRate} value={field_value(&state, Field::DiscountRate)} label="Discount rate" unit="%" hint="For the present values of payments and cash." />
+                <FieldInput field={Field::StartYear} value={field_value(&state, Field::StartYear)} label="First year" unit="year" />
+                <FieldInput field={Field::EndYear} value={field_value(&state, Field::EndYear)} label="Last year" unit="year" hint="Up to 50 years in all." />
             </div>
             <PairTable table={Table::Raises} caption="Money raised" value_label="Amount" value_unit="$B"
                 hint="Equity or debt raised in a year; raises outside the years projected are not counted."

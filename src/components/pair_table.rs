@@ -1,7 +1,7 @@
 //! A small editable table of (year, value) rows: revenue path points, non-compute cost shares,
 //! raises.
 
-use super::field_input::FieldInput;
+use super::field_input::{field_value, FieldInput};
 use super::{send, use_app_state};
 use crate::state::{Action, Field, Table};
 use yew::prelude::*;
@@ -47,8 +47,8 @@ pub fn pair_table(props: &PairTableProps) -> Html {
                         let value_label = format!("{}: {} in row {}", props.caption, props.value_label, i + 1);
                         html! {
                             <tr key={i}>
-                                <td><FieldInput field={Field::PairYear(t, i)} label={year_label} compact=true /></td>
-                                <td><FieldInput field={Field::PairValue(t, i)} label={value_label} unit={props.value_unit.clone()} compact=true /></td>
+                                <td><FieldInput field={Field::PairYear(t, i)} value={field_value(&state, Field::PairYear(t, i))} label={year_label} compact=true /></td>
+                                <td><FieldInput field={Field::PairValue(t, i)} value={field_value(&state, Field::PairValue(t, i))} label={value_label} unit={props.value_unit.clone()} compact=true /></td>
                                 <td>
                                     <button type="button" class="icon-button"
                                         disabled={rows <= props.min_rows}

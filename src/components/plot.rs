@@ -1,6 +1,7 @@
 //! A canvas for the uncertainty page's charts (fan charts, tornado, comparison): sized to its
 //! container at the screen's pixel density and redrawn when the data, width or theme change.
 
+use crate::canvas::CanvasBackend;
 use crate::charts::{self, ChartOptions, ComparisonMetric, Theme};
 use crate::engine::Projection;
 use crate::hooks::use_element_width::use_element_width;
@@ -8,7 +9,6 @@ use crate::scenario::Scenario;
 use crate::sensitivity::Tornado;
 use crate::uncertainty::MonteCarlo;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
@@ -36,7 +36,7 @@ pub struct PlotProps {
 }
 
 fn draw(canvas: &HtmlCanvasElement, data: &PlotData, opts: &ChartOptions) -> bool {
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(backend) = CanvasBackend::new(canvas) else {
         return false;
     };
     let root = backend.into_drawing_area();

@@ -1,7 +1,7 @@
 //! The scenario header: the built-in scenario picker, the scenario's name and "as of" date, and
 //! its notes and sources.
 
-use super::field_input::FieldInput;
+use super::field_input::{field_value, FieldInput};
 use super::use_app_state;
 use crate::presets::{Preset, PRESETS};
 use crate::state::Field;
@@ -54,8 +54,8 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
                     </select>
                     <p class="hint">{ "Choosing one replaces the current figures." }</p>
                 </div>
-                <FieldInput field={Field::Name} label="Scenario name" />
-                <FieldInput field={Field::AsOf} label="Figures as of" hint="The date the figures were current." />
+                <FieldInput field={Field::Name} value={field_value(&state, Field::Name)} label="Scenario name" />
+                <FieldInput field={Field::AsOf} value={field_value(&state, Field::AsOf)} label="Figures as of" hint="The date the figures were current." />
             </div>
             <details class="sources">
                 <summary>{ "Notes and sources" }</summary>

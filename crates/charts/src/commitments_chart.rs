@@ -114,21 +114,23 @@ pub fn draw_commitments<DB: DrawingBackend>(
     frame.draw_crosshair(root, opts)?;
 
     let half = frame.half_bar(0.68);
-    for (i, row) in rows.iter().enumerate() {
-        let x = frame.x(row.year);
-        let mut base = 0.0;
-        for layer in &layers {
+    // Layer by layer (the bars do not overlap, so the order changes no pixel): the canvas is
+    // then given each colour once, not once per bar.
+    let mut bases = vec![0.0; rows.len()];
+    for layer in &layers {
+        for (i, (row, base)) in rows.iter().zip(bases.iter_mut()).enumerate() {
             let p = payment(layer, i);
             if p <= 0.0 {
                 continue;
             }
-            let top = base + p;
-            let (y0, y1) = (frame.y(top), frame.y(base));
+            let top = *base + p;
+            let x = frame.x(row.year);
+            let (y0, y1) = (frame.y(top), frame.y(*base));
             root.draw(&Rectangle::new(
                 [(x - half, y0), (x + half, y1)],
                 layer.color.filled(),
             ))?;
-            base = top;
+            *base = top;
         }
     }
     frame.reference(root, 0.0, theme.reference, 1.0)?;

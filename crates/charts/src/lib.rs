@@ -26,6 +26,7 @@ mod commitments_chart;
 mod comparison_chart;
 mod coverage_chart;
 mod fan_chart;
+mod fingerprint;
 mod frame;
 mod tornado_chart;
 
@@ -34,11 +35,14 @@ pub use commitments_chart::draw_commitments;
 pub use comparison_chart::{draw_comparison, ComparisonMetric, MAX_COMPARED};
 pub use coverage_chart::{draw_coverage, COVERAGE_CAP};
 pub use fan_chart::{draw_cash_fan, draw_coverage_fan};
+pub use fingerprint::Fingerprint;
 pub use frame::text_width;
 pub use tornado_chart::draw_tornado;
 
-use plotters::drawing::DrawingAreaErrorKind;
-use plotters::prelude::{DrawingBackend, RGBColor};
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
+use plotters::element::{PathElement, Rectangle};
+use plotters::prelude::{Color, DrawingBackend, RGBColor};
 
 /// What a chart function returns: the layout, or the backend's drawing error.
 pub type ChartResult<DB> =
@@ -241,6 +245,38 @@ impl ChartLayout {
         let i = ((x_px - left) / self.band()).floor() as i32;
         Some(self.first_year + i.clamp(0, self.years() - 1))
     }
+}
+
+/// The highlight of one year alone — the light band and the vertical line a chart draws for
+/// [`ChartOptions::highlight_year`] — at the place `layout` (returned by the chart's draw) gives
+/// it, for an overlay canvas above the chart: moving the pointer then repaints the overlay
+/// only, not the chart under it. Draws nothing for a year off the axis. The caller clears the
+/// overlay first.
+///
+/// # Errors
+/// The backend's error, if drawing fails.
+pub fn draw_highlight<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &ChartLayout,
+    year: i32,
+    opts: &ChartOptions,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if !(layout.first_year..=layout.last_year).contains(&year) {
+        return Ok(());
+    }
+    let muted = opts.theme.muted;
+    let half = (layout.band() / 2.0).round() as i32;
+    let x = layout.x_of(year).round() as i32;
+    let (top, bottom) = (layout.plot_top, layout.plot_bottom);
+    root.draw(&Rectangle::new(
+        [(x - half, top), (x + half, bottom)],
+        muted.mix(0.12).filled(),
+    ))?;
+    let width = frame::scale_of(opts).round().max(1.0) as u32;
+    root.draw(&PathElement::new(
+        vec![(x, top), (x, bottom)],
+        muted.stroke_width(width),
+    ))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -750,6 +750,115 @@ fn highlight_year_draws_a_crosshair() {
 }
 
 #[test]
+fn the_overlay_highlight_is_the_charts_own_band_and_crosshair() {
+    // The page draws the hover highlight on an overlay with draw_highlight: it must put the
+    // line and band exactly where the chart itself would (same layout), and nothing else.
+    let scenario = presets::openai_november_2025();
+    for scale in [1.0, 2.0] {
+        for chart in CHARTS {
+            let size = (
+                (f64::from(SIZE.0) * scale) as u32,
+                (f64::from(SIZE.1) * scale) as u32,
+            );
+            let opts = ChartOptions {
+                scale,
+                highlight_year: Some(2030),
+                ..ChartOptions::default()
+            };
+            let (in_chart, layout) = draw(chart, &scenario, &opts, size);
+            let in_chart = parse(&in_chart);
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                draw_highlight(&root, &layout, 2030, &opts).expect("draws");
+            }
+            let overlay = parse(&svg);
+            let line = overlay
+                .iter()
+                .find(|e| e.tag == "polyline")
+                .unwrap_or_else(|| panic!("{chart:?} at {scale}: no line"));
+            assert!(
+                in_chart
+                    .iter()
+                    .any(|e| e.tag == "polyline" && e.attrs == line.attrs),
+                "{chart:?} at {scale}: the overlay's line {line:?} is not the chart's crosshair"
+            );
+            let band = overlay
+                .iter()
+                .find(|e| e.tag == "rect")
+                .unwrap_or_else(|| panic!("{chart:?} at {scale}: no band"));
+            assert!(
+                in_chart
+                    .iter()
+                    .any(|e| e.tag == "rect" && e.attrs == band.attrs),
+                "{chart:?} at {scale}: the overlay's band {band:?} is not the chart's"
+            );
+            let drawn = |els: &[El]| els.iter().filter(|e| e.tag != "svg").count();
+            assert_eq!(drawn(&overlay), 2, "{chart:?}: only the band and the line");
+            let mut none = String::new();
+            {
+                let root = SVGBackend::with_string(&mut none, size).into_drawing_area();
+                draw_highlight(&root, &layout, 2099, &opts).expect("draws");
+            }
+            assert_eq!(drawn(&parse(&none)), 0, "a year off the axis draws nothing");
+        }
+    }
+}
+
+/// The fingerprint of a chart drawn at `size`.
+fn fingerprint_at(chart: Chart, scenario: &Scenario, opts: &ChartOptions, size: (u32, u32)) -> u64 {
+    let projection = project(scenario);
+    let (backend, hash) = Fingerprint::new(size);
+    let root = backend.into_drawing_area();
+    match chart {
+        Chart::Commitments => draw_commitments(&root, &projection, scenario, opts),
+        Chart::Coverage => draw_coverage(&root, &projection, scenario, opts),
+        Chart::Cash => draw_cash(&root, &projection, scenario, opts),
+    }
+    .expect("a fingerprint never fails");
+    hash.get()
+}
+
+#[test]
+fn fingerprints_change_exactly_when_the_picture_does() {
+    let scenario = presets::openai_november_2025();
+    let opts = ChartOptions::default();
+    let fingerprint = |chart, s: &Scenario, o: &ChartOptions| fingerprint_at(chart, s, o, SIZE);
+    let more_cash = edited(&scenario, |d| d.funding.opening_cash += 10.0);
+    let more_revenue = edited(&scenario, |d| d.revenue.base *= 1.5);
+    let renamed = edited(&scenario, |d| d.name.push_str(" (mine)"));
+    let dark = ChartOptions {
+        theme: Theme::dark(),
+        ..ChartOptions::default()
+    };
+    for chart in CHARTS {
+        let base = fingerprint(chart, &scenario, &opts);
+        assert_eq!(
+            base,
+            fingerprint(chart, &scenario, &opts),
+            "{chart:?}: same input"
+        );
+        // Revenue moves every chart; the opening cash moves the cash chart only; the name is
+        // not drawn on screen.
+        assert_ne!(
+            base,
+            fingerprint(chart, &more_revenue, &opts),
+            "{chart:?}: revenue"
+        );
+        let cash_moved = base != fingerprint(chart, &more_cash, &opts);
+        assert_eq!(cash_moved, chart == Chart::Cash, "{chart:?}: opening cash");
+        assert_eq!(base, fingerprint(chart, &renamed, &opts), "{chart:?}: name");
+        assert_ne!(
+            base,
+            fingerprint(chart, &scenario, &dark),
+            "{chart:?}: theme"
+        );
+        let wider = fingerprint_at(chart, &scenario, &opts, (SIZE.0 + 1, SIZE.1));
+        assert_ne!(base, wider, "{chart:?}: size");
+    }
+}
+
+#[test]
 fn year_labels_thin_out_when_crowded() {
     let year_labels = |els: &[El]| {
         texts(els)
