@@ -107,7 +107,8 @@ const sleep = (t) => new Promise((resolve) => setTimeout(resolve, t));
 
 function buildSite(chartData) {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run scripts/build-release.sh (make bench does)');
-  for (const dir of [PKG, `${PKG}-speed`]) {
+  // A partial run (--only) may do without the speed build.
+  for (const dir of ONLY ? [PKG] : [PKG, `${PKG}-speed`]) {
     if (!existsSync(path.join(dir, 'cc_bench_wasm_bg.wasm'))) throw new Error(`${dir} is missing: run bench/build-wasm.sh (make bench does)`);
   }
   rmSync(SITE, { recursive: true, force: true });
@@ -127,7 +128,7 @@ function buildSite(chartData) {
   }
   for (const f of ['cc_bench_wasm.js', 'cc_bench_wasm_bg.wasm']) {
     copyFileSync(path.join(PKG, f), path.join(SITE, 'pkg', f));
-    copyFileSync(path.join(`${PKG}-speed`, f), path.join(SITE, 'pkg-speed', f));
+    if (existsSync(`${PKG}-speed`)) copyFileSync(path.join(`${PKG}-speed`, f), path.join(SITE, 'pkg-speed', f));
   }
   writeFileSync(path.join(SITE, 'data.js'), `window.BENCH_DATA = ${JSON.stringify(chartData)};\n`);
   writeFileSync(
@@ -627,7 +628,7 @@ async function main() {
             ['app', `${site.url}app-chart.html`],
             ['chartjs', `${site.url}chartjs.html`],
             ['uplot', `${site.url}uplot.html`],
-            ['appSpeed', `${site.url}app-chart.html?build=speed`],
+            ...(existsSync(path.join(SITE, 'pkg-speed', 'cc_bench_wasm_bg.wasm')) ? [['appSpeed', `${site.url}app-chart.html?build=speed`]] : []),
             ...(withBase ? [['base', `${site.url}app-chart.html?build=base`]] : []),
           ],
           dpr,
