@@ -744,7 +744,7 @@ function partialReport(r) {
   if (r.cold) for (const [id, v] of Object.entries(r.cold)) row(`cold start to first chart: ${id}`, v.first);
   if (r.redraw) {
     for (const [id, v] of Object.entries(r.redraw)) {
-      lines.push(`| chart redraw ${id}: whole-loop mean, median of ${v.loop.n} loops [min–max] | ${ms(v.loop.median)} [${ms(v.loop.min)}–${ms(v.loop.max)}] | ${v.draw.n} draws |`);
+      lines.push(`| chart redraw ${id}: whole-loop mean, median of ${v.loop.n} loops [min–max]; per draw, median [p10–p90] | ${ms(v.loop.median)} [${ms(v.loop.min)}–${ms(v.loop.max)}]; ${cell(v.draw, 'p10')} | ${v.draw.n} draws |`);
     }
   }
   if (r.edit) for (const [id, v] of Object.entries(r.edit)) row(`edit to repaint: ${id}`, v, `, charts redrawn per edit: median ${v.redrawn.median}`);
