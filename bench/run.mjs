@@ -107,7 +107,8 @@ const sleep = (t) => new Promise((resolve) => setTimeout(resolve, t));
 
 function buildSite(chartData) {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run scripts/build-release.sh (make bench does)');
-  for (const dir of [PKG, `${PKG}-speed`]) {
+  // A partial run (--only) may do without the speed build.
+  for (const dir of ONLY ? [PKG] : [PKG, `${PKG}-speed`]) {
     if (!existsSync(path.join(dir, 'cc_bench_wasm_bg.wasm'))) throw new Error(`${dir} is missing: run bench/build-wasm.sh (make bench does)`);
   }
   rmSync(SITE, { recursive: true, force: true });
@@ -127,7 +128,7 @@ function buildSite(chartData) {
   }
   for (const f of ['cc_bench_wasm.js', 'cc_bench_wasm_bg.wasm']) {
     copyFileSync(path.join(PKG, f), path.join(SITE, 'pkg', f));
-    copyFileSync(path.join(`${PKG}-speed`, f), path.join(SITE, 'pkg-speed', f));
+    if (existsSync(`${PKG}-speed`)) copyFileSync(path.join(`${PKG}-speed`, f), path.join(SITE, 'pkg-speed', f));
   }
   writeFileSync(path.join(SITE, 'data.js'), `window.BENCH_DATA = ${JSON.stringify(chartData)};\n`);
   writeFileSync(
@@ -627,7 +628,7 @@ async function main() {
             ['app', `${site.url}app-chart.html`],
             ['chartjs', `${site.url}chartjs.html`],
             ['uplot', `${site.url}uplot.html`],
-            ['appSpeed', `${site.url}app-chart.html?build=speed`],
+            ...(existsSync(path.join(SITE, 'pkg-speed', 'cc_bench_wasm_bg.wasm')) ? [['appSpeed', `${site.url}app-chart.html?build=speed`]] : []),
             ...(withBase ? [['base', `${site.url}app-chart.html?build=base`]] : []),
           ],
           dpr,
@@ -743,7 +744,7 @@ function partialReport(r) {
   if (r.cold) for (const [id, v] of Object.entries(r.cold)) row(`cold start to first chart: ${id}`, v.first);
   if (r.redraw) {
     for (const [id, v] of Object.entries(r.redraw)) {
-      lines.push(`| chart redraw ${id}: whole-loop mean, median of ${v.loop.n} loops [min–max] | ${ms(v.loop.median)} [${ms(v.loop.min)}–${ms(v.loop.max)}] | ${v.draw.n} draws |`);
+      lines.push(`| chart redraw ${id}: whole-loop mean, median of ${v.loop.n} loops [min–max]; per draw, median [p10–p90] | ${ms(v.loop.median)} [${ms(v.loop.min)}–${ms(v.loop.max)}]; ${cell(v.draw, 'p10')} | ${v.draw.n} draws |`);
     }
   }
   if (r.edit) for (const [id, v] of Object.entries(r.edit)) row(`edit to repaint: ${id}`, v, `, charts redrawn per edit: median ${v.redrawn.median}`);

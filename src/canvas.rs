@@ -5,13 +5,15 @@
 //! line as its own path; setting the same state again and stroking each piece apart was most of
 //! what a redraw cost.
 
-use crate::charts::text_width;
+use crate::charts::{text_width, Fingerprint};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontTransform,
 };
+use std::cell::Cell;
 use std::fmt::Write;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -58,6 +60,8 @@ pub struct CanvasBackend {
     /// The style of the path begun but not yet stroked, if any.
     open_stroke: Option<(ColorKey, u32)>,
     scratch: String,
+    /// When set, the calls are hashed instead of painted (see [`CanvasBackend::fingerprint`]).
+    print: Option<Fingerprint>,
 }
 
 impl CanvasBackend {
@@ -75,7 +79,23 @@ impl CanvasBackend {
             baseline: "",
             open_stroke: None,
             scratch: String::new(),
+            print: None,
         })
+    }
+
+    /// A backend that paints nothing on the canvas and hashes every call instead, as if the
+    /// canvas were `size` backend pixels: the same chart drawn twice gives the same hash exactly
+    /// when it would paint the same pixels. One backend type for both (not a second plotters
+    /// backend), so the chart functions are compiled once into the download.
+    pub fn fingerprint(
+        canvas: &HtmlCanvasElement,
+        size: (u32, u32),
+    ) -> Option<(CanvasBackend, Rc<Cell<u64>>)> {
+        let mut backend = CanvasBackend::new(canvas)?;
+        let (print, hash) = Fingerprint::new(size);
+        backend.size = size;
+        backend.print = Some(print);
+        Some((backend, hash))
     }
 
     /// Strokes the open path, if any.
@@ -163,6 +183,10 @@ impl DrawingBackend for CanvasBackend {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if let Some(print) = self.print.as_mut() {
+            let _ = print.draw_pixel(point, color);
+            return Ok(());
+        }
         if color.alpha == 0.0 {
             return Ok(());
         }
@@ -179,6 +203,10 @@ impl DrawingBackend for CanvasBackend {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if let Some(print) = self.print.as_mut() {
+            let _ = print.draw_line(from, to, style);
+            return Ok(());
+        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -208,6 +236,10 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if let Some(print) = self.print.as_mut() {
+            let _ = print.draw_rect(upper_left, bottom_right, style, fill);
+            return Ok(());
+        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -230,6 +262,10 @@ impl DrawingBackend for CanvasBackend {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if let Some(print) = self.print.as_mut() {
+            let _ = print.draw_path(path, style);
+            return Ok(());
+        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -251,6 +287,10 @@ impl DrawingBackend for CanvasBackend {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if let Some(print) = self.print.as_mut() {
+            let _ = print.fill_polygon(path, style);
+            return Ok(());
+        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -276,6 +316,10 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if let Some(print) = self.print.as_mut() {
+            let _ = print.draw_circle(center, radius, style, fill);
+            return Ok(());
+        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -309,6 +353,10 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if let Some(print) = self.print.as_mut() {
+            let _ = print.draw_text(text, style, pos);
+            return Ok(());
+        }
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());

@@ -164,6 +164,13 @@ async fn an_edit_repaints_only_the_charts_it_changes() {
     // A mistake changes no chart (the last valid results stay).
     type_into(&root, "#f-funding-opening-cash", "a lot").await;
     assert_eq!(draws(&root), after_cash, "a mistake repainted a chart");
+    // Back to the same valid value: the same pictures, nothing repainted.
+    type_into(&root, "#f-funding-opening-cash", "100").await;
+    assert_eq!(
+        draws(&root),
+        after_cash,
+        "an unchanged picture was repainted"
+    );
     // Revenue moves all three.
     type_into(&root, "#f-revenue-base", "20").await;
     let after_revenue = draws(&root);

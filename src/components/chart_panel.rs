@@ -3,7 +3,6 @@
 //! year under the pointer or keyboard focus, and a "show data" table with the same numbers.
 
 use crate::canvas::CanvasBackend;
-use crate::charts::Fingerprint;
 use crate::charts::{self, ChartLayout, ChartOptions, Theme};
 use crate::engine::Projection;
 use crate::format;
@@ -11,7 +10,7 @@ use crate::hooks::use_element_width::use_element_width;
 use crate::scenario::{Metric, Scenario};
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
-use plotters::prelude::{DrawingBackend, IntoDrawingArea};
+use plotters::prelude::IntoDrawingArea;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlDetailsElement, HtmlElement};
@@ -77,13 +76,13 @@ pub fn draw(
 }
 
 /// The chart of `kind` on any backend.
-fn draw_on<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+fn draw_on(
+    root: &DrawingArea<CanvasBackend, Shift>,
     kind: ChartKind,
     scenario: &Scenario,
     projection: &Projection,
     opts: &ChartOptions,
-) -> charts::ChartResult<DB> {
+) -> charts::ChartResult<CanvasBackend> {
     match kind {
         ChartKind::Commitments => charts::draw_commitments(root, projection, scenario, opts),
         ChartKind::Coverage => charts::draw_coverage(root, projection, scenario, opts),
@@ -92,18 +91,21 @@ fn draw_on<DB: DrawingBackend>(
 }
 
 /// The fingerprint of the chart's picture at a backing-store size, and its layout: the same
-/// for two draws that would paint the same pixels.
+/// for two draws that would paint the same pixels. Paints nothing on `canvas`.
 pub fn fingerprint(
+    canvas: &HtmlCanvasElement,
     size: (u32, u32),
     kind: ChartKind,
     scenario: &Scenario,
     projection: &Projection,
     opts: &ChartOptions,
-) -> (u64, Option<ChartLayout>) {
-    let (backend, hash) = Fingerprint::new(size);
+) -> (Option<u64>, Option<ChartLayout>) {
+    let Some((backend, hash)) = CanvasBackend::fingerprint(canvas, size) else {
+        return (None, None);
+    };
     let root = backend.into_drawing_area();
     let layout = draw_on(&root, kind, scenario, projection, opts).ok();
-    (hash.get(), layout)
+    (Some(hash.get()), layout)
 }
 
 /// Paints the hover highlight of `year` (or nothing) on the overlay canvas above a chart laid
@@ -244,9 +246,9 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 }
                 let size = backing(*width, scale);
                 let opts = options(scale, *dark);
-                let (print, laid) = fingerprint(size, kind, scenario, projection, &opts);
+                let (print, laid) = fingerprint(&canvas, size, kind, scenario, projection, &opts);
                 let same_size = (canvas.width(), canvas.height()) == size;
-                if same_size && *painted.borrow() == Some(print) {
+                if same_size && print.is_some() && *painted.borrow() == print {
                     *layout.borrow_mut() = laid;
                     return;
                 }
@@ -277,7 +279,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                         let _ = canvas.set_attribute("data-draws", &(n + 1).to_string());
                     }
                 }
-                *painted.borrow_mut() = drawn.map(|_| print);
+                *painted.borrow_mut() = drawn.and(print);
                 *layout.borrow_mut() = drawn;
             },
         );

@@ -104,7 +104,7 @@ test('switching presets shows that scenario\'s figures', async () => {
 
 test('a chart reads out the year under keyboard focus', async () => {
   await withApp(suite, { name: 'calculator-keyboard' }, async (page) => {
-    const canvas = page.locator('#chart-cash canvas');
+    const canvas = page.locator('#chart-cash canvas.chart');
     await canvas.focus();
     await page.keyboard.press('ArrowRight');
     const tip = page.locator('#chart-cash .chart-tooltip');
@@ -114,8 +114,8 @@ test('a chart reads out the year under keyboard focus', async () => {
     await page.keyboard.press('End');
     assert.equal((await tip.locator('.tooltip-year').textContent()).trim(), '2035');
     // The pointer does the same.
-    await page.locator('#chart-commitments canvas').scrollIntoViewIfNeeded();
-    const box = await page.locator('#chart-commitments canvas').boundingBox();
+    await page.locator('#chart-commitments canvas.chart').scrollIntoViewIfNeeded();
+    const box = await page.locator('#chart-commitments canvas.chart').boundingBox();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7);
     await page.locator('#chart-commitments .chart-tooltip').waitFor();
   });

@@ -108,7 +108,7 @@ test('the CSV and JSON downloads hold the projection and the scenario', async ()
     const bytes = readFileSync(await png.path());
     assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
     const width = bytes.readUInt32BE(16);
-    const cssWidth = await page.locator('#chart-cash canvas').evaluate((c) => c.getBoundingClientRect().width);
+    const cssWidth = await page.locator('#chart-cash canvas.chart').evaluate((c) => c.getBoundingClientRect().width);
     assert.equal(width, Math.round(cssWidth * 2), 'PNG at twice the on-screen width');
   });
 });
