@@ -1,7 +1,8 @@
 //! The page: the root component. It decides what to show at start (a scenario link, the work
 //! kept in this browser, or the default), holds the state, keeps the link and the stored work
-//! current, and lays out either the full calculator or an embedded view. Compiled only for
-//! wasm32.
+//! current, and lays out the calculator. Compiled only for wasm32. (Embedded views are their own
+//! page, `embed/`: see src/components/embed_page.rs; `static/redirect.js` sends old embed
+//! addresses there before this app loads.)
 
 use crate::browser;
 use crate::codec;
@@ -9,7 +10,6 @@ use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::CostsInputs;
 use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
-use crate::components::embed_page::EmbedPage;
 use crate::components::funding_inputs::FundingInputs;
 use crate::components::headline_figures::HeadlineFigures;
 use crate::components::notice_list::{Notice, NoticeList, Tone};
@@ -22,9 +22,8 @@ use crate::components::stale_banner::StaleBanner;
 use crate::components::summary_sentence::SummarySentence;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::StateHandle;
-use crate::embed::{self, Embed, EmbedTheme};
 use crate::engine;
-use crate::hooks::use_theme::{use_theme, ThemeChoice};
+use crate::hooks::use_theme::use_theme;
 use crate::presets::{Preset, PRESETS};
 use crate::saved::{Saved, SavedList};
 use crate::scenario::Scenario;
@@ -38,7 +37,6 @@ struct Startup {
     scenario: Scenario,
     preset: Option<&'static Preset>,
     notices: Vec<(Tone, String)>,
-    embed: Option<Embed>,
     saved: SavedList,
 }
 
@@ -46,25 +44,11 @@ struct Startup {
 /// A broken link is reported and never replaces the kept work.
 fn startup() -> Startup {
     let mut notices = Vec::new();
-    let (embed, bad_params) = embed::parse_query(&browser::search());
-    for p in bad_params {
-        notices.push((Tone::Warning, format!("This page's address has an {p}.")));
-    }
-    let embedded = embed.is_some();
-    let (mut saved, saved_note) = if embedded {
-        (SavedList::default(), None)
-    } else {
-        storage::load_saved()
-    };
+    let (mut saved, saved_note) = storage::load_saved();
     if let Some(note) = saved_note {
         notices.push((Tone::Warning, capitalise(&note)));
     }
-    let kept = if embedded {
-        Ok(None)
-    } else {
-        storage::load_current()
-    };
-    let kept = match kept {
+    let kept = match storage::load_current() {
         Ok(kept) => kept,
         Err(message) => {
             // Disabled storage fails both reads with the same message: it is said once.
@@ -134,7 +118,6 @@ fn startup() -> Startup {
         scenario,
         preset,
         notices,
-        embed,
         saved,
     }
 }
@@ -168,12 +151,7 @@ pub fn app() -> Html {
             .collect::<Vec<_>>()
     });
     let saved = use_state(|| Rc::new(start.saved.clone()));
-    let forced_theme = start.embed.map(|e| match e.theme {
-        EmbedTheme::Auto => ThemeChoice::Auto,
-        EmbedTheme::Light => ThemeChoice::Light,
-        EmbedTheme::Dark => ThemeChoice::Dark,
-    });
-    let theme = use_theme(forced_theme);
+    let theme = use_theme(None);
     let scenario = state.scenario.clone();
     let projection = use_memo(scenario.clone(), |s| engine::project(s));
 
@@ -210,26 +188,16 @@ pub fn app() -> Html {
     // The link's fragment, deflated once per scenario (not on every render) for the address
     // and the uncertainty link.
     let fragment = use_memo(scenario.clone(), |s| codec::encode(s));
-    // Keep the link and the stored work in step with the scenario (not in an embed, whose
-    // reader adjustments are not the writer's scenario).
+    // Keep the link and the stored work in step with the scenario.
     {
         let notify = notify.clone();
-        let embedded = start.embed.is_some();
         let fragment = fragment.clone();
         use_effect_with(scenario.clone(), move |s| {
-            if !embedded {
-                browser::replace_hash(&fragment);
-                if let Err(problem) = storage::store_current(s) {
-                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
-                }
+            browser::replace_hash(&fragment);
+            if let Err(problem) = storage::store_current(s) {
+                notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
             }
         });
-    }
-
-    if let Some(embed) = start.embed {
-        return html! {
-            <EmbedPage {embed} scenario={scenario} dark={theme.dark} notices={(*notices).clone()} on_dismiss={dismiss} />
-        };
     }
 
     let load = {
