@@ -1,7 +1,7 @@
 //! The page: the root component. It decides what to show at start (a scenario link, the work
 //! kept in this browser, or the default), holds the state, keeps the link and the stored work
 //! current, and lays out the calculator. Compiled only for wasm32. (Embedded views are their own
-//! page, `embed/`: see src/components/embed_page.rs; `static/redirect.js` sends old embed
+//! page, `embed/`: see src/bin/embed/page.rs; `static/redirect.js` sends old embed
 //! addresses there before this app loads.)
 
 use crate::browser;

@@ -29,5 +29,5 @@ export function engineScenario(scenario) {
 
 /** A built-in scenario's JSON as shipped, as an object to modify. */
 export function presetJson(file) {
-  return JSON.parse(readFileSync(path.join(ROOT, 'src', 'presets', file), 'utf8'));
+  return JSON.parse(readFileSync(path.join(ROOT, 'crates', 'model', 'src', 'presets', file), 'utf8'));
 }
