@@ -25,6 +25,8 @@ trunk build --release --minify "$@"
 # The uncertainty page is a second page with its own download, so the calculator's page stays
 # within its budget; it is built into dist/uncertainty/ after the main page (which replaces dist/).
 trunk build uncertainty/index.html --dist dist/uncertainty --release --minify
+# The embed page likewise (dist/embed/): one view for a reader of a post, without the calculator.
+trunk build embed/index.html --dist dist/embed --release --minify
 
 # Strict Content-Security-Policy: trunk's inline loader is allowed by its hash, replacing the
 # 'unsafe-inline' that index.html carries for `trunk serve` (scripts/csp-hash.mjs; every page

@@ -1,30 +1,34 @@
 #!/usr/bin/env node
-// Page-weight budget: the gzip -9 size of everything the page loads at start.
+// Page-weight budgets: the gzip -9 size of everything each page loads at start, against that
+// page's own budget (the calculator, the uncertainty page, the embed page).
 //
-// Follows what dist/index.html references (stylesheets, scripts, preloads, and the .js/.wasm the
+// Follows what each page's HTML references (stylesheets, scripts, preloads, and the .js/.wasm the
 // inline loader imports), then the relative imports inside each JS file (wasm-bindgen snippets),
 // rather than globbing dist/, so a stray file does not count and a missing one is an error.
 //
 // Usage: node scripts/page-weight.mjs [--verbose] [dist-dir]
-// Prints one line, e.g. "page weight: 123.4 KiB gzip (budget 250 KiB)"; exits 1 above budget.
+// Prints one line per page, e.g. "page weight: embed 81.2 KiB gzip (budget 100 KiB)"; exits 1
+// when any page is above its budget, 2 when a page or a file it loads is missing.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KIB = 250;
+/** Each page (relative to dist/) and its budget in KiB of gzip. */
+const PAGES = [
+  { name: 'calculator', html: 'index.html', budget: 220 },
+  { name: 'uncertainty', html: 'uncertainty/index.html', budget: 200 },
+  { name: 'embed', html: 'embed/index.html', budget: 100 },
+];
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const dist = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
-const indexPath = path.join(dist, 'index.html');
 
 function die(message) {
   console.error(`page weight: ${message}`);
   process.exit(2);
 }
-
-if (!existsSync(indexPath)) die(`${indexPath} not found: run \`make build\` first`);
 
 /** An attribute's value, quoted or not (a minified page leaves most values unquoted). */
 function attribute(attrs, name) {
@@ -62,10 +66,10 @@ function jsImports(source) {
 }
 
 /** Maps a reference relative to `fromFile` to a path inside dist/, or dies if it leaves dist. */
-function resolveLocal(ref, fromFile) {
+function resolveLocal(ref, fromFile, page) {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
     if (ref.startsWith('data:')) return null;
-    die(`index.html loads ${ref} from another host; the page must be self-contained`);
+    die(`${page} loads ${ref} from another host; the page must be self-contained`);
   }
   const clean = ref.split(/[?#]/)[0];
   const base = clean.startsWith('/') ? dist : path.dirname(fromFile);
@@ -75,46 +79,50 @@ function resolveLocal(ref, fromFile) {
   return file;
 }
 
-const files = new Set([indexPath]);
-const queue = [];
-for (const ref of htmlReferences(readFileSync(indexPath, 'utf8'))) {
-  const file = resolveLocal(ref, indexPath);
-  if (file && !files.has(file)) {
-    files.add(file);
-    queue.push(file);
+/** The files a page loads at start: its HTML, what that references, and their JS imports. */
+function pageFiles(page) {
+  const indexPath = path.join(dist, page.html);
+  if (!existsSync(indexPath)) die(`${indexPath} not found: run \`make build\` first`);
+  const files = new Set([indexPath]);
+  const queue = [];
+  const add = (file) => {
+    if (file && !files.has(file)) {
+      files.add(file);
+      queue.push(file);
+    }
+  };
+  for (const ref of htmlReferences(readFileSync(indexPath, 'utf8'))) add(resolveLocal(ref, indexPath, page.html));
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (!/\.m?js$/.test(file)) continue;
+    for (const ref of jsImports(readFileSync(file, 'utf8'))) add(resolveLocal(ref, file, page.html));
   }
+  const kinds = [...files].map((f) => path.extname(f));
+  for (const ext of ['.js', '.wasm']) {
+    if (!kinds.includes(ext)) die(`${page.html} references no ${ext} file; is dist/ a trunk build?`);
+  }
+  return files;
 }
-while (queue.length > 0) {
-  const file = queue.shift();
-  if (!/\.m?js$/.test(file)) continue;
-  for (const ref of jsImports(readFileSync(file, 'utf8'))) {
-    const dep = resolveLocal(ref, file);
-    if (dep && !files.has(dep)) {
-      files.add(dep);
-      queue.push(dep);
+
+let over = 0;
+for (const page of PAGES) {
+  let total = 0;
+  for (const file of pageFiles(page)) {
+    const raw = readFileSync(file);
+    const gz = gzipSync(raw, { level: 9 }).length;
+    total += gz;
+    if (verbose) {
+      const name = path.relative(dist, file);
+      console.error(`  ${name}: ${(raw.length / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip`);
     }
   }
+  const kib = total / 1024;
+  const excess = kib - page.budget;
+  const verdict = excess > 0 ? `: OVER by ${excess.toFixed(1)} KiB` : '';
+  console.log(`page weight: ${page.name} ${kib.toFixed(1)} KiB gzip (budget ${page.budget} KiB)${verdict}`);
+  if (excess > 0) over += 1;
 }
-
-const kinds = [...files].map((f) => path.extname(f));
-for (const ext of ['.js', '.wasm']) {
-  if (!kinds.includes(ext)) die(`index.html references no ${ext} file; is dist/ a trunk build?`);
-}
-
-let total = 0;
-for (const file of files) {
-  const raw = readFileSync(file);
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  if (verbose) {
-    const name = path.relative(dist, file);
-    console.error(`  ${name}: ${(raw.length / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip`);
-  }
-}
-
-const kib = total / 1024;
-console.log(`page weight: ${kib.toFixed(1)} KiB gzip (budget ${BUDGET_KIB} KiB)`);
-if (kib > BUDGET_KIB) {
-  console.error(`page weight: over budget by ${(kib - BUDGET_KIB).toFixed(1)} KiB`);
+if (over > 0) {
+  console.error(`page weight: ${over} page(s) over budget`);
   process.exit(1);
 }

@@ -1,7 +1,8 @@
 //! The page: the root component. It reads what the start depends on from the browser (the
 //! choice itself is [`crate::startup`]), holds the state, keeps the link and the stored work
-//! current, and lays out either the full calculator or an embedded view. Compiled only for
-//! wasm32.
+//! current, and lays out the calculator. Compiled only for wasm32. (Embedded views are their
+//! own page, `embed/`: see src/bin/embed/page.rs; `static/redirect.js` sends old embed
+//! addresses there before this app loads.)
 
 use crate::browser;
 use crate::codec;
@@ -9,7 +10,6 @@ use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::CostsInputs;
 use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
-use crate::components::embed_page::EmbedPage;
 use crate::components::funding_inputs::FundingInputs;
 use crate::components::headline_figures::HeadlineFigures;
 use crate::components::notice_list::NoticeList;
@@ -22,12 +22,11 @@ use crate::components::stale_banner::StaleBanner;
 use crate::components::summary_sentence::SummarySentence;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::{Dispatch, StateHandle};
-use crate::embed::{self, Embed, EmbedTheme};
 use crate::engine;
-use crate::hooks::use_theme::{use_theme, ThemeChoice};
+use crate::hooks::use_theme::use_theme;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
 use crate::presets::{Preset, PRESETS};
-use crate::saved::{SavedAction, SavedList, SavedState};
+use crate::saved::{SavedAction, SavedState};
 use crate::scenario::Scenario;
 use crate::startup::{self, Read, Start};
 use crate::state::{Action, State};
@@ -35,31 +34,14 @@ use crate::storage;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the page starts with: the pure choice of [`startup::choose`], and the embedded view
-/// the address asks for.
-struct Startup {
-    start: Start,
-    embed: Option<Embed>,
-}
-
 /// Reads what [`startup::choose`] needs from the browser and writes back what it changed.
-fn startup() -> Startup {
-    let (embed, bad_params) = embed::parse_query(&browser::search());
-    let embedded = embed.is_some();
-    let (saved, saved_note) = if embedded {
-        (SavedList::default(), None)
-    } else {
-        storage::load_saved()
-    };
-    let kept = if embedded {
-        Ok(None)
-    } else {
-        storage::load_current()
-    };
+/// (An embed address never gets here: `static/redirect.js` sends it to the embed page first.)
+fn startup() -> Start {
+    let (saved, saved_note) = storage::load_saved();
     let mut start = startup::choose(Read {
-        query_problems: bad_params.iter().map(ToString::to_string).collect(),
+        query_problems: Vec::new(),
         fragment: browser::hash(),
-        kept,
+        kept: storage::load_current(),
         saved,
         saved_note,
         now: browser::now_iso(),
@@ -68,24 +50,18 @@ fn startup() -> Startup {
         let written = storage::store_saved(&start.saved).map_err(|e| e.to_string());
         start.stored(written);
     }
-    Startup { start, embed }
+    start
 }
 
 /// Root component of the page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let startup = use_memo((), |_| startup());
-    let start = &startup.start;
+    let start = use_memo((), |_| startup());
     let preset = use_state(|| start.preset);
     let state = use_reducer(|| State::new(Rc::new(start.scenario.clone())));
     let notices = use_reducer(|| Notices::new(start.notices.iter().cloned()));
     let saved = use_reducer(|| SavedState::new(start.saved.clone()));
-    let forced_theme = startup.embed.map(|e| match e.theme {
-        EmbedTheme::Auto => ThemeChoice::Auto,
-        EmbedTheme::Light => ThemeChoice::Light,
-        EmbedTheme::Dark => ThemeChoice::Dark,
-    });
-    let theme = use_theme(forced_theme);
+    let theme = use_theme(None);
     let scenario = state.scenario.clone();
     let projection = use_memo(scenario.clone(), |s| engine::project(s));
 
@@ -114,27 +90,24 @@ pub fn app() -> Html {
     let notice_list = notices.list().to_vec();
 
     // Keep the link (the address, and the uncertainty link's) and the stored work in step with
-    // the scenario (not in an embed, whose reader adjustments are not the writer's scenario).
+    // the scenario.
     // Deflating the link and storing take a task of their own after each change, so the
     // charts are redrawn and painted without waiting for them; a newer change cancels it.
     let uncertainty_link = use_node_ref();
     {
         let notify = notify.clone();
-        let embedded = startup.embed.is_some();
         let link = uncertainty_link.clone();
         use_effect_with(scenario.clone(), move |s| {
             let s = s.clone();
-            let later = (!embedded).then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    let fragment = codec::encode(&s);
-                    browser::replace_hash(&fragment);
-                    if let Some(a) = link.cast::<web_sys::Element>() {
-                        let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
-                    }
-                    if let Err(problem) = storage::store_current(&s) {
-                        notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
-                    }
-                })
+            let later = gloo::timers::callback::Timeout::new(0, move || {
+                let fragment = codec::encode(&s);
+                browser::replace_hash(&fragment);
+                if let Some(a) = link.cast::<web_sys::Element>() {
+                    let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
+                }
+                if let Err(problem) = storage::store_current(&s) {
+                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
+                }
             });
             move || drop(later)
         });
@@ -171,12 +144,6 @@ pub fn app() -> Html {
                 }
             }
         });
-    }
-
-    if let Some(embed) = startup.embed {
-        return html! {
-            <EmbedPage {embed} scenario={scenario} dark={theme.dark} notices={notice_list} on_dismiss={dismiss} />
-        };
     }
 
     let load = {

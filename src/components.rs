@@ -9,7 +9,6 @@ pub mod costs_inputs;
 pub mod deal_ledger;
 pub mod deal_row;
 pub mod embed_dialog;
-pub mod embed_page;
 pub mod field_input;
 pub mod funding_inputs;
 pub mod headline_figures;

@@ -1,6 +1,10 @@
-//! Embed mode: which view a page shows when it is embedded in another site (chosen by query
-//! parameters: `embed=`, `controls=`, `theme=`), and the `<iframe>` snippet that embeds it.
+//! Embed mode: which view the embed page (`embed/`, its own small download) shows, chosen by
+//! query parameters (`embed=`, `controls=`, `theme=`) and the `#s1.` scenario fragment; the
+//! addresses between the calculator and its embeds; and the `<iframe>` snippet that embeds one.
 
+use crate::codec;
+use crate::presets::PRESETS;
+use crate::scenario::Scenario;
 use std::fmt;
 
 /// What an embed shows.
@@ -221,9 +225,32 @@ fn attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The embed's URL: the app's address with the embed parameters and the scenario fragment.
-pub fn embed_url(app_url: &str, embed: Embed, fragment: &str) -> String {
-    let mut url = format!("{app_url}?embed={}", embed.view.id());
+/// The folder of a page's address: everything up to and including the last `/` (so
+/// `https://h/tools/coverage/index.html` and `https://h/tools/coverage/` both give
+/// `https://h/tools/coverage/`). Query and fragment are not expected (see `browser::page_url`).
+pub fn base_url(page_url: &str) -> &str {
+    match page_url.rfind('/') {
+        Some(i) => &page_url[..=i],
+        None => page_url,
+    }
+}
+
+/// The folder, below the calculator's, that holds the embed page.
+pub const EMBED_DIR: &str = "embed/";
+
+/// The calculator's folder, seen from the embed page's address (`…/coverage/embed/` or
+/// `…/coverage/embed/index.html` give `…/coverage/`). A page served elsewhere keeps its folder.
+pub fn calculator_url(embed_page_url: &str) -> &str {
+    let base = base_url(embed_page_url);
+    base.strip_suffix(EMBED_DIR)
+        .filter(|b| b.ends_with('/'))
+        .unwrap_or(base)
+}
+
+/// The embed's URL: the embed page under the calculator's folder `app_base`, with the embed
+/// parameters and the scenario fragment.
+pub fn embed_url(app_base: &str, embed: Embed, fragment: &str) -> String {
+    let mut url = format!("{app_base}{EMBED_DIR}?embed={}", embed.view.id());
     if embed.controls == Controls::Key {
         url.push_str("&controls=key");
     }
@@ -238,15 +265,16 @@ pub fn embed_url(app_url: &str, embed: Embed, fragment: &str) -> String {
 }
 
 /// The copy-ready snippet: an `<iframe>` with a title, lazy loading and a fixed height that fits
-/// the view, plus (optionally) the script that sizes every embed to its content.
+/// the view, plus (optionally) the script that sizes every embed to its content. `app_base` is
+/// the calculator's folder (see [`base_url`]).
 pub fn snippet(
-    app_url: &str,
+    app_base: &str,
     embed: Embed,
     fragment: &str,
     scenario_name: &str,
     with_script: bool,
 ) -> String {
-    let src = embed_url(app_url, embed, fragment);
+    let src = embed_url(app_base, embed, fragment);
     let title = format!(
         "Compute Coverage: {} — {}",
         embed.view.label(),
@@ -261,10 +289,68 @@ pub fn snippet(
     if with_script {
         html.push_str(&format!(
             "\n<script src=\"{}embed.js\" async></script>",
-            attr(app_url)
+            attr(app_base)
         ));
     }
     html
+}
+
+/// What the embed page opens with: its settings, the scenario to show, the fragment that names
+/// that scenario (for the "open in the calculator" link) and what was wrong with the address.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmbedStart {
+    pub embed: Embed,
+    pub scenario: Scenario,
+    /// The address's own `s1.` fragment when it opened, so the calculator link carries exactly
+    /// the writer's scenario without the embed re-encoding it (the encoder is not in its
+    /// download). `None` when the default scenario is shown.
+    pub fragment: Option<String>,
+    /// Problems with the address, as sentences for the page.
+    pub problems: Vec<String>,
+}
+
+/// Reads the embed page's address: the query (`?embed=cash&controls=key`) and the fragment
+/// (`s1.…`, with or without `#`). A missing `embed=` shows the first chart; a broken link is
+/// reported and the default scenario shown, never a panic.
+pub fn open(query: &str, fragment: &str) -> EmbedStart {
+    let (embed, bad) = parse_query(query);
+    let mut problems: Vec<String> = bad
+        .iter()
+        .map(|p| format!("This page's address has an {p}."))
+        .collect();
+    let embed = embed.unwrap_or(Embed {
+        view: View::Commitments,
+        controls: Controls::None,
+        theme: EmbedTheme::Auto,
+    });
+    let fragment = fragment.trim_start_matches('#');
+    let from_link = if codec::is_scenario_fragment(fragment) {
+        match codec::decode(fragment) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                problems.push(format!(
+                    "This link could not be opened: {e}. The default scenario is shown instead."
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    match from_link {
+        Some(scenario) => EmbedStart {
+            embed,
+            scenario,
+            fragment: Some(fragment.to_string()),
+            problems,
+        },
+        None => EmbedStart {
+            embed,
+            scenario: PRESETS[0].scenario(),
+            fragment: None,
+            problems,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -322,7 +408,7 @@ mod tests {
             "Mine \"<b>\"",
             true,
         );
-        assert!(s.starts_with("<iframe data-compute-coverage src=\"https://example.org/tools/coverage/?embed=coverage#s1.abc\""));
+        assert!(s.starts_with("<iframe data-compute-coverage src=\"https://example.org/tools/coverage/embed/?embed=coverage#s1.abc\""));
         assert!(s.contains(
             "title=\"Compute Coverage: Chart: coverage over time — Mine &quot;&lt;b&gt;&quot;\""
         ));
@@ -331,5 +417,87 @@ mod tests {
         assert!(s.ends_with(
             "<script src=\"https://example.org/tools/coverage/embed.js\" async></script>"
         ));
+    }
+
+    #[test]
+    fn addresses_between_the_calculator_and_its_embeds() {
+        let cases = [
+            // (page address, its folder, the calculator's folder seen from an embed there)
+            (
+                "https://h/tools/coverage/",
+                "https://h/tools/coverage/",
+                "https://h/tools/coverage/",
+            ),
+            (
+                "https://h/tools/coverage/index.html",
+                "https://h/tools/coverage/",
+                "https://h/tools/coverage/",
+            ),
+            (
+                "https://h/tools/coverage/embed/",
+                "https://h/tools/coverage/embed/",
+                "https://h/tools/coverage/",
+            ),
+            (
+                "https://h/tools/coverage/embed/index.html",
+                "https://h/tools/coverage/embed/",
+                "https://h/tools/coverage/",
+            ),
+            ("https://h/embed/", "https://h/embed/", "https://h/"),
+            // A folder merely ending in "embed" is not the embed folder.
+            (
+                "https://h/myembed/",
+                "https://h/myembed/",
+                "https://h/myembed/",
+            ),
+            ("", "", ""),
+        ];
+        for (page, base, calculator) in cases {
+            assert_eq!(base_url(page), base, "folder of {page:?}");
+            assert_eq!(
+                calculator_url(page),
+                calculator,
+                "calculator seen from {page:?}"
+            );
+        }
+        let e = Embed {
+            view: View::Cash,
+            controls: Controls::Key,
+            theme: EmbedTheme::Dark,
+        };
+        assert_eq!(
+            embed_url("https://h/c/", e, "#s1.x"),
+            "https://h/c/embed/?embed=cash&controls=key&theme=dark#s1.x"
+        );
+    }
+
+    #[test]
+    fn the_embed_page_opens_its_address() {
+        let s = crate::presets::PRESETS[1].scenario();
+        let link = codec::encode(&s);
+        let start = open("?embed=figures&controls=key", &format!("#{link}"));
+        assert_eq!(start.embed.view, View::Figures);
+        assert_eq!(start.embed.controls, Controls::Key);
+        assert_eq!(start.scenario, s);
+        assert_eq!(start.fragment.as_deref(), Some(link.as_str()));
+        assert!(start.problems.is_empty(), "{:?}", start.problems);
+
+        // No scenario in the address: the default, and no fragment to pass on.
+        let start = open("", "");
+        assert_eq!(start.embed.view, View::Commitments);
+        assert_eq!(start.scenario, PRESETS[0].scenario());
+        assert_eq!(start.fragment, None);
+        assert!(start.problems.is_empty());
+        // An unrelated anchor is not a broken link.
+        assert!(open("?embed=cash", "#top").problems.is_empty());
+
+        // A damaged link and an unknown view: both said, the default shown, no fragment kept.
+        let start = open("?embed=pie", &format!("{}!!", &link[..link.len() / 2]));
+        assert_eq!(start.scenario, PRESETS[0].scenario());
+        assert_eq!(start.fragment, None);
+        assert_eq!(start.problems.len(), 2, "{:?}", start.problems);
+        assert!(start.problems[0].contains("unknown embed=\"pie\""));
+        assert!(start.problems[1].starts_with("This link could not be opened: "));
+        assert!(start.problems[1].ends_with("The default scenario is shown instead."));
     }
 }

@@ -43,7 +43,7 @@ impl ChartKind {
         }
     }
 
-    fn description(self) -> &'static str {
+    pub fn description(self) -> &'static str {
         match self {
             ChartKind::Commitments => "Payments due each year, stacked by deal, against revenue and the cash available for them after other costs. Diamonds are reported figures.",
             ChartKind::Coverage => "Cash available for commitments, and revenue, divided by the payments due. Below 1× the year is not covered.",

@@ -1,5 +1,6 @@
 //! "Embed in your post": choose a view, reader controls and theme, and copy a ready `<iframe>`
-//! snippet (plus the optional script that sizes embeds to their content).
+//! snippet for the embed page `embed/` (plus the optional script that sizes embeds to their
+//! content).
 
 use crate::browser;
 use crate::codec;
@@ -25,8 +26,11 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let with_script = use_state(|| true);
     let copied = use_state(|| None::<bool>);
     let fragment = codec::encode(&props.scenario);
+    // Embeds live in the calculator's folder (`embed/`), whether this page was opened as
+    // `…/coverage/` or `…/coverage/index.html`.
+    let page_url = browser::page_url();
     let code = embed::snippet(
-        &browser::page_url(),
+        embed::base_url(&page_url),
         *settings,
         &fragment,
         &props.scenario.name,
