@@ -73,10 +73,11 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
-                if v.is_finite() {
-                    state.set(v);
-                }
+            // The browser's reading of the range input (NaN if none): Rust's own f64 reader
+            // would add its tables to the download for this one call.
+            let v = input.value_as_number();
+            if v.is_finite() {
+                state.set(v);
             }
         })
     };
