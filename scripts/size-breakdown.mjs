@@ -332,9 +332,68 @@ class Demangler {
   }
 }
 
-/** The demangled path of a symbol, or null when it is not a Rust v0 name. */
+/**
+ * A name wasm-bindgen already demangled (`<yew[4f1b..]::html::X<compute_coverage[a09..]::app::App>
+ * as yew[..]::Y>::view`), in the shape `Demangler` returns: the impl's self type and trait are
+ * found by bracket depth, the crate hashes dropped.
+ */
+function parseText(name) {
+  const text = name.replace(/\[[0-9a-f]{6,}\]/g, '');
+  const pathOf = (t) => {
+    const bare = t.replace(/^(&(mut )?|\*(const |mut )?|dyn )+/, '');
+    const lt = bare.indexOf('<');
+    const head = lt < 0 ? bare : bare.slice(0, lt);
+    const args = [];
+    if (lt >= 0) {
+      // Top-level generic arguments, for drop glue and the like.
+      let depth = 0;
+      let from = lt + 1;
+      for (let i = lt; i < bare.length; i++) {
+        const c = bare[i];
+        if (c === '<') depth++;
+        else if (c === '>') {
+          depth--;
+          if (depth === 0) {
+            args.push(bare.slice(from, i));
+            break;
+          }
+        } else if (c === ',' && depth === 1) {
+          args.push(bare.slice(from, i));
+          from = i + 2;
+        }
+      }
+    }
+    const parts = head.split('::').filter(Boolean);
+    return { text: t, parts: parts.length ? parts : [t], args: args.map((a) => ({ text: a, parts: pathOf(a).parts })) };
+  };
+  if (!text.startsWith('<')) return pathOf(text);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<') depth++;
+    else if (c === '>') {
+      depth--;
+      if (depth === 0) {
+        const self = pathOf(text.slice(1, i));
+        return { text, parts: self.parts, self };
+      }
+    } else if (depth === 1 && text.startsWith(' as ', i)) {
+      const self = pathOf(text.slice(1, i));
+      let d = 1;
+      let j = i + 4;
+      for (; j < text.length && d > 0; j++) {
+        if (text[j] === '<') d++;
+        else if (text[j] === '>') d--;
+      }
+      return { text, parts: self.parts, self, trait: pathOf(text.slice(i + 4, j - 1)) };
+    }
+  }
+  return pathOf(text);
+}
+
+/** The demangled path of a symbol: a Rust v0 name, or one wasm-bindgen already demangled. */
 export function demangle(sym) {
-  if (!sym.startsWith('_R')) return null;
+  if (!sym.startsWith('_R')) return /^[<A-Za-z_]/.test(sym) && sym.includes('::') ? parseText(sym) : null;
   try {
     return new Demangler(sym).symbol();
   } catch {
@@ -441,7 +500,7 @@ function namedWasm(bin, work) {
   if (!existsSync(input)) throw new Error(`${path.relative(ROOT, input)} not found: run \`make build\` first`);
   const out = path.join(work, bin);
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, input]);
-  const bg = path.join(out, `${bin.replace(/-/g, '_')}_bg.wasm`);
+  const bg = path.join(out, readdirSync(out).find((f) => f.endsWith('_bg.wasm')));
   const opt = wasmOptArgs(path.join(ROOT, PAGES[bin].html));
   const named = path.join(out, 'named.wasm');
   run('wasm-opt', [...opt, '-g', bg, '-o', named]);
@@ -573,7 +632,7 @@ async function main() {
     const note = r.shippedCode ? ` (shipped code section ${k(r.shippedCode)} KiB; this build with names: ${k(r.code.raw)} KiB)` : '';
     console.log(markdown(`${r.bin}${note}`, r));
     console.log('\nlargest functions:');
-    for (const f of r.largest) console.log(`  ${String(f.size).padStart(7)}  ${f.module}  ${f.name.slice(0, 110)}`);
+    for (const f of r.largest) console.log(`  ${String(f.size).padStart(7)}  ${f.module}  ${f.name.replace(/\[[0-9a-f]{6,}\]/g, "").slice(0, 140)}`);
     console.log();
   }
   if (json) writeFileSync(json, JSON.stringify(results, null, 1));
