@@ -73,7 +73,10 @@ e2e: build
 
 # This app against Chart.js, uPlot and Squiggle in one run (release build, the benchmark wasm of the
 # app's library, criterion, headless Chromium): writes bench/RESULTS.md and prints its tables.
+# First, what takes the bytes of each page's wasm (by crate and module; printed, and written into
+# RESULTS.md by run.mjs).
 bench: build
+	node scripts/size-breakdown.mjs --json target/size-breakdown.json
 	bench/build-wasm.sh
 	node bench/run.mjs
 

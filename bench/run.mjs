@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DIST, ROOT, launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
 import { squigglePrograms } from './squiggle-model.mjs';
+import { markdown as sizeMarkdown } from '../scripts/size-breakdown.mjs';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -41,6 +42,8 @@ const BENCH = path.join(ROOT, 'bench');
 const SITE = path.join(ROOT, 'target', 'bench-site');
 const PKG = path.join(ROOT, 'target', 'bench-wasm', 'pkg');
 const RESULTS = path.join(BENCH, 'RESULTS.md');
+// Written by `node scripts/size-breakdown.mjs --json` (the Makefile's bench target runs it first).
+const SIZES = path.join(ROOT, 'target', 'size-breakdown.json');
 
 // Run counts. Warm-up runs are always discarded.
 const N = QUICK
@@ -679,12 +682,21 @@ async function main() {
     squiggle: pkgVersion('@quri/squiggle-lang'),
     playwright: pkgVersion('playwright-core'),
   };
-  const all = { env, data, ...results, criterionRows };
+  const all = { env, data, ...results, criterionRows, sizes: sizeBreakdown() };
   const md = report(all);
   writeFileSync(RESULTS, md);
   console.log(md);
   log(`wrote ${path.relative(ROOT, RESULTS)}`);
   if (!QUICK) updateReadme(summary(all));
+}
+
+/** What takes the bytes of each page's wasm (scripts/size-breakdown.mjs), run here if make did not. */
+function sizeBreakdown() {
+  if (!existsSync(SIZES) || statSync(SIZES).mtimeMs < statSync(path.join(DIST, 'index.html')).mtimeMs) {
+    log('size breakdown (scripts/size-breakdown.mjs)');
+    run('node', [path.join(ROOT, 'scripts', 'size-breakdown.mjs'), '--json', SIZES]);
+  }
+  return JSON.parse(readFileSync(SIZES, 'utf8'));
 }
 
 /**
@@ -901,6 +913,20 @@ function report(r) {
   p('|---|---|---|---|');
   for (const row of t) p(`| ${row.join(' | ')} |`);
 
+  p();
+  p('## What takes the bytes');
+  p();
+  p('Each page\'s wasm by crate and by module (`scripts/size-breakdown.mjs`): the release build\'s wasm rebuilt ' +
+    'with its function names (wasm-bindgen, then wasm-opt with the page\'s options and `-g`), every function\'s ' +
+    'body counted for the crate its demangled path names. A library\'s generic code made for one of this app\'s ' +
+    'types (a Yew component\'s lifecycle and view, drop glue) counts for the library in the crate table and is ' +
+    'named `library<module>` in the module table. The gzip column shares out the code section\'s real gzip size in ' +
+    'proportion to each group compressed alone: approximate. Data (strings, number tables) is not split by crate.');
+  for (const page of r.sizes) {
+    p();
+    const label = `${page.bin} (wasm-opt ${page.wasmOpt}; shipped code section ${kib(page.shippedCode ?? 0)} KiB, this build ${kib(page.code.raw)} KiB)`;
+    p(sizeMarkdown(label, page, { modules: 25 }));
+  }
   p();
   p('## What each measure covers');
   p();

@@ -540,9 +540,9 @@ pub fn start() {
         else {
             return;
         };
-        let Ok(v) = input.value().parse::<f64>() else {
-            return;
-        };
+        // The browser reads the slider's number: Rust's f64 parser would add its tables to the
+        // download for this alone.
+        let v = input.value_as_number();
         if !v.is_finite() {
             return;
         }
