@@ -165,7 +165,8 @@ pub(super) fn tick_label(v: f64, step: f64) -> String {
     if v.abs() >= 1e9 {
         let s = format!("{v:.2e}");
         let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-        let mantissa = format::trimmed(mantissa.parse().unwrap_or(0.0), 2);
+        // Trimmed as text: parsing it back would pull float parsing into the download.
+        let mantissa = format::trim_zeros(mantissa);
         return format!("{mantissa}e{exp}");
     }
     // As many decimals as the step has: 0.25 needs two, 2.5 one, 250 none.

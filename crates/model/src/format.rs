@@ -21,7 +21,7 @@ pub fn trimmed(x: f64, decimals: usize) -> String {
 
 /// Drops trailing zeros after a decimal point (and the point if nothing follows it); `-0`
 /// reads `0`.
-fn trim_zeros(s: &str) -> String {
+pub fn trim_zeros(s: &str) -> String {
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.')
     } else {
