@@ -600,6 +600,8 @@ async function main() {
     const pages = [
       { id: 'app', url: app.url, charts: 0 },
       ...(base ? [{ id: 'base', url: base.url, charts: 0 }] : []),
+      // The embed page on its own (what a blog reader loads): one chart, the default scenario.
+      { id: 'embed', url: `${app.url}embed/?embed=commitments`, charts: 1 },
       { id: 'chartjs', url: `${site.url}chartjs.html`, charts: 1 },
       { id: 'uplot', url: `${site.url}uplot.html`, charts: 1 },
     ];
@@ -721,7 +723,7 @@ function updateReadme(text) {
 /** The latest ratios, for the README. */
 function summary(r) {
   const { env, cold, redraw, edit, mc } = r;
-  const w = { app: cold.app.weight.total, chartjs: cold.chartjs.weight.total, uplot: cold.uplot.weight.total };
+  const w = { app: cold.app.weight.total, embed: cold.embed.weight.total, chartjs: cold.chartjs.weight.total, uplot: cold.uplot.weight.total };
   const x = (a, b) => `${(a / b).toFixed(2)}×`;
   const speed = (form) => (mc.time[form].median / mc.time.browser.median).toFixed(0);
   const loop = (id, dpr) => redraw[`${id}@${dpr}`].loop.median;
@@ -730,11 +732,11 @@ function summary(r) {
       `Node ${env.node}; load average ${env.load}${env.busy ? ' (other work was running)' : ''}. Ratios are this app ÷ the peer; ` +
       'the full table, spreads and what each figure covers are in [bench/RESULTS.md](bench/RESULTS.md).',
     '',
-    `- Page weight: ${kib(w.app)} KiB gzip against Chart.js's page ${kib(w.chartjs)} KiB (${x(w.app, w.chartjs)}) ` +
-      `and uPlot's ${kib(w.uplot)} KiB (${x(w.app, w.uplot)}). Target ≤ 150 KiB: ${w.app <= 150 * 1024 ? 'met' : 'missed'}.`,
-    `- Cold start to the first chart drawn: ${ms(cold.app.first.median)} ms, ${x(cold.app.first.median, cold.chartjs.first.median)} ` +
-      `Chart.js's page, ${x(cold.app.first.median, cold.uplot.first.median)} uPlot's. Target (no slower than uPlot): ` +
-      `${cold.app.first.median <= cold.uplot.first.median ? 'met' : 'missed'}.`,
+    `- Page weight: the calculator ${kib(w.app)} KiB gzip, an embedded chart ${kib(w.embed)} KiB, against Chart.js's page ${kib(w.chartjs)} KiB ` +
+      `and uPlot's ${kib(w.uplot)} KiB. Goals ≤ 220 KiB (calculator): ${w.app <= 220 * 1024 ? 'met' : 'missed'}; ≤ 100 KiB (embed): ${w.embed <= 100 * 1024 ? 'met' : 'missed'}.`,
+    `- Cold start to the first chart drawn: the calculator ${ms(cold.app.first.median)} ms (${x(cold.app.first.median, cold.uplot.first.median)} uPlot's page; ` +
+      `goal ≤ 1.5×: ${cold.app.first.median <= 1.5 * cold.uplot.first.median ? 'met' : 'missed'}), an embedded chart ${ms(cold.embed.first.median)} ms ` +
+      `(${x(cold.embed.first.median, cold.uplot.first.median)}; goal no slower: ${cold.embed.first.median <= cold.uplot.first.median ? 'met' : 'missed'}), Chart.js's page ${ms(cold.chartjs.first.median)} ms.`,
     `- Chart redraw, same chart and canvas (whole-loop mean, DPR 1 / DPR 2): ${ms(loop('app', 1))} / ${ms(loop('app', 2))} ms, ` +
       `${x(loop('app', 1), loop('chartjs', 1))} / ${x(loop('app', 2), loop('chartjs', 2))} Chart.js's time, ` +
       `${x(loop('app', 1), loop('uplot', 1))} / ${x(loop('app', 2), loop('uplot', 2))} uPlot's. Target (no slower than uPlot): ` +
@@ -743,8 +745,8 @@ function summary(r) {
       `Target ≤ 4 ms: ${edit.median <= 4 ? 'met' : 'missed'}.`,
     `- Monte Carlo, ${SAMPLES.toLocaleString('en')} samples of the same model: ${ms(mc.time.browser.median)} ms in Chromium ` +
       `against Squiggle's ${ms(mc.time.vectorised.median)} ms (vectorised) and ${ms(mc.time.perSample.median)} ms (per-sample), ` +
-      `${speed('vectorised')}× and ${speed('perSample')}× faster. Target ≥ 25×: ` +
-      `${Math.min(mc.time.vectorised.median, mc.time.perSample.median) / mc.time.browser.median >= 25 ? 'met' : 'missed'}.`,
+      `${speed('vectorised')}× and ${speed('perSample')}× faster. Target ≥ 50×: ` +
+      `${Math.min(mc.time.vectorised.median, mc.time.perSample.median) / mc.time.browser.median >= 50 ? 'met' : 'missed'}.`,
   ].join('\n');
 }
 
@@ -772,7 +774,7 @@ function partialReport(r) {
 
 function report(r) {
   const { env, cold, redraw, edit, hover1, hover2, mc } = r;
-  const w = { app: cold.app.weight.total, chartjs: cold.chartjs.weight.total, uplot: cold.uplot.weight.total };
+  const w = { app: cold.app.weight.total, embed: cold.embed.weight.total, chartjs: cold.chartjs.weight.total, uplot: cold.uplot.weight.total };
   // Squiggle's faster form is the one compared against.
   const sqBest = mc.time.vectorised.median <= mc.time.perSample.median ? 'vectorised' : 'perSample';
   const sqName = sqBest === 'vectorised' ? 'vectorised' : 'per-sample';
@@ -831,6 +833,7 @@ function report(r) {
   p('|---|---|---|');
   p(`| edit to repaint: input event → every chart it changes redrawn (${ms(edit.redrawn.median)} of the ${edit.charts} per edit, median), DPR 1 | ${cell(edit)} | ${edit.n} |`);
   p(`| cold start to all ${edit.charts} charts drawn | ${cell(cold.app.all)} | ${cold.app.all.n} |`);
+  p(`| cold start of the embed page (\`embed/?embed=commitments\`, default scenario) to its chart drawn | ${cell(cold.embed.first)} | ${cold.embed.first.n} |`);
   p(`| hover in the page: pointermove → crosshair painted on the commitments chart's overlay, DPR 1 (chart redraws during the moves: ${hover1.chartRedraws}) | ${cell(hover1)} | ${hover1.n} |`);
   p(`| hover in the page, DPR 2 (chart redraws: ${hover2.chartRedraws}) | ${cell(hover2)} | ${hover2.n} |`);
   p(`| engine::project, default scenario (wasm in Chromium; mean of 100 calls per run), **µs** | ${us(mc.project)} | ${mc.project.n} |`);
@@ -845,17 +848,20 @@ function report(r) {
     for (const c of r.criterionRows) p(`| ${c.title} | ${us(c)} | ${c.n} |`);
   }
 
-  // Targets (issue 7)
+  // Targets (issue 11)
   const t = [];
   const verdict = (met) => (met ? '**met**' : '**missed**');
-  t.push([
-    'page weight ≤ 150 KiB gzip',
-    `${kib(w.app)} KiB`,
-    verdict(w.app <= 150 * 1024),
-    w.app <= 150 * 1024
-      ? `${kib(150 * 1024 - w.app)} KiB to spare`
-      : `over by ${kib(w.app - 150 * 1024)} KiB (${((w.app / (150 * 1024) - 1) * 100).toFixed(0)}%). The wasm is Yew, plotters, serde_json, the permalink codec (deflate) and the whole calculator in one download; Chart.js alone is ${kib(w.chartjs)} KiB, uPlot ${kib(w.uplot)} KiB. See the file list below.`,
-  ]);
+  for (const [id, name, goal] of [['app', 'calculator page', 220], ['embed', 'embed page', 100]]) {
+    const g = goal * 1024;
+    t.push([
+      `${name} weight ≤ ${goal} KiB gzip`,
+      `${kib(w[id])} KiB`,
+      verdict(w[id] <= g),
+      w[id] <= g
+        ? `${kib(g - w[id])} KiB to spare`
+        : `over by ${kib(w[id] - g)} KiB (${((w[id] / g - 1) * 100).toFixed(0)}%); make test enforces the current size as its budget so it can only shrink. What takes the bytes is in the breakdown below.`,
+    ]);
+  }
   t.push([
     'edit to repaint ≤ 4 ms median',
     `${ms(edit.median)} ms`,
@@ -886,25 +892,38 @@ function report(r) {
   {
     const a = cold.app.first.median, u = cold.uplot.first.median;
     t.push([
-      'cold start no slower than the uPlot page',
+      'cold start of the calculator ≤ 1.5× the uPlot page',
+      `${ms(a)} ms vs ${ms(u)} ms`,
+      verdict(a <= 1.5 * u),
+      a <= 1.5 * u
+        ? `${(a / u).toFixed(2)}× uPlot's time`
+        : `${(a / u).toFixed(2)}× uPlot's time, ${ms(a - 1.5 * u)} ms over the 1.5× mark: the page downloads, compiles and starts ${kib(w.app)} KiB gzip of wasm + JS, then Yew builds the charts before the first one draws; the uPlot page is ${kib(w.uplot)} KiB of JS drawing one chart.`,
+    ]);
+  }
+  {
+    const a = cold.embed.first.median, u = cold.uplot.first.median;
+    t.push([
+      'cold start of an embedded chart no slower than the uPlot page',
       `${ms(a)} ms vs ${ms(u)} ms`,
       verdict(a <= u),
-      a <= u ? `${ms(u - a)} ms sooner` : `${ms(a - u)} ms later (${(a / u).toFixed(1)}×): the page downloads, compiles and starts ${kib(w.app)} KiB gzip of wasm + JS, then Yew builds the whole form before the first chart draws; the uPlot page is ${kib(w.uplot)} KiB of JS drawing one chart.`,
+      a <= u
+        ? `${ms(u - a)} ms sooner`
+        : `${ms(a - u)} ms later (${(a / u).toFixed(2)}×): the embed page loads ${kib(w.embed)} KiB gzip (wasm + JS glue + CSS), decodes and validates the scenario and projects it before drawing; the uPlot page is ${kib(w.uplot)} KiB of JS with its data inline.`,
     ]);
   }
   {
     const speed = mc.time[sqBest].median / mc.time.browser.median;
     t.push([
-      'Monte Carlo ≥ 25× faster than Squiggle',
+      'Monte Carlo ≥ 50× faster than Squiggle',
       `${speed.toFixed(0)}× (vs Squiggle's faster form, ${sqName})`,
-      verdict(speed >= 25),
-      speed >= 25
-        ? `${(speed / 25).toFixed(1)}× the target`
-        : `short by ${(25 / speed).toFixed(1)}×. The engine is built for size like the pages (opt-level "z"); built for speed the same run takes ${ms(mc.time.browserSpeed.median)} ms, ${(mc.time[sqBest].median / mc.time.browserSpeed.median).toFixed(0)}× faster than Squiggle. It also does more than the Squiggle program: percentile bands of three figures for every year and the break-even and funding-gap distributions.`,
+      verdict(speed >= 50),
+      speed >= 50
+        ? `${(speed / 50).toFixed(1)}× the target`
+        : `short by ${(50 / speed).toFixed(2)}×. The engine is built for size like the pages (opt-level "z"); built for speed the same run takes ${ms(mc.time.browserSpeed.median)} ms, ${(mc.time[sqBest].median / mc.time.browserSpeed.median).toFixed(0)}× faster than Squiggle. It also does more than the Squiggle program: percentile bands of three figures for every year and the break-even and funding-gap distributions.`,
     ]);
   }
   p();
-  p('## Targets (issue 7)');
+  p('## Targets (issue 11)');
   p();
   p(`Measured with a 1-minute load average of ${env.load}: other work on the machine slows every ` +
     'page, so absolute times vary from run to run; the runs being interleaved, the ratios vary less.');
@@ -934,7 +953,7 @@ function report(r) {
   p();
   p('Files counted in page weight (gzip -9 bytes):');
   p();
-  for (const [id, label] of [['app', 'this app (dist/)'], ['chartjs', 'Chart.js page'], ['uplot', 'uPlot page']]) {
+  for (const [id, label] of [['app', 'this app (dist/)'], ['embed', 'the embed page (dist/embed/)'], ['chartjs', 'Chart.js page'], ['uplot', 'uPlot page']]) {
     p(`- ${label}: ${cold[id].weight.rows.map((x) => `${x.file} ${x.gzip}`).join(', ')}`);
   }
   p();
