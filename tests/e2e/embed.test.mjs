@@ -8,6 +8,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
+import { presetJson } from './engine.mjs';
 import { useSuite, withApp } from './helpers.mjs';
 
 const BASE = '/tools/coverage/';
@@ -252,4 +254,35 @@ test('the embed dialog writes a snippet for the embed page, and the snippet work
     const href = await frame.locator('#open-calculator').getAttribute('href');
     assert.ok(href.startsWith(suite.server.url + '#s1.'), href);
   });
+});
+
+test('text from a link is shown as text, never read as markup, in every part of the embed', async () => {
+  // The embed page builds its markup as strings (no Yew): every text from the scenario must be
+  // escaped. A hostile scenario name, deal name and counterparty in a link of the app's own
+  // format (s1. + base64url of raw deflate of the JSON).
+  const attack = '"><img id="inj" src="x" onerror="window.__pwned=1"><b>';
+  const s = presetJson('openai-november-2025.json');
+  s.name = `Name ${attack}`;
+  s.deals[1].name = `Deal ${attack}`;
+  s.deals[1].counterparty = `Party ${attack}`;
+  const link = `#s1.${deflateRawSync(Buffer.from(JSON.stringify(s))).toString('base64url')}`;
+  for (const view of ['commitments', 'figures']) {
+    await withApp(suite, { name: `embed-markup-${view}`, path: `embed/?embed=${view}&controls=key${link}`, width: 700 }, async (page) => {
+      await page.locator(VIEWS[view]).waitFor();
+      if (view === 'commitments') {
+        // The tooltip (deal names) and the data table (deal names as column heads).
+        await page.locator('#embed-canvas').focus();
+        await page.keyboard.press('ArrowRight');
+        await page.locator('#embed-tooltip').filter({ hasText: 'Deal "><img' }).waitFor();
+        await page.locator('.chart-data summary').click();
+        assert.ok((await page.locator('.data-table thead').textContent()).includes(`Deal ${attack}`));
+      }
+      // A slider re-renders the figures or the chart from the adjusted scenario.
+      await page.locator('#embed-growth').fill('1.5');
+      assert.ok((await page.locator('.embed-footer').textContent()).includes(`Name ${attack}`));
+      assert.equal(await page.locator('#inj').count(), 0, 'no element made from the text');
+      assert.equal(await page.locator('.embed-page b').count(), 0, 'no element made from the text');
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    });
+  }
 });
