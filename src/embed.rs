@@ -217,8 +217,9 @@ fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
-/// Escapes text for an HTML attribute in the snippet a writer pastes into their page.
-fn attr(s: &str) -> String {
+/// Escapes text for HTML content or a double-quoted attribute: the snippet a writer pastes into
+/// their page, and everything the embed page writes as markup from a scenario.
+pub fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
@@ -282,14 +283,14 @@ pub fn snippet(
     );
     let mut html = format!(
         "<iframe data-compute-coverage src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;width:100%;max-width:820px\"></iframe>",
-        attr(&src),
-        attr(&title),
+        escape_html(&src),
+        escape_html(&title),
         embed.view.fixed_height(embed.controls)
     );
     if with_script {
         html.push_str(&format!(
             "\n<script src=\"{}embed.js\" async></script>",
-            attr(app_base)
+            escape_html(app_base)
         ));
     }
     html
@@ -356,6 +357,22 @@ pub fn open(query: &str, fragment: &str) -> EmbedStart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_text_cannot_open_a_tag_or_leave_an_attribute() {
+        let cases = [
+            ("plain", "plain"),
+            ("a & b", "a &amp; b"),
+            (
+                r#""><img src=x onerror="f()">"#,
+                "&quot;&gt;&lt;img src=x onerror=&quot;f()&quot;&gt;",
+            ),
+            ("&lt;", "&amp;lt;"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(escape_html(input), want, "input {input:?}");
+        }
+    }
 
     #[test]
     fn query_parameters_choose_the_view() {

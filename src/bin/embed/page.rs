@@ -8,7 +8,7 @@ use compute_coverage::adjust;
 use compute_coverage::browser;
 use compute_coverage::charts::{ChartLayout, ChartOptions, Theme};
 use compute_coverage::components::chart_panel::{self, ChartKind};
-use compute_coverage::embed::{self, Controls, EmbedStart, EmbedTheme, View};
+use compute_coverage::embed::{self, escape_html, Controls, EmbedStart, EmbedTheme, View};
 use compute_coverage::engine::{self, Projection};
 use compute_coverage::export;
 use compute_coverage::format;
@@ -49,14 +49,6 @@ fn with_page(f: impl FnOnce(&mut Page, &Document)) {
             f(page, &gloo::utils::document());
         }
     });
-}
-
-/// Escapes text for HTML content and attribute values.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn chart_kind(view: View) -> Option<ChartKind> {
@@ -122,7 +114,7 @@ impl Page {
                     r#"<section class="panel chart-panel" aria-labelledby="chart-{id}-heading" id="chart-{id}"><h2 id="chart-{id}-heading">{}</h2><p class="hint">{}</p><div class="chart-box" id="embed-chart-box"><canvas class="chart" id="embed-canvas" tabindex="0" role="img" aria-label="{}"></canvas><div class="chart-tooltip" id="embed-tooltip" role="status" aria-live="polite" hidden></div></div><div class="chart-actions"><button type="button" class="small-button" id="png-{id}">Download PNG</button></div><details class="chart-data"><summary>Show data</summary><div id="embed-table">{}</div></details></section>"#,
                     kind.title(),
                     kind.description(),
-                    esc(&label),
+                    escape_html(&label),
                     self.table_markup(kind)
                 );
             }
@@ -130,7 +122,7 @@ impl Page {
                 let _ = write!(
                     h,
                     r#"<section class="panel"><p class="summary-sentence" id="summary-sentence" aria-live="polite">{}</p>"#,
-                    esc(&narrative::summary_sentence(&self.shown, &self.projection))
+                    escape_html(&narrative::summary_sentence(&self.shown, &self.projection))
                 );
                 if self.start.embed.view == View::Figures {
                     let _ = write!(
@@ -166,8 +158,8 @@ impl Page {
         let _ = write!(
             h,
             r#"<p class="embed-footer"><a href="{}" target="_blank" rel="noopener" id="open-calculator">Open in the calculator</a> · {} Compute Coverage.</p></div>"#,
-            esc(&link),
-            esc(&source)
+            escape_html(&link),
+            escape_html(&source)
         );
         h
     }
@@ -186,7 +178,7 @@ impl Page {
             let _ = write!(
                 h,
                 r#"<div class="{class}" role="{role}"><div class="notice-body"><p>{}</p></div><button type="button" class="icon-button" data-notice="{i}" aria-label="Dismiss this message">✕</button></div>"#,
-                esc(text)
+                escape_html(text)
             );
         }
         h.push_str("</div>");
@@ -207,9 +199,9 @@ impl Page {
                 r#"<div class="figure{}" id="fig-{}"><h3 class="figure-label">{}</h3><p class="figure-value">{}</p><p class="figure-note">{}</p>"#,
                 if f.alarm { " alarm" } else { "" },
                 f.id,
-                esc(&f.label),
-                esc(&f.value),
-                esc(&f.explanation)
+                escape_html(&f.label),
+                escape_html(&f.value),
+                escape_html(&f.explanation)
             );
             if f.id == "coverage" {
                 h.push_str(
@@ -231,7 +223,7 @@ impl Page {
 
     fn table_markup(&self, kind: ChartKind) -> String {
         let (s, p) = (&self.shown, &self.projection);
-        let caption = esc(&format!(
+        let caption = escape_html(&format!(
             "{}, {} to {} (billions of dollars)",
             kind.title(),
             s.start_year,
@@ -255,7 +247,7 @@ impl Page {
             ],
         };
         for head in heads {
-            let _ = write!(h, r#"<th scope="col">{}</th>"#, esc(&head));
+            let _ = write!(h, r#"<th scope="col">{}</th>"#, escape_html(&head));
         }
         h.push_str("</tr></thead><tbody>");
         for (i, r) in p.rows.iter().enumerate() {
@@ -276,7 +268,7 @@ impl Page {
             };
             let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, r.year);
             for c in cells {
-                let _ = write!(h, "<td>{}</td>", esc(&c));
+                let _ = write!(h, "<td>{}</td>", escape_html(&c));
             }
             h.push_str("</tr>");
         }
@@ -330,7 +322,12 @@ impl Page {
         };
         let mut h = format!(r#"<p class="tooltip-year">{year}</p><dl>"#);
         for (k, v) in chart_panel::tooltip_lines(kind, year, &self.shown, &self.projection) {
-            let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(&k), esc(&v));
+            let _ = write!(
+                h,
+                "<dt>{}</dt><dd>{}</dd>",
+                escape_html(&k),
+                escape_html(&v)
+            );
         }
         h.push_str("</dl>");
         tip.set_inner_html(&h);
