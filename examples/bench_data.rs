@@ -110,9 +110,9 @@ fn model_inputs(s: &Scenario) -> serde_json::Value {
         .map(|(&o, &r)| (MAX_COST_SHARE - r).max(o))
         .collect();
     let mut raised = vec![0.0; n];
-    for &(year, amount) in &s.funding.raises {
-        if s.years().contains(&year) {
-            raised[(year - s.start_year) as usize] += amount;
+    for r in &s.funding.raises {
+        if s.years().contains(&r.year) {
+            raised[(r.year - s.start_year) as usize] += r.amount;
         }
     }
     let deals: Vec<serde_json::Value> = s

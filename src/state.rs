@@ -7,8 +7,8 @@
 
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
 use crate::scenario::{
-    Costs, Deal, DealValue, Draft, Funding, Growth, Marker, Profile, Revenue, RevenueShare,
-    Scenario, ScenarioError, Uncertainty, FORMAT_VERSION, MAX_DEALS,
+    Costs, Deal, DealValue, Draft, Financing, Funding, Growth, Marker, Profile, Raise, Revenue,
+    RevenueShare, Scenario, ScenarioError, Uncertainty, FORMAT_VERSION, MAX_DEALS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -159,6 +159,10 @@ impl DealForm {
 pub struct PairForm {
     pub year: String,
     pub value: String,
+    /// Raises only: who put the money in (may be empty).
+    pub from: String,
+    /// Raises only: the note, carried along unchanged.
+    pub note: Option<String>,
 }
 
 /// Which small table a pair row belongs to.
@@ -328,6 +332,8 @@ pub struct Form {
     pub markers: Vec<Marker>,
     /// The uncertainty section, carried along unchanged (`None`: the defaults apply).
     pub uncertainty: Option<Uncertainty>,
+    /// The financing section (`None`: cash may go below zero).
+    pub financing: Option<Financing>,
     next_id: u32,
 }
 
@@ -449,6 +455,7 @@ impl Form {
                 .map(|&(y, v)| PairForm {
                     year: y.to_string(),
                     value: pct_text(v),
+                    ..PairForm::default()
                 })
                 .collect(),
             revenue_share_rate: pct_text(s.costs.revenue_share.rate),
@@ -458,15 +465,18 @@ impl Form {
                 .funding
                 .raises
                 .iter()
-                .map(|&(y, v)| PairForm {
-                    year: y.to_string(),
-                    value: money_text(v),
+                .map(|r| PairForm {
+                    year: r.year.to_string(),
+                    value: money_text(r.amount),
+                    from: r.from.clone().unwrap_or_default(),
+                    note: r.note.clone(),
                 })
                 .collect(),
             firm_only: s.firm_only,
             discount_rate: pct_text(s.discount_rate),
             markers: s.markers.clone(),
             uncertainty: s.uncertainty,
+            financing: s.financing.clone(),
             next_id: 0,
         };
         match &s.revenue.growth {
@@ -496,6 +506,7 @@ impl Form {
                     .map(|&(y, v)| PairForm {
                         year: y.to_string(),
                         value: money_text(v),
+                        ..PairForm::default()
                     })
                     .collect();
                 form.path_after = pct_text(*after);
@@ -505,6 +516,7 @@ impl Form {
             form.path_points.push(PairForm {
                 year: (s.start_year + 1).to_string(),
                 value: money_text(s.revenue.base * 2.0),
+                ..PairForm::default()
             });
         }
         for deal in &s.deals {
@@ -751,7 +763,16 @@ impl Form {
                 .collect()
         };
         let opex_share = pairs(Table::OpexShares, &mut read);
-        let raises = pairs(Table::Raises, &mut read);
+        let raises = pairs(Table::Raises, &mut read)
+            .into_iter()
+            .zip(&self.raises)
+            .map(|((year, amount), row)| Raise {
+                year,
+                amount,
+                from: non_empty(&row.from),
+                note: row.note.clone(),
+            })
+            .collect();
         let draft = Draft {
             version: FORMAT_VERSION,
             name: self.name.clone(),
@@ -774,6 +795,7 @@ impl Form {
                 opening_cash: read(Field::OpeningCash),
                 raises,
             },
+            financing: self.financing.clone(),
             firm_only: self.firm_only,
             discount_rate: read(Field::DiscountRate),
             markers: self.markers.clone(),
@@ -999,6 +1021,7 @@ impl State {
                 form.table_mut(t).push(PairForm {
                     year: next_year.to_string(),
                     value,
+                    ..PairForm::default()
                 });
             }
             Action::RemoveRow(t, i) => {

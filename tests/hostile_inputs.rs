@@ -185,11 +185,11 @@ fn check_accepted(s: &Scenario) -> Result<(), String> {
         .records()
         .collect::<Result<_, _>>()
         .map_err(|e| format!("CSV does not parse: {e}"))?;
-    let columns = 11 + p.deals.len();
+    let columns = export::CSV_COLUMNS.len() + p.deals.len();
     if records.len() != p.rows.len() + 1 || records.iter().any(|r| r.len() != columns) {
         return Err(format!("CSV shape broken by the names: {csv:.300}"));
     }
-    let names: Vec<&str> = records[0].iter().skip(11).collect();
+    let names: Vec<&str> = records[0].iter().skip(export::CSV_COLUMNS.len()).collect();
     // A name a spreadsheet would run as a formula is defused with a leading apostrophe.
     let expected: Vec<String> = p
         .deals

@@ -6,7 +6,9 @@
 
 use compute_coverage::engine::{self, Projection};
 use compute_coverage::presets;
-use compute_coverage::scenario::{Draft, FieldError, Growth, Scenario, ScenarioError, Uncertainty};
+use compute_coverage::scenario::{
+    Draft, FieldError, Growth, Raise, Scenario, ScenarioError, Uncertainty,
+};
 use compute_coverage::state::Form;
 use compute_coverage::uncertainty::{monte_carlo, MonteCarlo, MonteCarloRun, Percentiles};
 
@@ -64,7 +66,11 @@ fn scenarios() -> Vec<(String, Scenario)> {
         ("early deal, debt, raises", |d| {
             d.deals[1].start_year = 2022;
             d.funding.opening_cash = -20.0;
-            d.funding.raises = vec![(2027, 60.0), (2030, 100.0), (2040, 5.0)];
+            d.funding.raises = vec![
+                Raise::new(2027, 60.0),
+                Raise::new(2030, 100.0),
+                Raise::new(2040, 5.0),
+            ];
         }),
     ];
     for (name, edit) in variants {

@@ -7,7 +7,7 @@ mod payments;
 mod revenue;
 mod solver;
 
-pub use cash_flow::{CashFlow, YearCash, YearInputs};
+pub use cash_flow::{CashFlow, Rules, YearCash, YearInputs};
 pub use payments::{deal_weights, schedule, Schedule};
 pub(crate) use revenue::RevenueModel;
 pub use revenue::{path_rates, revenue_series};
@@ -45,6 +45,16 @@ pub struct YearRow {
     pub coverage: Option<f64>,
     /// R_y / P_y; `None` when nothing is due (or so little that the ratio is not finite).
     pub revenue_coverage: Option<f64>,
+    /// I_y: interest on the debt at the start of the year (0 without a credit line).
+    pub interest: f64,
+    /// B_y: borrowed on the credit line.
+    pub borrowed: f64,
+    /// Q_y: debt repaid.
+    pub repaid: f64,
+    /// Debt at the end of the year.
+    pub debt: f64,
+    /// U_y: payments due in the year but left unpaid (only under the "unpaid" shortfall rule).
+    pub unpaid: f64,
 }
 
 /// The payments of one counted deal.
@@ -53,6 +63,8 @@ pub struct DealLine {
     /// Index of the deal in the scenario's list.
     pub index: usize,
     pub name: String,
+    /// Who the payments are owed to, as written in the deal.
+    pub counterparty: String,
     pub firm: bool,
     /// The deal's full value.
     pub value: f64,
@@ -62,6 +74,58 @@ pub struct DealLine {
     pub before_horizon: f64,
     /// Payments due after the last year of the horizon.
     pub after_horizon: f64,
+    /// The deal's share of each year's unpaid payments, U_y * p_{d,y} / P_y (same order as
+    /// the rows; zeros when nothing goes unpaid).
+    pub unpaid: Vec<f64>,
+}
+
+impl DealLine {
+    /// Payments due in the horizon.
+    pub fn due(&self) -> f64 {
+        self.payments.iter().sum()
+    }
+
+    /// Payments left unpaid over the horizon.
+    pub fn unpaid_total(&self) -> f64 {
+        self.unpaid.iter().sum()
+    }
+}
+
+/// Money in and out between the company and one counterparty over the horizon: the payments
+/// due to it on the counted deals, the part left unpaid, and the money it put in (raises whose
+/// `from` names it). Names are matched ignoring case and surrounding spaces and shown as first
+/// written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counterparty {
+    pub name: String,
+    /// Counted deals with it.
+    pub deals: usize,
+    /// Payments due to it in the horizon.
+    pub due: f64,
+    /// Of those, left unpaid.
+    pub unpaid: f64,
+    /// Money it put in during the horizon.
+    pub received: f64,
+}
+
+impl Counterparty {
+    /// What flows to it on balance: due - unpaid - received (negative when it put in more than
+    /// it is paid).
+    pub fn net(&self) -> f64 {
+        self.due - self.unpaid - self.received
+    }
+}
+
+/// Money raised in the horizon from one source (`None`: raises that name no source).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub name: Option<String>,
+    pub amount: f64,
+}
+
+/// The key two names are matched by: trimmed, lower case.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// A money figure and the year it belongs to.
@@ -98,8 +162,17 @@ pub struct Summary {
     pub pv_available: f64,
     /// Raises falling outside the horizon (not counted).
     pub raised_outside_horizon: f64,
-    /// The constant growth rate needed for cash never to go below zero.
+    /// The constant growth rate needed for cash never to go below zero (and, under the
+    /// "unpaid" rule, for every payment to be made).
     pub required_growth: RequiredGrowth,
+    /// Highest debt at the end of a year; `None` when nothing is ever borrowed.
+    pub peak_debt: Option<YearValue>,
+    /// Interest paid over the horizon.
+    pub total_interest: f64,
+    /// Payments left unpaid over the horizon.
+    pub total_unpaid: f64,
+    /// First year with an unpaid payment; `None` if every payment is made.
+    pub first_unpaid_year: Option<i32>,
 }
 
 /// The projection: rows per year, counted deals and the summary.
@@ -108,6 +181,11 @@ pub struct Projection {
     pub rows: Vec<YearRow>,
     pub deals: Vec<DealLine>,
     pub summary: Summary,
+    /// Money in and out by counterparty: every counted deal's counterparty, then every other
+    /// named source of a raise in the horizon, in order of first appearance.
+    pub counterparties: Vec<Counterparty>,
+    /// Money raised in the horizon by source, in order of first appearance.
+    pub raised_by_source: Vec<Source>,
 }
 
 impl Projection {
@@ -139,6 +217,7 @@ pub(crate) struct CostBasis {
     pub payments: Vec<f64>,
     pub raised: Vec<f64>,
     pub opening_cash: f64,
+    pub rules: Option<Rules>,
 }
 
 impl CostBasis {
@@ -160,9 +239,9 @@ impl CostBasis {
             }
         }
         let mut raised = vec![0.0; n];
-        for &(year, amount) in &scenario.funding.raises {
-            if let Some(i) = horizon_index(scenario, year) {
-                raised[i] += amount;
+        for r in &scenario.funding.raises {
+            if let Some(i) = horizon_index(scenario, r.year) {
+                raised[i] += r.amount;
             }
         }
         CostBasis {
@@ -171,7 +250,14 @@ impl CostBasis {
             payments,
             raised,
             opening_cash: scenario.funding.opening_cash,
+            rules: Rules::of(scenario),
         }
+    }
+
+    /// The kernel at the start of the horizon, under the scenario's rules.
+    #[inline(always)]
+    pub fn flow(&self) -> CashFlow {
+        CashFlow::with_rules(self.opening_cash, self.rules)
     }
 
     /// Year `t`'s inputs to the cash identity for revenue `revenue`.
@@ -187,13 +273,27 @@ impl CostBasis {
     }
 
     /// Lowest end-of-year cash for a revenue path (+infinity for an empty horizon).
+    #[cfg(test)]
     pub fn lowest_cash(&self, revenue: &[f64]) -> f64 {
-        let mut flow = CashFlow::new(self.opening_cash);
-        let mut lowest = f64::INFINITY;
+        self.lowest_cash_and_unpaid(revenue).0
+    }
+
+    /// Whether a revenue path keeps cash at or above zero every year with every payment made.
+    pub fn solvent(&self, revenue: &[f64]) -> bool {
+        let (lowest, unpaid) = self.lowest_cash_and_unpaid(revenue);
+        lowest >= 0.0 && !unpaid
+    }
+
+    /// Lowest end-of-year cash, and whether any payment went unpaid.
+    fn lowest_cash_and_unpaid(&self, revenue: &[f64]) -> (f64, bool) {
+        let mut flow = self.flow();
+        let (mut lowest, mut unpaid) = (f64::INFINITY, false);
         for (t, &r) in revenue.iter().enumerate().take(self.payments.len()) {
-            lowest = lowest.min(flow.year(self.inputs(t, r)).cash);
+            let year = flow.year(self.inputs(t, r));
+            lowest = lowest.min(year.cash);
+            unpaid |= year.unpaid > 0.0;
         }
-        lowest
+        (lowest, unpaid)
     }
 }
 
@@ -244,22 +344,16 @@ fn build(
 ) -> Projection {
     let r = scenario.discount_rate;
     let mut rows = Vec::with_capacity(revenue.len());
-    let mut flow = CashFlow::new(basis.opening_cash);
+    let mut flow = basis.flow();
     let (mut pv_commitments, mut pv_available) = (0.0, 0.0);
     for (t, year) in scenario.years().enumerate() {
         let rev = revenue[t];
         let inputs = basis.inputs(t, rev);
-        let YearCash {
-            revenue_share,
-            other_costs,
-            available,
-            net_cash_flow,
-            cash,
-        } = flow.year(inputs);
+        let y = flow.year(inputs);
         let (commitments, raised) = (inputs.commitments, inputs.raised);
         let discount = (1.0 + r).powi(t as i32);
         pv_commitments += commitments / discount;
-        pv_available += available / discount;
+        pv_available += y.available / discount;
         // A payment of a few 1e-300 billions would make the ratio overflow to infinity: such a
         // ratio is reported as none, like no payment at all.
         let ratio = |x: f64| {
@@ -270,28 +364,24 @@ fn build(
         rows.push(YearRow {
             year,
             revenue: rev,
-            revenue_share,
-            other_costs,
-            available,
+            revenue_share: y.revenue_share,
+            other_costs: y.other_costs,
+            available: y.available,
             commitments,
-            net_cash_flow,
+            net_cash_flow: y.net_cash_flow,
             raised,
-            cash,
-            coverage: ratio(available),
+            cash: y.cash,
+            coverage: ratio(y.available),
             revenue_coverage: ratio(rev),
+            interest: y.interest,
+            borrowed: y.borrowed,
+            repaid: y.repaid,
+            debt: y.debt,
+            unpaid: y.unpaid,
         });
     }
 
-    let peak_payment =
-        rows.iter()
-            .filter(|row| row.commitments > 0.0)
-            .fold(None::<YearValue>, |best, row| match best {
-                Some(b) if b.value >= row.commitments => Some(b),
-                _ => Some(YearValue {
-                    year: row.year,
-                    value: row.commitments,
-                }),
-            });
+    let peak_payment = peak(&rows, |row| row.commitments);
     let break_even_year = rows
         .iter()
         .rposition(|row| row.net_cash_flow < 0.0)
@@ -319,21 +409,36 @@ fn build(
         .funding
         .raises
         .iter()
-        .filter(|(year, _)| !scenario.years().contains(year))
-        .fold(0.0, |sum, (_, amount)| sum + amount);
+        .filter(|raise| !scenario.years().contains(&raise.year))
+        .fold(0.0, |sum, raise| sum + raise.amount);
 
     let deals: Vec<DealLine> = schedules
         .iter()
         .map(|s| {
             let deal = &scenario.deals[s.index];
+            // U_y * p_{d,y} / P_y: each deal bears the year's unpaid amount in proportion to
+            // what it was due.
+            let unpaid = rows
+                .iter()
+                .zip(&s.in_horizon)
+                .map(|(row, &p)| {
+                    if row.unpaid > 0.0 && row.commitments > 0.0 {
+                        row.unpaid * p / row.commitments
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
             DealLine {
                 index: s.index,
                 name: deal.name.clone(),
+                counterparty: deal.counterparty.clone(),
                 firm: deal.firm,
                 value: s.value,
                 payments: s.in_horizon.clone(),
                 before_horizon: s.before,
                 after_horizon: s.after,
+                unpaid,
             }
         })
         .collect();
@@ -351,12 +456,88 @@ fn build(
         pv_available,
         raised_outside_horizon,
         required_growth,
+        peak_debt: peak(&rows, |row| row.debt),
+        total_interest: rows.iter().fold(0.0, |sum, row| sum + row.interest),
+        total_unpaid: rows.iter().fold(0.0, |sum, row| sum + row.unpaid),
+        first_unpaid_year: rows.iter().find(|row| row.unpaid > 0.0).map(|row| row.year),
     };
+    let (counterparties, raised_by_source) = money_by_name(scenario, &deals);
     Projection {
         rows,
         deals,
         summary,
+        counterparties,
+        raised_by_source,
     }
+}
+
+/// The largest positive value of a figure and its first year; `None` when it is never above 0.
+fn peak(rows: &[YearRow], figure: impl Fn(&YearRow) -> f64) -> Option<YearValue> {
+    rows.iter()
+        .filter(|row| figure(row) > 0.0)
+        .fold(None::<YearValue>, |best, row| match best {
+            Some(b) if b.value >= figure(row) => Some(b),
+            _ => Some(YearValue {
+                year: row.year,
+                value: figure(row),
+            }),
+        })
+}
+
+/// Money in and out by counterparty, and money raised by source, over the horizon.
+fn money_by_name(scenario: &Scenario, deals: &[DealLine]) -> (Vec<Counterparty>, Vec<Source>) {
+    let mut parties: Vec<(String, Counterparty)> = Vec::new();
+    fn entry<'a>(parties: &'a mut Vec<(String, Counterparty)>, name: &str) -> &'a mut Counterparty {
+        let key = name_key(name);
+        let i = match parties.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                parties.push((
+                    key,
+                    Counterparty {
+                        name: name.trim().to_string(),
+                        deals: 0,
+                        due: 0.0,
+                        unpaid: 0.0,
+                        received: 0.0,
+                    },
+                ));
+                parties.len() - 1
+            }
+        };
+        &mut parties[i].1
+    }
+    for d in deals {
+        let c = entry(&mut parties, &d.counterparty);
+        c.deals += 1;
+        c.due += d.due();
+        c.unpaid += d.unpaid_total();
+    }
+    let mut sources: Vec<(Option<String>, Source)> = Vec::new();
+    for raise in &scenario.funding.raises {
+        if !scenario.years().contains(&raise.year) {
+            continue;
+        }
+        let name = raise.source();
+        if let Some(name) = name {
+            entry(&mut parties, name).received += raise.amount;
+        }
+        let key = name.map(name_key);
+        match sources.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, s)) => s.amount += raise.amount,
+            None => sources.push((
+                key,
+                Source {
+                    name: name.map(str::to_string),
+                    amount: raise.amount,
+                },
+            )),
+        }
+    }
+    (
+        parties.into_iter().map(|(_, c)| c).collect(),
+        sources.into_iter().map(|(_, s)| s).collect(),
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crate::engine::Projection;
 use crate::format::plain;
 
 /// The CSV columns before the one-per-deal columns, in order.
-pub const CSV_COLUMNS: [&str; 11] = [
+pub const CSV_COLUMNS: [&str; 16] = [
     "year",
     "revenue",
     "revenue_share",
@@ -17,6 +17,11 @@ pub const CSV_COLUMNS: [&str; 11] = [
     "cash",
     "coverage",
     "revenue_coverage",
+    "interest",
+    "borrowed",
+    "repaid",
+    "debt",
+    "unpaid",
 ];
 
 /// Quotes a CSV field when RFC 4180 requires it (comma, quote, CR or LF), doubling quotes. A
@@ -50,7 +55,7 @@ fn ratio(x: Option<f64>) -> String {
 /// use coverage_model::{engine, export, presets};
 /// let s = presets::blank();
 /// let csv = export::projection_csv(&engine::project(&s));
-/// assert!(csv.starts_with("year,revenue,revenue_share,other_costs,available,commitments,net_cash_flow,raised,cash,coverage,revenue_coverage,New deal\r\n2026,5,0,1.5,3.5,2,1.5,0,6.5,1.75,2.5,2\r\n"));
+/// assert!(csv.starts_with("year,revenue,revenue_share,other_costs,available,commitments,net_cash_flow,raised,cash,coverage,revenue_coverage,interest,borrowed,repaid,debt,unpaid,New deal\r\n2026,5,0,1.5,3.5,2,1.5,0,6.5,1.75,2.5,0,0,0,0,0,2\r\n"));
 /// ```
 pub fn projection_csv(p: &Projection) -> String {
     let mut out = String::new();
@@ -74,6 +79,11 @@ pub fn projection_csv(p: &Projection) -> String {
             plain(r.cash),
             ratio(r.coverage),
             ratio(r.revenue_coverage),
+            plain(r.interest),
+            plain(r.borrowed),
+            plain(r.repaid),
+            plain(r.debt),
+            plain(r.unpaid),
         ];
         cells.extend(
             p.deals

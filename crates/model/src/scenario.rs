@@ -31,6 +31,9 @@ pub struct Draft {
     pub revenue: Revenue,
     pub costs: Costs,
     pub funding: Funding,
+    /// Credit, the cash kept and the shortfall rule; absent means cash may go below zero.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financing: Option<Financing>,
     pub firm_only: bool,
     pub discount_rate: f64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -326,7 +329,99 @@ pub fn opex_share(anchors: &[(i32, f64)], year: i32) -> f64 {
 #[serde(deny_unknown_fields)]
 pub struct Funding {
     pub opening_cash: f64,
-    pub raises: Vec<(i32, f64)>,
+    pub raises: Vec<Raise>,
+}
+
+/// Money raised in a year. Written in a file as a `[year, amount]` pair (the original form,
+/// still written when nothing else is said) or as an object that may also name who put the
+/// money in (`from`: a supplier, for circular financing) and a note.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Raise {
+    pub year: i32,
+    pub amount: f64,
+    /// Who put the money in, when it is known: matched against the deals' counterparties
+    /// ignoring case and surrounding spaces.
+    pub from: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Raise {
+    /// A raise with no source and no note (the pair form).
+    pub fn new(year: i32, amount: f64) -> Raise {
+        Raise {
+            year,
+            amount,
+            from: None,
+            note: None,
+        }
+    }
+
+    /// A raise put in by `from`.
+    pub fn from(year: i32, amount: f64, from: &str) -> Raise {
+        Raise {
+            from: Some(from.to_string()),
+            ..Raise::new(year, amount)
+        }
+    }
+
+    /// The named source with surrounding spaces removed; `None` when absent or blank.
+    pub fn source(&self) -> Option<&str> {
+        self.from
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+}
+
+mod raise_serde;
+
+/// How a funding gap is financed and what happens when money runs short. Absent from a
+/// scenario, cash simply goes below zero (the original model); see `docs/MODEL.md`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Financing {
+    /// The cash the company borrows to keep at the end of a year (>= 0).
+    #[serde(default)]
+    pub min_cash: f64,
+    /// A credit line; absent means none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Credit>,
+    #[serde(default)]
+    pub shortfall: Shortfall,
+}
+
+/// A credit line: at most `limit` outstanding, `rate` a year on the debt at the start of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    pub limit: f64,
+    pub rate: f64,
+}
+
+/// What happens when cash would end a year below zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", try_from = "String")]
+pub enum Shortfall {
+    /// Cash goes below zero (the original model): the gap is money still to be found.
+    #[default]
+    NegativeCash,
+    /// Payments due go unpaid, up to the whole year's payments, shared among the deals.
+    Unpaid,
+}
+
+impl TryFrom<String> for Shortfall {
+    type Error = String;
+
+    fn try_from(word: String) -> Result<Shortfall, String> {
+        match word.as_str() {
+            "negative_cash" => Ok(Shortfall::NegativeCash),
+            "unpaid" => Ok(Shortfall::Unpaid),
+            other => Err(format!(
+                "financing.shortfall must be \"negative_cash\" or \"unpaid\"; got \"{}\"",
+                other.chars().take(40).collect::<String>()
+            )),
+        }
+    }
 }
 
 /// A reported figure plotted beside the model.

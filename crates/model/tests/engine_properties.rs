@@ -7,8 +7,8 @@
 use coverage_model::engine::{self, RequiredGrowth};
 use coverage_model::parse::{parse_int, parse_money, parse_percent};
 use coverage_model::scenario::{
-    Costs, Deal, DealValue, Draft, Funding, Growth, Profile, Revenue, RevenueShare, Scenario,
-    MAX_DEALS, MAX_MONEY, MAX_RATE,
+    Costs, Deal, DealValue, Draft, Funding, Growth, Profile, Raise, Revenue, RevenueShare,
+    Scenario, MAX_DEALS, MAX_MONEY, MAX_RATE,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -202,8 +202,9 @@ fn extreme_draft(growth: Growth, discount_rate: f64) -> Draft {
         },
         funding: Funding {
             opening_cash: -MAX_MONEY,
-            raises: vec![(2060, MAX_MONEY); 100],
+            raises: vec![Raise::new(2060, MAX_MONEY); 100],
         },
+        financing: None,
         firm_only: false,
         discount_rate,
         markers: Vec::new(),

@@ -5,8 +5,8 @@
 
 use coverage_model::presets;
 use coverage_model::scenario::{
-    Deal, DealValue, Draft, FieldError, Growth, Marker, Metric, Profile, Scenario, ScenarioError,
-    MAX_DEALS, MAX_NAME_CHARS,
+    Deal, DealValue, Draft, FieldError, Growth, Marker, Metric, Profile, Raise, Scenario,
+    ScenarioError, MAX_DEALS, MAX_NAME_CHARS,
 };
 
 /// The example from the file-format section of the engine issue, as written there except that
@@ -65,7 +65,7 @@ fn the_issue_example_reads() {
         }
     );
     assert_eq!(s.costs.opex_share, vec![(2025, 0.35), (2030, 0.25)]);
-    assert_eq!(s.funding.raises, vec![(2026, 40.0)]);
+    assert_eq!(s.funding.raises, vec![Raise::new(2026, 40.0)]);
     assert_eq!(s.markers[0].metric, Metric::CumulativeBurn);
     // And it round-trips too.
     assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
@@ -630,19 +630,19 @@ fn each_rule_rejects_with_its_path_and_message() {
         ),
         (
             "negative raise",
-            |d| d.funding.raises = vec![(2027, -5.0)],
+            |d| d.funding.raises = vec![Raise::new(2027, -5.0)],
             "funding.raises[0].amount",
             "the amount must be between $0B and $1000000B; got -5",
         ),
         (
             "raise year",
-            |d| d.funding.raises = vec![(1900, 5.0)],
+            |d| d.funding.raises = vec![Raise::new(1900, 5.0)],
             "funding.raises[0].year",
             "the year must be between 1990 and 2100; got 1900",
         ),
         (
             "too many raises",
-            |d| d.funding.raises = vec![(2027, 1.0); 101],
+            |d| d.funding.raises = vec![Raise::new(2027, 1.0); 101],
             "funding.raises",
             "at most 100 raises; got 101",
         ),

@@ -6,8 +6,8 @@
 
 use coverage_model::engine;
 use coverage_model::scenario::{
-    Costs, Deal, DealValue, Draft, Funding, Growth, Profile, Revenue, RevenueShare, Scenario,
-    Uncertainty, MAX_DEALS, MAX_GROWTH_MULTIPLIER, MAX_MONEY, MAX_RATE,
+    Costs, Deal, DealValue, Draft, Funding, Growth, Profile, Raise, Revenue, RevenueShare,
+    Scenario, Uncertainty, MAX_DEALS, MAX_GROWTH_MULTIPLIER, MAX_MONEY, MAX_RATE,
 };
 use coverage_model::sensitivity::tornado;
 use coverage_model::uncertainty::{MonteCarlo, MonteCarloRun, Percentiles, Sample};
@@ -231,8 +231,9 @@ fn extreme_but_valid_settings_stay_finite() {
                 },
                 funding: Funding {
                     opening_cash: -MAX_MONEY,
-                    raises: vec![(2060, MAX_MONEY); 100],
+                    raises: vec![Raise::new(2060, MAX_MONEY); 100],
                 },
+                financing: None,
                 firm_only: false,
                 discount_rate: 1.0,
                 markers: Vec::new(),

@@ -1,17 +1,17 @@
-//! The cash-flow kernel: the one place where a year's revenue, costs, payments and raises become
-//! end-of-year cash. The projection (`engine::build`), the growth solver (`CostBasis::lowest_cash`)
-//! and the Monte Carlo (`uncertainty::model::Model::evaluate`) all step a [`CashFlow`] year by
-//! year, so they cannot drift apart; `docs/MODEL.md` states the same identity with the same
-//! symbols.
+//! The cash-flow kernel: the one place where a year's revenue, costs, payments, raises and
+//! financing become end-of-year cash and debt. The projection (`engine::build`), the growth
+//! solver (`CostBasis::solvent`) and the Monte Carlo (`uncertainty::model::Model::evaluate`)
+//! all step a [`CashFlow`] year by year, so they cannot drift apart; `docs/MODEL.md` states the
+//! same rules with the same symbols.
 //!
-//! Why a small state machine rather than a function of one year: the financing rules (issue 12:
-//! interest on the debt outstanding at the start of the year, borrowing to keep `min_cash` up to
-//! a credit limit, repayment, payments left unpaid in a shortfall) carry debt from year to year
-//! and change cash after the identity below. They belong inside [`CashFlow::year`]: the rules go
-//! in `CashFlow` next to `cash` (with the debt), the year's interest, borrowing, repayment and
-//! unpaid amount go in [`YearCash`], and every caller gets them without a copy. What a year needs
-//! as input ([`YearInputs`]) already includes the payments due, P_y, which the unpaid rule shares
-//! among the deals in proportion to their payments.
+//! Why a small state machine rather than a function of one year: the financing rules carry
+//! debt from year to year (interest on the debt outstanding at the start of the year, borrowing
+//! to keep `min_cash` up to a credit limit, repayment) and then decide which payments go unpaid
+//! in a shortfall. What a year needs as input ([`YearInputs`]) includes P_y, the payments due,
+//! which bounds the unpaid amount; the caller shares U_y among the deals in proportion to their
+//! payments.
+
+use crate::scenario::{Scenario, Shortfall};
 
 /// What one year brings in and must pay, before the cash identity is applied. Money in billions
 /// of nominal dollars; shares as fractions of revenue.
@@ -29,7 +29,7 @@ pub struct YearInputs {
     pub raised: f64,
 }
 
-/// One year through the cash identity.
+/// One year through the cash identity and the financing rules.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct YearCash {
     /// S_y: revenue paid to partners.
@@ -40,21 +40,69 @@ pub struct YearCash {
     pub available: f64,
     /// N_y = A_y - P_y.
     pub net_cash_flow: f64,
+    /// I_y: interest on the debt outstanding at the start of the year.
+    pub interest: f64,
+    /// B_y: borrowed on the credit line.
+    pub borrowed: f64,
+    /// Q_y: debt repaid.
+    pub repaid: f64,
+    /// U_y: payments due but left unpaid.
+    pub unpaid: f64,
+    /// Debt at the end of the year.
+    pub debt: f64,
     /// Cash at the end of the year.
     pub cash: f64,
 }
 
-/// Cash carried from one year to the next, starting from the opening cash.
+/// The financing rules of a scenario, as the kernel applies them (a scenario's `financing`
+/// section with its defaults filled in).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rules {
+    /// The cash the company borrows to keep at the end of a year.
+    pub min_cash: f64,
+    /// The most debt outstanding at any time (0 without a credit line).
+    pub limit: f64,
+    /// Yearly interest on the debt at the start of the year.
+    pub rate: f64,
+    /// In a shortfall, payments go unpaid (rather than cash going below zero).
+    pub unpaid: bool,
+}
+
+impl Rules {
+    /// The scenario's rules; `None` without a `financing` section (cash simply goes below zero).
+    pub fn of(scenario: &Scenario) -> Option<Rules> {
+        scenario.financing.as_ref().map(|f| Rules {
+            min_cash: f.min_cash,
+            limit: f.credit.map_or(0.0, |c| c.limit),
+            rate: f.credit.map_or(0.0, |c| c.rate),
+            unpaid: f.shortfall == Shortfall::Unpaid,
+        })
+    }
+}
+
+/// Cash and debt carried from one year to the next, starting from the opening cash and no debt.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CashFlow {
     cash: f64,
+    debt: f64,
+    rules: Option<Rules>,
 }
 
 impl CashFlow {
-    /// The position before the first year of the horizon.
+    /// The position before the first year of the horizon, without financing rules.
     #[inline(always)]
     pub fn new(opening_cash: f64) -> CashFlow {
-        CashFlow { cash: opening_cash }
+        CashFlow::with_rules(opening_cash, None)
+    }
+
+    /// The position before the first year, stepped under `rules` (none: cash may go below 0).
+    #[inline(always)]
+    pub fn with_rules(opening_cash: f64, rules: Option<Rules>) -> CashFlow {
+        CashFlow {
+            cash: opening_cash,
+            debt: 0.0,
+            rules,
+        }
     }
 
     /// Cash now: the opening cash, or the end of the last year stepped.
@@ -63,14 +111,29 @@ impl CashFlow {
         self.cash
     }
 
-    /// Steps one year: A_y = R_y - S_y - O_y, N_y = A_y - P_y,
-    /// Cash_y = Cash_{y-1} + N_y + raised_y — in this order of operations, which every figure
-    /// in the app (and the bit-for-bit agreement of the Monte Carlo with the projection) relies
-    /// on.
+    /// Debt outstanding now.
+    #[inline(always)]
+    pub fn debt(&self) -> f64 {
+        self.debt
+    }
+
+    /// Steps one year: A_y = R_y - S_y - O_y, N_y = A_y - P_y, then, in `docs/MODEL.md`'s
+    /// numbering:
+    /// 1. I_y = rate * Debt_{y-1};
+    /// 2. pre_y = Cash_{y-1} + (N_y + raised_y) - I_y;
+    /// 3. below `min_cash`, borrow B_y = min(min_cash - pre_y, max(0, limit - Debt_{y-1}));
+    ///    otherwise repay Q_y = min(Debt_{y-1}, pre_y - min_cash);
+    /// 4. c_y = pre_y + B_y - Q_y;
+    /// 5. under the "unpaid" rule with c_y < 0, U_y = min(P_y, -c_y) goes unpaid, c_y += U_y;
+    /// 6. Cash_y = c_y, Debt_y = Debt_{y-1} + B_y - Q_y.
+    ///
+    /// Without rules only Cash_y = Cash_{y-1} + (N_y + raised_y) is applied — in this order of
+    /// operations, which every figure from before financing existed (and the bit-for-bit
+    /// agreement of the Monte Carlo with the projection) relies on.
     ///
     /// # Examples
     /// ```
-    /// use coverage_model::engine::{CashFlow, YearInputs};
+    /// use coverage_model::engine::{CashFlow, Rules, YearInputs};
     /// let mut flow = CashFlow::new(10.0);
     /// let year = flow.year(YearInputs {
     ///     revenue: 100.0,
@@ -82,7 +145,14 @@ impl CashFlow {
     /// assert_eq!(year.available, 30.0); // 100 - 20 - 50
     /// assert_eq!(year.net_cash_flow, -10.0);
     /// assert_eq!(year.cash, 5.0); // 10 - 10 + 5
-    /// assert_eq!(flow.cash(), 5.0);
+    ///
+    /// // With a credit line of 20 at 10% and 8 of cash to keep: borrows 3 to reach 8.
+    /// let rules = Rules { min_cash: 8.0, limit: 20.0, rate: 0.1, unpaid: false };
+    /// let mut flow = CashFlow::with_rules(10.0, Some(rules));
+    /// let inputs = YearInputs { revenue: 100.0, revenue_share_rate: 0.2, opex_share: 0.5,
+    ///                           commitments: 40.0, raised: 5.0 };
+    /// let year = flow.year(inputs);
+    /// assert_eq!((year.borrowed, year.cash, year.debt), (3.0, 8.0, 3.0));
     /// ```
     #[inline(always)]
     pub fn year(&mut self, y: YearInputs) -> YearCash {
@@ -90,12 +160,36 @@ impl CashFlow {
         let other_costs = y.opex_share * y.revenue;
         let available = y.revenue - revenue_share - other_costs;
         let net_cash_flow = available - y.commitments;
-        self.cash += net_cash_flow + y.raised;
+        let (mut interest, mut borrowed, mut repaid, mut unpaid) = (0.0, 0.0, 0.0, 0.0);
+        match self.rules {
+            None => self.cash += net_cash_flow + y.raised,
+            Some(r) => {
+                interest = r.rate * self.debt;
+                let pre = self.cash + (net_cash_flow + y.raised) - interest;
+                if pre < r.min_cash {
+                    borrowed = (r.min_cash - pre).min((r.limit - self.debt).max(0.0));
+                } else {
+                    repaid = self.debt.min(pre - r.min_cash);
+                }
+                let mut cash = pre + borrowed - repaid;
+                if r.unpaid && cash < 0.0 {
+                    unpaid = y.commitments.min(-cash);
+                    cash += unpaid;
+                }
+                self.cash = cash;
+                self.debt = self.debt + borrowed - repaid;
+            }
+        }
         YearCash {
             revenue_share,
             other_costs,
             available,
             net_cash_flow,
+            interest,
+            borrowed,
+            repaid,
+            unpaid,
+            debt: self.debt,
             cash: self.cash,
         }
     }
@@ -135,6 +229,11 @@ mod tests {
                 other_costs: o,
                 available: a,
                 net_cash_flow: n,
+                interest: 0.0,
+                borrowed: 0.0,
+                repaid: 0.0,
+                unpaid: 0.0,
+                debt: 0.0,
                 cash,
             };
             assert_eq!(got, want, "input {input:?}");

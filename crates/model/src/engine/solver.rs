@@ -1,5 +1,5 @@
-//! The growth needed: the smallest constant growth rate at which cash never goes below zero,
-//! found by bisection. Sound because validation keeps 1 - opex share - revenue share > 0, so
+//! The growth needed: the smallest constant growth rate at which cash never goes below zero
+//! (and, under the "unpaid" shortfall rule, every payment is made), found by bisection. Sound because validation keeps 1 - opex share - revenue share > 0, so
 //! available cash (and cash) rise with revenue, and revenue rises with the growth rate.
 
 use super::CostBasis;
@@ -41,7 +41,7 @@ pub(crate) fn required_growth(scenario: &Scenario, basis: &CostBasis) -> Require
     let mut revenue = Vec::with_capacity(n);
     let mut solvent = |g: f64| {
         constant_path(base, g, n, &mut revenue);
-        basis.lowest_cash(&revenue) >= 0.0
+        basis.solvent(&revenue)
     };
     if solvent(GROWTH_SEARCH_MIN) {
         return RequiredGrowth::AnyGrowth;
@@ -83,5 +83,5 @@ pub fn solvent_at(scenario: &Scenario, g: f64) -> bool {
         scenario.horizon_len(),
         &mut revenue,
     );
-    basis.lowest_cash(&revenue) >= 0.0
+    basis.solvent(&revenue)
 }

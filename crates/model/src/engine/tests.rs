@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::presets;
-use crate::scenario::{Deal, DealValue, Draft, Growth, Profile, RevenueShare};
+use crate::scenario::{Deal, DealValue, Draft, Growth, Profile, Raise, RevenueShare};
 
 /// Floats are compared to this relative tolerance (absolute below 1).
 const TOLERANCE: f64 = 1e-9;
@@ -503,7 +503,11 @@ fn test_revenue_share_ends_after_until() {
 fn cash_scenario() -> Draft {
     let mut d = draft();
     d.funding.opening_cash = 5.0;
-    d.funding.raises = vec![(2026, 15.0), (2024, 100.0), (2030, 7.0)];
+    d.funding.raises = vec![
+        Raise::new(2026, 15.0),
+        Raise::new(2024, 100.0),
+        Raise::new(2030, 7.0),
+    ];
     d.deals = vec![deal(60.0, 2025, 3, Profile::Even)];
     d.discount_rate = 0.1;
     d
@@ -525,7 +529,7 @@ fn test_cash_with_raises() {
     assert!(close(p.summary.raised_outside_horizon, 107.0));
     // Two raises in the same year add up.
     let mut d = cash_scenario();
-    d.funding.raises = vec![(2026, 15.0), (2026, 5.0)];
+    d.funding.raises = vec![Raise::new(2026, 15.0), Raise::new(2026, 5.0)];
     let p = project(&valid(d));
     assert!(close(p.rows[1].raised, 20.0));
     assert!(close(p.rows[1].cash, 5.0)); // -5 - 10 + 20
@@ -863,7 +867,7 @@ fn test_required_growth_holds_costs_and_raises_fixed() {
     let mut d = draft();
     d.end_year = 2026;
     d.costs.opex_share = vec![(2025, 0.5)];
-    d.funding.raises = vec![(2026, 5.0)];
+    d.funding.raises = vec![Raise::new(2026, 5.0)];
     d.deals = vec![deal(
         25.0,
         2025,

@@ -2,7 +2,7 @@
 //! of the field it concerns (`deals[2].years`). All rules run, so every problem is reported at
 //! once.
 
-use super::{Deal, DealValue, Draft, Growth, Profile, Uncertainty, FORMAT_VERSION};
+use super::{Deal, DealValue, Draft, Financing, Growth, Profile, Uncertainty, FORMAT_VERSION};
 use std::fmt;
 
 /// Largest money amount accepted anywhere, in billions ($1,000 trillion). Bounding inputs keeps
@@ -88,6 +88,20 @@ impl Checker {
                 path,
                 format!(
                     "{what} must be above $0B and at most ${}B; got {}",
+                    num(MAX_MONEY),
+                    num(x)
+                ),
+            );
+        }
+    }
+
+    /// Money between $0B and the largest amount accepted.
+    fn money_at_least_zero(&mut self, path: &str, what: &str, x: f64) {
+        if self.finite(path, what, x) && !(0.0..=MAX_MONEY).contains(&x) {
+            self.fail(
+                path,
+                format!(
+                    "{what} must be between $0B and ${}B; got {}",
                     num(MAX_MONEY),
                     num(x)
                 ),
@@ -209,6 +223,9 @@ pub(crate) fn validate(d: &Draft) -> Vec<FieldError> {
     check_revenue(&mut c, d);
     check_costs(&mut c, d, years_ok);
     check_funding(&mut c, d);
+    if let Some(f) = &d.financing {
+        check_financing(&mut c, f);
+    }
     if let Some(u) = &d.uncertainty {
         check_uncertainty(&mut c, u);
     }
@@ -575,17 +592,30 @@ fn check_funding(c: &mut Checker, d: &Draft) {
         );
         return;
     }
-    for (i, &(year, amount)) in d.funding.raises.iter().enumerate() {
+    for (i, raise) in d.funding.raises.iter().enumerate() {
         let p = format!("funding.raises[{i}]");
-        c.year(&format!("{p}.year"), "the year", year);
-        let ap = format!("{p}.amount");
-        if c.finite(&ap, "the amount", amount) && !(0.0..=MAX_MONEY).contains(&amount) {
+        c.year(&format!("{p}.year"), "the year", raise.year);
+        c.money_at_least_zero(&format!("{p}.amount"), "the amount", raise.amount);
+        if let Some(from) = &raise.from {
+            c.name(&format!("{p}.from"), "who put the money in", from, false);
+        }
+        if let Some(note) = &raise.note {
+            c.text(&format!("{p}.note"), "the note", note);
+        }
+    }
+}
+
+fn check_financing(c: &mut Checker, f: &Financing) {
+    c.money_at_least_zero("financing.min_cash", "the cash to keep", f.min_cash);
+    if let Some(credit) = &f.credit {
+        c.money_at_least_zero("financing.credit.limit", "the credit limit", credit.limit);
+        let p = "financing.credit.rate";
+        if c.finite(p, "the interest rate", credit.rate) && !(0.0..=1.0).contains(&credit.rate) {
             c.fail(
-                ap,
+                p,
                 format!(
-                    "the amount must be between $0B and ${}B; got {}",
-                    num(MAX_MONEY),
-                    num(amount)
+                    "the interest rate must be between 0% and 100% a year; got {}",
+                    pct(credit.rate)
                 ),
             );
         }

@@ -5,7 +5,7 @@
 //! projection bit for bit.
 
 use super::draw::{Ninety, Stream};
-use crate::engine::{self, CashFlow, CostBasis, RevenueModel, YearInputs};
+use crate::engine::{self, CashFlow, CostBasis, RevenueModel, Rules, YearInputs};
 use crate::scenario::{Growth, Scenario, Uncertainty, MAX_GROWTH_MULTIPLIER};
 
 /// Largest growth multiplier ever used in a sample. The lognormal has no upper bound; with a
@@ -82,6 +82,8 @@ pub(crate) struct Model {
     revenue_share: Vec<f64>,
     raised: Vec<f64>,
     opening_cash: f64,
+    /// The scenario's financing rules, applied by the kernel in every sample.
+    rules: Option<Rules>,
     firm: Vec<bool>,
     /// Per deal of the scenario: whether it starts after the first year (a deal already paying
     /// in the first year is under way and is never delayed).
@@ -100,6 +102,7 @@ impl Model {
             opex,
             raised,
             opening_cash,
+            rules,
             ..
         } = CostBasis::new(scenario, &schedules);
         // A shift never pushes a share above MAX_COST_SHARE less the revenue share, nor lowers
@@ -150,6 +153,7 @@ impl Model {
             revenue_share,
             raised,
             opening_cash,
+            rules,
             firm: scenario.deals.iter().map(|d| d.firm).collect(),
             delayable: scenario
                 .deals
@@ -261,7 +265,7 @@ impl Model {
             }
         }
         let shift = draw.opex_shift;
-        let mut flow = CashFlow::new(self.opening_cash);
+        let mut flow = CashFlow::with_rules(self.opening_cash, self.rules);
         let mut lowest = f64::INFINITY;
         let mut runs_out = None;
         let mut last_negative = None;

@@ -7,8 +7,8 @@
 
 use coverage_model::engine::{Projection, RequiredGrowth};
 use coverage_model::scenario::{
-    Costs, Deal, DealValue, Draft, Funding, Growth, Profile, Revenue, RevenueShare, Scenario,
-    MAX_MONEY, MAX_RATE,
+    Costs, Deal, DealValue, Draft, Funding, Growth, Profile, Raise, Revenue, RevenueShare,
+    Scenario, MAX_MONEY, MAX_RATE,
 };
 use proptest::prelude::*;
 
@@ -181,7 +181,10 @@ pub fn funding() -> impl Strategy<Value = Funding> {
     );
     (cash, raises).prop_map(|(opening_cash, raises)| Funding {
         opening_cash,
-        raises,
+        raises: raises
+            .into_iter()
+            .map(|(year, amount)| Raise::new(year, amount))
+            .collect(),
     })
 }
 
@@ -212,6 +215,7 @@ pub fn draft() -> impl Strategy<Value = Draft> {
                     revenue,
                     costs,
                     funding,
+                    financing: None,
                     firm_only,
                     discount_rate,
                     markers: Vec::new(),
