@@ -302,7 +302,8 @@ fn the_growth_needed_accounts_for_credit_and_unpaid_payments() {
 
 #[test]
 fn each_new_rule_has_a_message_with_its_path() {
-    let cases: [(&str, fn(&mut Draft), &str); 6] = [
+    type Case = (&'static str, fn(&mut Draft), &'static str);
+    let cases: [Case; 6] = [
         (
             "financing.credit.limit",
             |d| d.financing = financing(0.0, Some((-1.0, 0.1)), Shortfall::NegativeCash),
