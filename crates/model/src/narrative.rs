@@ -2,9 +2,9 @@
 //! summary sentence read aloud to everyone (a polite live region on the page). Pure text from
 //! the projection, so the page and its tests agree on every figure.
 
-use crate::engine::{Projection, RequiredGrowth};
+use crate::engine::{Counterparty, Projection, RequiredGrowth};
 use crate::format;
-use crate::scenario::{Metric, Scenario};
+use crate::scenario::{Metric, Scenario, Shortfall};
 
 /// One headline figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,8 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
     let end = scenario.end_year;
     let counted = p.deals.len();
     let mut figures = Vec::new();
+    let financing = scenario.financing.as_ref();
+    let credit = financing.and_then(|f| f.credit);
 
     let beyond = if s.payments_after_horizon > 0.0 {
         format!(
@@ -82,13 +84,25 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
         } else {
             "none".into()
         },
-        explanation: if s.funding_gap > 0.0 {
-            format!(
+        explanation: match (s.funding_gap > 0.0, credit.is_some()) {
+            (true, false) => format!(
                 "Money needed beyond opening cash and raises, at the lowest point ({}).",
                 s.lowest_cash.year
-            )
-        } else {
-            "Cash never goes below zero: opening cash and raises carry the gap years.".into()
+            ),
+            (true, true) => format!(
+                "Money still missing after the credit line, at the lowest point ({}).",
+                s.lowest_cash.year
+            ),
+            (false, false) if s.total_unpaid > 0.0 => {
+                "Cash stays at zero or above because payments go unpaid instead.".into()
+            }
+            (false, false) => {
+                "Cash never goes below zero: opening cash and raises carry the gap years.".into()
+            }
+            (false, true) => {
+                "Cash never goes below zero: cash, raises and the credit line carry the gap years."
+                    .into()
+            }
         },
         alarm: s.funding_gap > 0.0,
     });
@@ -99,6 +113,50 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
         explanation: "First year cash ends below zero, counting the raises entered.".into(),
         alarm: s.cash_runs_out.is_some(),
     });
+    if let Some(c) = credit {
+        figures.push(Figure {
+            id: "peak-debt",
+            label: "Peak debt".into(),
+            value: s.peak_debt.map_or_else(
+                || "none".into(),
+                |pk| format!("{} in {}", format::money(pk.value), pk.year),
+            ),
+            explanation: if s.peak_debt.is_some() {
+                format!(
+                    "Borrowed on the {} credit line at {} a year; {} of interest paid by {end}.",
+                    format::money(c.limit),
+                    format::percent(c.rate),
+                    format::money(s.total_interest)
+                )
+            } else {
+                format!(
+                    "Nothing is borrowed on the {} credit line.",
+                    format::money(c.limit)
+                )
+            },
+            alarm: s.peak_debt.is_some_and(|pk| pk.value >= c.limit),
+        });
+    }
+    if financing.is_some_and(|f| f.shortfall == Shortfall::Unpaid) {
+        figures.push(Figure {
+            id: "unpaid",
+            label: "Payments unpaid".into(),
+            value: if s.total_unpaid > 0.0 {
+                format::money(s.total_unpaid)
+            } else {
+                "none".into()
+            },
+            explanation: match (s.first_unpaid_year, largest_unpaid(p)) {
+                (Some(year), Some(top)) => format!(
+                    "Payments due but not made when cash runs short, from {year}; the most to {} ({}).",
+                    top.name,
+                    format::money(top.unpaid)
+                ),
+                _ => "Every payment due is made.".into(),
+            },
+            alarm: s.total_unpaid > 0.0,
+        });
+    }
     figures.push(Figure {
         id: "growth-needed",
         label: "Growth needed".into(),
@@ -109,9 +167,14 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
                 scenario.start_year
             ),
             _ => format!(
-                "Constant yearly revenue growth from {}'s {} at which cash never goes below zero.",
+                "Constant yearly revenue growth from {}'s {} at which cash never goes below zero{}.",
                 scenario.start_year,
-                format::money(scenario.revenue.base)
+                format::money(scenario.revenue.base),
+                match financing {
+                    Some(f) if f.shortfall == Shortfall::Unpaid => " and every payment is made",
+                    Some(f) if f.credit.is_some() => ", counting the credit line",
+                    _ => "",
+                }
             ),
         },
         alarm: matches!(s.required_growth, RequiredGrowth::NotReachable),
@@ -176,23 +239,76 @@ pub fn summary_sentence(scenario: &Scenario, p: &Projection) -> String {
             "No commitments are counted: include a deal to see whether {who}'s revenue covers it."
         );
     }
-    let gap = format::money(s.funding_gap);
-    match (s.break_even_year, s.funding_gap > 0.0) {
-        (Some(year), true) => format!(
-            "At these assumptions revenue covers the commitments from {year}; before then {who} needs about {gap} more than it has."
-        ),
+    // How the years before revenue covers the payments are carried: borrowing, payments left
+    // unpaid, money still missing — or, when none of these, cash and raises.
+    let mut fills = Vec::new();
+    if let Some(pk) = s.peak_debt {
+        fills.push(if s.total_interest > 0.0 {
+            format!(
+                "borrows up to {}, paying {} of interest by {}",
+                format::money(pk.value),
+                format::money(s.total_interest),
+                scenario.end_year
+            )
+        } else {
+            format!("borrows up to {}", format::money(pk.value))
+        });
+    }
+    if let Some(top) = largest_unpaid(p) {
+        let share = if p.counterparties.iter().filter(|c| c.unpaid > 0.0).count() == 1 {
+            format!("all of it to {}", top.name)
+        } else {
+            format!("{} of it to {}", format::money(top.unpaid), top.name)
+        };
+        fills.push(format!(
+            "leaves {} of payments unpaid, {share}",
+            format::money(s.total_unpaid)
+        ));
+    }
+    if s.funding_gap > 0.0 {
+        fills.push(format!(
+            "{}needs about {} more than it has",
+            if fills.is_empty() { "" } else { "still " },
+            format::money(s.funding_gap)
+        ));
+    }
+    let how = join_clauses(&fills);
+    match (s.break_even_year, how.is_empty()) {
         (Some(year), false) => format!(
+            "At these assumptions revenue covers the commitments from {year}; before then {who} {how}."
+        ),
+        (Some(year), true) => format!(
             "At these assumptions revenue covers the commitments from {year}, and {who}'s cash and raises carry it through the years before."
         ),
-        (None, true) => format!(
-            "At these assumptions revenue does not cover the commitments by {}; {who} needs about {gap} more than it has.",
+        (None, false) => format!(
+            "At these assumptions revenue does not cover the commitments by {}; {who} {how}.",
             scenario.end_year
         ),
-        (None, false) => format!(
+        (None, true) => format!(
             "At these assumptions payments still exceed revenue in {}, but {who}'s cash and raises cover them through the horizon.",
             scenario.end_year
         ),
     }
+}
+
+/// Clauses joined as in a sentence: "a", "a and b", "a, b and c".
+fn join_clauses(clauses: &[String]) -> String {
+    match clauses {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The counterparty left the most unpaid; `None` when every payment is made.
+fn largest_unpaid(p: &Projection) -> Option<&Counterparty> {
+    p.counterparties.iter().filter(|c| c.unpaid > 0.0).fold(
+        None,
+        |best: Option<&Counterparty>, c| match best {
+            Some(b) if b.unpaid >= c.unpaid => Some(b),
+            _ => Some(c),
+        },
+    )
 }
 
 /// The growth solver's answer in words.
@@ -268,6 +384,99 @@ mod tests {
             sentence.contains("does not cover the commitments by 2035"),
             "{sentence}"
         );
+    }
+
+    /// The OpenAI preset with a financing section.
+    fn financed(
+        credit: Option<(f64, f64)>,
+        shortfall: crate::scenario::Shortfall,
+    ) -> (Scenario, Projection) {
+        let mut d = presets::openai_november_2025().draft().clone();
+        d.financing = Some(crate::scenario::Financing {
+            min_cash: 0.0,
+            credit: credit.map(|(limit, rate)| crate::scenario::Credit { limit, rate }),
+            shortfall,
+        });
+        let s = Scenario::new(d).unwrap();
+        let p = engine::project(&s);
+        (s, p)
+    }
+
+    #[test]
+    fn borrowing_is_said_in_the_figures_and_the_sentence() {
+        let (s, p) = financed(Some((2000.0, 0.08)), Shortfall::NegativeCash);
+        let pk = p
+            .summary
+            .peak_debt
+            .expect("the preset borrows on a large line");
+        let f = figures_of(&s);
+        let debt = f.iter().find(|x| x.id == "peak-debt").unwrap();
+        assert_eq!(
+            debt.value,
+            format!("{} in {}", format::money(pk.value), pk.year)
+        );
+        assert!(
+            debt.explanation
+                .contains("$2T credit line at 8% a year"),
+            "{}",
+            debt.explanation
+        );
+        assert!(debt
+            .explanation
+            .contains(&format::money(p.summary.total_interest)));
+        assert!(f.iter().all(|x| x.id != "unpaid"));
+        let sentence = summary_sentence(&s, &p);
+        let expected = format!(
+            "borrows up to {}, paying {} of interest by {}",
+            format::money(pk.value),
+            format::money(p.summary.total_interest),
+            s.end_year
+        );
+        assert!(sentence.contains(&expected), "{sentence}");
+        if p.summary.funding_gap > 0.0 {
+            assert!(sentence.contains(" and still needs about"), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn unpaid_payments_are_said_with_who_is_left_unpaid() {
+        let (s, p) = financed(None, Shortfall::Unpaid);
+        assert!(p.summary.total_unpaid > 0.0);
+        let top = largest_unpaid(&p).unwrap();
+        let f = figures_of(&s);
+        let unpaid = f.iter().find(|x| x.id == "unpaid").unwrap();
+        assert_eq!(unpaid.value, format::money(p.summary.total_unpaid));
+        assert!(unpaid.alarm);
+        assert!(
+            unpaid.explanation.contains(&top.name),
+            "{}",
+            unpaid.explanation
+        );
+        let sentence = summary_sentence(&s, &p);
+        let expected = format!(
+            "leaves {} of payments unpaid, {} of it to {}",
+            format::money(p.summary.total_unpaid),
+            format::money(top.unpaid),
+            top.name
+        );
+        assert!(sentence.contains(&expected), "{sentence}");
+        assert!(!sentence.contains("carry it through"), "{sentence}");
+        // The funding gap's words say why cash never went below zero.
+        let gap = f.iter().find(|x| x.id == "funding-gap").unwrap();
+        assert!(
+            gap.explanation.contains("payments go unpaid"),
+            "{}",
+            gap.explanation
+        );
+    }
+
+    #[test]
+    fn clauses_join_as_in_a_sentence() {
+        let c = |v: &[&str]| join_clauses(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(c(&[]), "");
+        assert_eq!(c(&["a"]), "a");
+        assert_eq!(c(&["a", "b"]), "a and b");
+        assert_eq!(c(&["a", "b", "c"]), "a, b and c");
     }
 
     #[test]
