@@ -396,6 +396,7 @@ mod tests {
             min_cash: 0.0,
             credit: credit.map(|(limit, rate)| crate::scenario::Credit { limit, rate }),
             shortfall,
+            note: None,
         });
         let s = Scenario::new(d).unwrap();
         let p = engine::project(&s);

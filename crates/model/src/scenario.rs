@@ -388,6 +388,9 @@ pub struct Financing {
     pub credit: Option<Credit>,
     #[serde(default)]
     pub shortfall: Shortfall,
+    /// Where the figures come from: which are reported and which assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A credit line: at most `limit` outstanding, `rate` a year on the debt at the start of a year.

@@ -76,6 +76,7 @@ fn financing(min_cash: f64, credit: Option<(f64, f64)>, shortfall: Shortfall) ->
         min_cash,
         credit: credit.map(|(limit, rate)| Credit { limit, rate }),
         shortfall,
+        note: None,
     })
 }
 
@@ -487,6 +488,7 @@ fn financing_strategy() -> impl Strategy<Value = Financing> {
         min_cash,
         credit,
         shortfall,
+        note: None,
     })
 }
 

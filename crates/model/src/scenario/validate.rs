@@ -607,6 +607,9 @@ fn check_funding(c: &mut Checker, d: &Draft) {
 
 fn check_financing(c: &mut Checker, f: &Financing) {
     c.money_at_least_zero("financing.min_cash", "the cash to keep", f.min_cash);
+    if let Some(note) = &f.note {
+        c.text("financing.note", "the note", note);
+    }
     if let Some(credit) = &f.credit {
         c.money_at_least_zero("financing.credit.limit", "the credit limit", credit.limit);
         let p = "financing.credit.rate";
