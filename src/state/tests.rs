@@ -182,7 +182,10 @@ fn unchanged_edits_do_not_rerender() {
 
 #[test]
 fn rows_are_added_after_the_last_year() {
-    let s0 = state(presets::openai_november_2025());
+    let mut d = presets::blank().draft().clone();
+    (d.start_year, d.end_year) = (2025, 2030);
+    d.funding.raises = vec![Raise::new(2025, 30.0)];
+    let s0 = state(Scenario::new(d).unwrap());
     let s1 = s0.apply(Action::AddRow(Table::Raises)).unwrap();
     assert_eq!(s1.form.raises.last().unwrap().year, "2026");
     let s2 = s1

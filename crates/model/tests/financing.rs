@@ -273,8 +273,9 @@ fn min_cash_without_a_credit_line_changes_nothing() {
 fn the_growth_needed_accounts_for_credit_and_unpaid_payments() {
     // The credit line carries the lean years, so less growth is needed; the verdict at the
     // rate found agrees with the projection under the same rules.
-    let base = presets::openai_november_2025();
-    let mut d = base.draft().clone();
+    let mut d = presets::openai_november_2025().draft().clone();
+    d.financing = None;
+    let base = Scenario::new(d.clone()).unwrap();
     d.financing = financing(0.0, Some((500.0, 0.05)), Shortfall::NegativeCash);
     let with_credit = Scenario::new(d).unwrap();
     let (engine::RequiredGrowth::Reachable(g0), engine::RequiredGrowth::Reachable(g1)) = (

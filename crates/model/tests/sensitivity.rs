@@ -59,9 +59,12 @@ fn the_base_figures_are_the_projections() {
 #[test]
 fn every_input_moves_the_gap_the_right_way() {
     // (input, does a higher value lower the gap?), on scenarios where the gap is not 0
+    // Anthropic's reported raises close its gap; without them it has one.
+    let mut anthropic = presets::anthropic_november_2025().draft().clone();
+    anthropic.funding.raises.clear();
     for s in [
         presets::openai_november_2025(),
-        presets::anthropic_november_2025(),
+        Scenario::new(anthropic).unwrap(),
     ] {
         let t = tornado(&s);
         let lowers = [

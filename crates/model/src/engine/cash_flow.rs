@@ -263,7 +263,7 @@ mod tests {
             let basis = CostBasis::new(&s, &counted_schedules(&s));
             let revenue: Vec<f64> = p.rows.iter().map(|r| r.revenue).collect();
 
-            let mut flow = CashFlow::new(s.funding.opening_cash);
+            let mut flow = basis.flow();
             for (t, row) in p.rows.iter().enumerate() {
                 let y = flow.year(basis.inputs(t, row.revenue));
                 let got = [y.revenue_share, y.other_costs, y.available, y.net_cash_flow];
