@@ -100,6 +100,8 @@ pub struct Counterparty {
     pub name: String,
     /// Counted deals with it.
     pub deals: usize,
+    /// The full value of those deals, in and beyond the horizon.
+    pub commitments: f64,
     /// Payments due to it in the horizon.
     pub due: f64,
     /// Of those, left unpaid.
@@ -497,6 +499,7 @@ fn money_by_name(scenario: &Scenario, deals: &[DealLine]) -> (Vec<Counterparty>,
                     Counterparty {
                         name: name.trim().to_string(),
                         deals: 0,
+                        commitments: 0.0,
                         due: 0.0,
                         unpaid: 0.0,
                         received: 0.0,
@@ -510,6 +513,7 @@ fn money_by_name(scenario: &Scenario, deals: &[DealLine]) -> (Vec<Counterparty>,
     for d in deals {
         let c = entry(&mut parties, &d.counterparty);
         c.deals += 1;
+        c.commitments += d.value;
         c.due += d.due();
         c.unpaid += d.unpaid_total();
     }

@@ -27,7 +27,7 @@ pub const CSV_COLUMNS: [&str; 16] = [
 /// Quotes a CSV field when RFC 4180 requires it (comma, quote, CR or LF), doubling quotes. A
 /// name that a spreadsheet would run as a formula (`=HYPERLINK(…)` in a shared scenario) gets a
 /// leading apostrophe, as OWASP advises against CSV injection.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let defused;
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         defused = format!("'{text}");

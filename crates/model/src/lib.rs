@@ -16,4 +16,5 @@ pub mod parse;
 pub mod presets;
 pub mod scenario;
 pub mod sensitivity;
+pub mod suppliers;
 pub mod uncertainty;

@@ -417,8 +417,7 @@ mod tests {
             format!("{} in {}", format::money(pk.value), pk.year)
         );
         assert!(
-            debt.explanation
-                .contains("$2T credit line at 8% a year"),
+            debt.explanation.contains("$2T credit line at 8% a year"),
             "{}",
             debt.explanation
         );
