@@ -106,7 +106,7 @@ test('a scenario with financing shows the chance of unpaid payments, who is left
   writeFileSync(file, JSON.stringify(scenario));
   const pct = (x) => `${Math.round(x * 100)}%`;
 
-  await withApp(suite, { name: 'uncertainty-financing' }, async (page) => {
+  await withApp(suite, { name: 'uncertainty-financing' }, async (page, app) => {
     await page.locator('#import-json').setInputFiles(file);
     await page.locator('#results-heading', { hasText: 'OpenAI with a credit line' }).waitFor();
     // The uncertainty page reads the scenario, financing section included, from the link.
@@ -128,10 +128,10 @@ test('a scenario with financing shows the chance of unpaid payments, who is left
       rows.map(([name, amount]) => ({ name, amount })),
       f.unpaid_by_counterparty.map(({ name, amount }) => ({ name: name || '(not named)', amount })),
     );
-    assert.ok(rows.some(([name]) => name === 'Oracle'), 'Oracle is among the suppliers');
+    assert.ok(rows.some(([name]) => /^Oracle/.test(name)), 'Oracle is among the suppliers');
     const shares = rows.reduce((sum, [, , share]) => sum + Number(share.replace('%', '')), 0);
     assert.ok(Math.abs(shares - 100) < 1, `shares add up to ${shares}%`);
-    await page.locator('#unpaid-table').scrollIntoViewIfNeeded();
+    await app.screenshot('uncertainty-financing-odds');
 
     // Back to a preset without financing: none of it is shown.
     await page.locator('#back-to-calculator').click();
