@@ -17,11 +17,11 @@ use crate::format;
 use crate::hooks::use_theme::use_theme;
 use crate::narrative;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Shortfall};
 use crate::sensitivity::{self, Tornado};
 use crate::startup;
 use crate::storage;
-use crate::uncertainty::{MonteCarlo, MonteCarloRun, Percentiles};
+use crate::uncertainty::{FinancingOdds, MonteCarlo, MonteCarloRun, Percentiles};
 use crate::uncertainty_state::{
     Run, RunAction, Settings, SettingsAction, SettingsText, MAX_COMPARED,
 };
@@ -213,7 +213,9 @@ fn results(
                     <p class="figure-value">{ share(never) }</p>
                     <p class="figure-note">{ format!("Samples where revenue never covers the payments by {}.", scenario.end_year) }</p>
                 </div>
+                { financing_figures(&scenario, mc.financing.as_ref()) }
             </div>
+            { unpaid_table(&scenario, mc.financing.as_ref()) }
             <details class="chart-data">
                 <summary>{ "Break-even year, all samples" }</summary>
                 <table class="data-table" id="break-even-table">
@@ -241,6 +243,70 @@ fn results(
             { band_table("Coverage, percentiles of the samples (×)", mc.years.iter().map(|y| (y.year, y.coverage)).collect(), |x| format::ratio(Some(x))) }
         </section>
     </> }
+}
+
+/// Whether the scenario leaves payments unpaid in a shortfall, and whether it has a credit line.
+fn rules(scenario: &Scenario) -> (bool, bool) {
+    scenario.financing.as_ref().map_or((false, false), |f| {
+        (f.shortfall == Shortfall::Unpaid, f.credit.is_some())
+    })
+}
+
+/// The headline chances the financing rules add: payments going unpaid, and borrowing.
+fn financing_figures(scenario: &Scenario, odds: Option<&FinancingOdds>) -> Html {
+    let Some(f) = odds else {
+        return Html::default();
+    };
+    let (unpaid, credit) = rules(scenario);
+    html! { <>
+        if unpaid {
+            <div class={classes!("figure", (f.chance_unpaid > 0.5).then_some("alarm"))} id="fig-chance-unpaid">
+                <h3 class="figure-label">{ "Chance a payment goes unpaid" }</h3>
+                <p class="figure-value">{ share(f.chance_unpaid) }</p>
+                <p class="figure-note">{ format!(
+                    "Expected unpaid {}; 90% range {} – {}.",
+                    format::money(f.expected_unpaid), format::money(f.unpaid.p5), format::money(f.unpaid.p95)
+                ) }</p>
+            </div>
+        }
+        if credit {
+            <div class="figure" id="fig-chance-borrowing">
+                <h3 class="figure-label">{ "Chance of borrowing" }</h3>
+                <p class="figure-value">{ share(f.chance_borrowing) }</p>
+                <p class="figure-note">{ format!(
+                    "Peak debt {} in the middle case, {} in the worst one in twenty.",
+                    format::money(f.peak_debt.p50), format::money(f.peak_debt.p95)
+                ) }</p>
+            </div>
+        }
+    </> }
+}
+
+/// Who is left unpaid, on average over the samples, under the "unpaid" shortfall rule.
+fn unpaid_table(scenario: &Scenario, odds: Option<&FinancingOdds>) -> Html {
+    let Some(f) = odds.filter(|_| rules(scenario).0) else {
+        return Html::default();
+    };
+    if f.expected_unpaid <= 0.0 {
+        return html! { <p class="empty" id="unpaid-none">{ "No sample leaves a payment unpaid." }</p> };
+    }
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Expected unpaid by supplier">
+            <table class="data-table" id="unpaid-table">
+                <caption>{ "Expected unpaid by supplier (mean over the samples)" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Counterparty" }</th><th scope="col">{ "Expected unpaid" }</th><th scope="col">{ "Share" }</th>
+                </tr></thead>
+                <tbody>
+                    { for f.unpaid_by_counterparty.iter().map(|c| html! { <tr>
+                        <th scope="row">{ if c.name.is_empty() { "(not named)".to_string() } else { c.name.clone() } }</th>
+                        <td>{ format::money(c.amount) }</td>
+                        <td>{ format::percent(c.amount / f.expected_unpaid) }</td>
+                    </tr> }) }
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 fn band_table(

@@ -31,3 +31,14 @@ export function engineScenario(scenario) {
 export function presetJson(file) {
   return JSON.parse(readFileSync(path.join(ROOT, 'crates', 'model', 'src', 'presets', file), 'utf8'));
 }
+
+/** The Monte Carlo's chances and financing figures of a scenario object (examples/monte_carlo.rs). */
+export function engineMonteCarlo(scenario) {
+  const out = execFileSync('cargo', ['run', '--quiet', '--example', 'monte_carlo'], {
+    cwd: ROOT,
+    input: JSON.stringify(scenario),
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out);
+}

@@ -1,10 +1,14 @@
 // The uncertainty page as a reader uses it: open it from the calculator, see the fan charts and
 // the tornado drawn, drag the growth range and watch the chance of running short move the right
-// way, and put two scenarios side by side.
+// way, put two scenarios side by side, and read who is left unpaid under a financing section.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { useSuite, withApp } from './helpers.mjs';
+import { engineMonteCarlo, presetJson } from './engine.mjs';
 
 const suite = useSuite();
 
@@ -88,5 +92,55 @@ test('the comparison shows two scenarios side by side', async () => {
     assert.ok(n > 2000, `comparison chart has only ${n} drawn pixels`);
     await page.locator('#back-to-calculator').click();
     await page.locator('#results-heading', { hasText: 'OpenAI' }).waitFor();
+  });
+});
+
+test('a scenario with financing shows the chance of unpaid payments, who is left unpaid and the chance of borrowing', async () => {
+  const scenario = presetJson('openai-november-2025.json');
+  scenario.name = 'OpenAI with a credit line';
+  scenario.financing = { min_cash: 5, credit: { limit: 60, rate: 0.08 }, shortfall: 'unpaid' };
+  const engine = engineMonteCarlo(scenario);
+  const f = engine.financing;
+  assert.ok(f.chance_unpaid > 0 && f.chance_borrowing > 0, 'the scenario exercises both rules');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cc-mc-')), 'financed.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  const pct = (x) => `${Math.round(x * 100)}%`;
+
+  await withApp(suite, { name: 'uncertainty-financing' }, async (page, app) => {
+    await page.locator('#import-json').setInputFiles(file);
+    await page.locator('#results-heading', { hasText: 'OpenAI with a credit line' }).waitFor();
+    // The uncertainty page reads the scenario, financing section included, from the link.
+    await page.locator('#uncertainty-link').click();
+    await page.waitForURL(/\/uncertainty\/#s1\./);
+    await page.locator('#fig-chance-unpaid').waitFor();
+    assert.equal(await page.locator('#fig-chance-unpaid .figure-label').textContent(), 'Chance a payment goes unpaid');
+    assert.equal(await page.locator('#fig-chance-unpaid .figure-value').textContent(), pct(f.chance_unpaid));
+    assert.match(await page.locator('#fig-chance-unpaid .figure-note').textContent(), new RegExp(`^Expected unpaid \\${f.expected_unpaid};`));
+    assert.equal(await page.locator('#fig-chance-borrowing .figure-value').textContent(), pct(f.chance_borrowing));
+    assert.match(await page.locator('#fig-chance-borrowing .figure-note').textContent(), new RegExp(`^Peak debt \\${f.median_peak_debt} in the middle case`));
+    assert.equal(await page.locator('#fig-chance-short .figure-value').textContent(), pct(engine.chance_short));
+
+    // Who is left unpaid: the engine's counterparties and amounts, shares adding up to 100%.
+    const rows = await page.locator('#unpaid-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)),
+    );
+    assert.deepEqual(
+      rows.map(([name, amount]) => ({ name, amount })),
+      f.unpaid_by_counterparty.map(({ name, amount }) => ({ name: name || '(not named)', amount })),
+    );
+    assert.ok(rows.some(([name]) => /^Oracle/.test(name)), 'Oracle is among the suppliers');
+    const shares = rows.reduce((sum, [, , share]) => sum + Number(share.replace('%', '')), 0);
+    assert.ok(Math.abs(shares - 100) < 1, `shares add up to ${shares}%`);
+    await app.screenshot('uncertainty-financing-odds');
+
+    // Back to a preset without financing: none of it is shown.
+    await page.locator('#back-to-calculator').click();
+    await page.selectOption('#preset', 'anthropic-2025-11');
+    await page.locator('#results-heading', { hasText: 'Anthropic' }).waitFor();
+    await page.locator('#uncertainty-link').click();
+    await page.locator('#fig-chance-short').waitFor();
+    for (const id of ['#fig-chance-unpaid', '#fig-chance-borrowing', '#unpaid-table']) {
+      assert.equal(await page.locator(id).count(), 0, `${id} without a financing section`);
+    }
   });
 });

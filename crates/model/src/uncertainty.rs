@@ -11,6 +11,11 @@
 //! - delays each counted deal not yet under way (first year after the horizon's first year) by
 //!   a whole number of years from 0 to `max_delay`, equally likely.
 //!
+//! Under a `financing` section each sample steps the kernel with the scenario's rules, so it
+//! borrows, repays and leaves payments unpaid exactly as the projection would; the run then also
+//! gives the chance that any payment goes unpaid, the expected unpaid amount in all and by
+//! counterparty, the chance of borrowing and the peak debt ([`FinancingOdds`]).
+//!
 //! Results depend only on the scenario (including its seed and sample count): a run split into
 //! chunks ([`MonteCarloRun`]) gives exactly what a one-shot [`monte_carlo`] gives. With every
 //! range collapsed, every sample equals [`crate::engine::project`] bit for bit.
@@ -188,6 +193,35 @@ pub struct MonteCarlo {
     pub funding_gap: Percentiles,
     /// Distribution of the break-even year.
     pub break_even: BreakEvenCounts,
+    /// What the financing rules did across the samples; `None` without a `financing` section
+    /// (nothing of it is then computed).
+    pub financing: Option<FinancingOdds>,
+}
+
+/// Unpaid payments and debt across the samples of a scenario with a `financing` section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinancingOdds {
+    /// Share of samples in which some payment goes unpaid (some U_y > 0).
+    pub chance_unpaid: f64,
+    /// Mean over the samples of the total left unpaid in the horizon.
+    pub expected_unpaid: f64,
+    /// Percentiles of the total left unpaid in the horizon.
+    pub unpaid: Percentiles,
+    /// Mean over the samples of what is left unpaid to each counterparty of the counted deals,
+    /// in the order and spelling of [`crate::engine::Projection::counterparties`]. The amounts
+    /// add up to `expected_unpaid` (to rounding).
+    pub unpaid_by_counterparty: Vec<NamedAmount>,
+    /// Share of samples that borrow on the credit line in some year.
+    pub chance_borrowing: f64,
+    /// Percentiles of the highest end-of-year debt (0 in a sample that never borrows).
+    pub peak_debt: Percentiles,
+}
+
+/// An amount of money owed to, or left unpaid to, one counterparty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedAmount {
+    pub name: String,
+    pub amount: f64,
 }
 
 /// One sample, in full: what was drawn and the projection it gives.
@@ -205,6 +239,13 @@ pub struct Sample {
     pub break_even_year: Option<i32>,
     /// First year cash ends below zero; `None` if never.
     pub cash_runs_out: Option<i32>,
+    /// Highest end-of-year debt (0 when nothing is borrowed).
+    pub peak_debt: f64,
+    /// Payments left unpaid over the horizon.
+    pub total_unpaid: f64,
+    /// Left unpaid per counterparty of the counted deals, in the order of
+    /// [`FinancingOdds::unpaid_by_counterparty`].
+    pub unpaid_by_counterparty: Vec<NamedAmount>,
 }
 
 /// What a sample did to one counted deal.
@@ -227,6 +268,12 @@ pub struct SampleRow {
     pub net_cash_flow: f64,
     pub cash: f64,
     pub coverage: Option<f64>,
+    /// I_y, B_y, Q_y, end-of-year debt and U_y under the scenario's financing rules.
+    pub interest: f64,
+    pub borrowed: f64,
+    pub repaid: f64,
+    pub debt: f64,
+    pub unpaid: f64,
 }
 
 /// A Monte Carlo run that can be advanced a chunk at a time, so a page can stay responsive and
@@ -262,6 +309,11 @@ pub struct MonteCarloRun {
     break_even: Vec<usize>,
     no_break_even: usize,
     first_short: Vec<usize>,
+    /// Only with financing rules: per sample, the total unpaid and the peak debt; the sums of
+    /// the unpaid per counterparty (added to only by samples with some unpaid).
+    unpaid: Vec<f64>,
+    peak_debt: Vec<f64>,
+    unpaid_by_counterparty: Vec<f64>,
 }
 
 impl MonteCarloRun {
@@ -286,6 +338,9 @@ impl MonteCarloRun {
             break_even: vec![0; n],
             no_break_even: 0,
             first_short: vec![0; n],
+            unpaid: Vec::new(),
+            peak_debt: Vec::new(),
+            unpaid_by_counterparty: vec![0.0; model.counterparties().len()],
             model,
         }
     }
@@ -331,6 +386,19 @@ impl MonteCarloRun {
         }
         if let Some(t) = o.runs_out {
             self.first_short[t] += 1;
+        }
+        if self.model.rules().is_some() {
+            self.unpaid.push(o.unpaid_total);
+            self.peak_debt.push(o.peak_debt);
+            if o.unpaid_total > 0.0 {
+                for (sum, &x) in self
+                    .unpaid_by_counterparty
+                    .iter_mut()
+                    .zip(&o.unpaid_by_counterparty)
+                {
+                    *sum += x;
+                }
+            }
         }
     }
 
@@ -397,7 +465,34 @@ impl MonteCarloRun {
                 count,
             })
             .collect();
+        let financing = self.model.rules().map(|_| {
+            let mean = |sum: f64| {
+                if samples == 0 {
+                    0.0
+                } else {
+                    sum / samples as f64
+                }
+            };
+            FinancingOdds {
+                chance_unpaid: share(self.unpaid.iter().filter(|&&u| u > 0.0).count()),
+                expected_unpaid: mean(self.unpaid.iter().fold(0.0, |a, &u| a + u)),
+                unpaid: percentiles(&self.unpaid, &mut keys).unwrap_or(ZERO),
+                unpaid_by_counterparty: self
+                    .model
+                    .counterparties()
+                    .iter()
+                    .zip(&self.unpaid_by_counterparty)
+                    .map(|(name, &sum)| NamedAmount {
+                        name: name.clone(),
+                        amount: mean(sum),
+                    })
+                    .collect(),
+                chance_borrowing: share(self.peak_debt.iter().filter(|&&d| d > 0.0).count()),
+                peak_debt: percentiles(&self.peak_debt, &mut keys).unwrap_or(ZERO),
+            }
+        });
         MonteCarlo {
+            financing,
             settings: *self.model.settings(),
             samples,
             years,
@@ -427,6 +522,11 @@ impl MonteCarloRun {
                 net_cash_flow: o.net_cash_flow[t],
                 cash: o.cash[t],
                 coverage: o.coverage[t],
+                interest: o.interest[t],
+                borrowed: o.borrowed[t],
+                repaid: o.repaid[t],
+                debt: o.debt[t],
+                unpaid: o.unpaid[t],
             })
             .collect();
         Sample {
@@ -445,6 +545,18 @@ impl MonteCarloRun {
             funding_gap: o.funding_gap,
             break_even_year: o.break_even_year,
             cash_runs_out: o.runs_out.map(|t| start + t as i32),
+            peak_debt: o.peak_debt,
+            total_unpaid: o.unpaid_total,
+            unpaid_by_counterparty: self
+                .model
+                .counterparties()
+                .iter()
+                .zip(&o.unpaid_by_counterparty)
+                .map(|(name, &amount)| NamedAmount {
+                    name: name.clone(),
+                    amount,
+                })
+                .collect(),
         }
     }
 }

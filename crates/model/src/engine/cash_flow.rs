@@ -200,8 +200,9 @@ mod tests {
     use super::*;
     use crate::engine::{self, counted_schedules, CostBasis};
     use crate::presets;
-    use crate::scenario::{Growth, Scenario};
+    use crate::scenario::{Credit, Financing, Growth, Scenario, Shortfall, Uncertainty};
     use crate::uncertainty::model::{Draw, Model, Outcome};
+    use crate::uncertainty::MonteCarloRun;
 
     #[test]
     fn one_year_by_hand() {
@@ -248,30 +249,91 @@ mod tests {
         Scenario::new(d).expect("constant growth within the solver's range is valid")
     }
 
-    /// The projection, the growth solver and the Monte Carlo all step the same [`CashFlow`]:
-    /// stepping it by hand over the projection's inputs gives the projection's rows, the
-    /// solver's lowest cash for the scenario's own revenue is the projection's lowest cash,
-    /// the solver's verdict at a growth rate is the projection's at that rate, and a Monte
-    /// Carlo sample that draws nothing away from the scenario is the projection — all to the
-    /// last bit.
-    #[test]
-    fn projection_solver_and_monte_carlo_agree_through_the_kernel() {
+    /// The presets as written, and each under financing rules that make the kernel borrow,
+    /// repay and hit its limit (credit + cash to keep) or leave payments unpaid (a small line,
+    /// then the "unpaid" shortfall rule).
+    fn presets_with_and_without_financing() -> Vec<Scenario> {
+        let variants = [
+            Financing {
+                min_cash: 5.0,
+                credit: Some(Credit {
+                    limit: 150.0,
+                    rate: 0.08,
+                }),
+                shortfall: Shortfall::NegativeCash,
+                note: None,
+            },
+            Financing {
+                min_cash: 2.0,
+                credit: Some(Credit {
+                    limit: 20.0,
+                    rate: 0.1,
+                }),
+                shortfall: Shortfall::Unpaid,
+                note: None,
+            },
+            Financing {
+                min_cash: 0.0,
+                credit: None,
+                shortfall: Shortfall::Unpaid,
+                note: None,
+            },
+        ];
+        let mut all = Vec::new();
         for preset in presets::PRESETS.iter() {
             let s = preset.scenario();
+            for (i, f) in variants.iter().enumerate() {
+                let mut d = s.draft().clone();
+                d.financing = Some(f.clone());
+                d.name = format!("{} with financing {i}", s.name);
+                all.push(Scenario::new(d).expect("valid financing"));
+            }
+            all.push(s);
+        }
+        all
+    }
+
+    /// The projection, the growth solver and the Monte Carlo all step the same [`CashFlow`],
+    /// with and without financing rules: stepping it by hand over the projection's inputs gives
+    /// the projection's rows, the solver's lowest cash for the scenario's own revenue is the
+    /// projection's lowest cash, the solver's verdict at a growth rate is the projection's at
+    /// that rate, and a Monte Carlo sample that draws nothing away from the scenario is the
+    /// projection (cash, debt, unpaid payments and who they are owed to) — all to the last bit.
+    #[test]
+    fn projection_solver_and_monte_carlo_agree_through_the_kernel() {
+        let (mut borrowed, mut unpaid) = (0, 0);
+        for s in presets_with_and_without_financing() {
             let name = &s.name;
             let p = engine::project(&s);
             let basis = CostBasis::new(&s, &counted_schedules(&s));
             let revenue: Vec<f64> = p.rows.iter().map(|r| r.revenue).collect();
+            borrowed += usize::from(p.summary.peak_debt.is_some());
+            unpaid += usize::from(p.summary.total_unpaid > 0.0);
 
-            let mut flow = basis.flow();
+            let mut flow = CashFlow::with_rules(s.funding.opening_cash, Rules::of(&s));
             for (t, row) in p.rows.iter().enumerate() {
                 let y = flow.year(basis.inputs(t, row.revenue));
-                let got = [y.revenue_share, y.other_costs, y.available, y.net_cash_flow];
+                let got = [
+                    y.revenue_share,
+                    y.other_costs,
+                    y.available,
+                    y.net_cash_flow,
+                    y.interest,
+                    y.borrowed,
+                    y.repaid,
+                    y.debt,
+                    y.unpaid,
+                ];
                 let want = [
                     row.revenue_share,
                     row.other_costs,
                     row.available,
                     row.net_cash_flow,
+                    row.interest,
+                    row.borrowed,
+                    row.repaid,
+                    row.debt,
+                    row.unpaid,
                 ];
                 assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{name} {t}");
                 assert_eq!(y.cash.to_bits(), row.cash.to_bits(), "{name} {t}");
@@ -283,10 +345,10 @@ mod tests {
                 "{name}: solver and projection disagree on the lowest cash"
             );
             for g in [-0.5, 0.0, 0.3, 0.8, 2.0] {
-                let fixed = engine::project(&at_constant_growth(&s, g));
+                let fixed = engine::project(&at_constant_growth(&s, g)).summary;
                 assert_eq!(
                     engine::solvent_at(&s, g),
-                    fixed.summary.lowest_cash.value >= 0.0,
+                    fixed.lowest_cash.value >= 0.0 && fixed.total_unpaid == 0.0,
                     "{name} at growth {g}"
                 );
             }
@@ -307,6 +369,93 @@ mod tests {
                 p.summary.funding_gap.to_bits(),
                 "{name}"
             );
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            let column =
+                |f: fn(&engine::YearRow) -> f64| bits(&p.rows.iter().map(f).collect::<Vec<_>>());
+            assert_eq!(bits(&out.interest), column(|r| r.interest), "{name}");
+            assert_eq!(bits(&out.borrowed), column(|r| r.borrowed), "{name}");
+            assert_eq!(bits(&out.repaid), column(|r| r.repaid), "{name}");
+            assert_eq!(bits(&out.debt), column(|r| r.debt), "{name}");
+            assert_eq!(bits(&out.unpaid), column(|r| r.unpaid), "{name}");
+            assert_eq!(
+                out.peak_debt.to_bits(),
+                p.summary.peak_debt.map_or(0.0, |d| d.value).to_bits(),
+                "{name}"
+            );
+            assert_eq!(
+                out.unpaid_total.to_bits(),
+                p.summary.total_unpaid.to_bits(),
+                "{name}"
+            );
+
+            // The same through the public run: a sample of a run whose ranges are all
+            // collapsed, with its unpaid amounts by counterparty named as the projection's.
+            let mut d = s.draft().clone();
+            d.uncertainty = Some(Uncertainty {
+                growth_multiplier: (1.0, 1.0),
+                opex_shift: (0.0, 0.0),
+                cancel_chance: 0.0,
+                max_delay: 0,
+                ..s.uncertainty()
+            });
+            let sample = MonteCarloRun::new(&Scenario::new(d).expect("valid")).sample(17);
+            for (got, row) in sample.rows.iter().zip(&p.rows) {
+                let got = [
+                    got.cash,
+                    got.interest,
+                    got.borrowed,
+                    got.repaid,
+                    got.debt,
+                    got.unpaid,
+                ];
+                let want = [
+                    row.cash,
+                    row.interest,
+                    row.borrowed,
+                    row.repaid,
+                    row.debt,
+                    row.unpaid,
+                ];
+                assert_eq!(
+                    got.map(f64::to_bits),
+                    want.map(f64::to_bits),
+                    "{name} {}",
+                    row.year
+                );
+            }
+            assert_eq!(
+                sample.total_unpaid.to_bits(),
+                p.summary.total_unpaid.to_bits(),
+                "{name}"
+            );
+            let by_party = |names: Vec<(&str, f64)>| {
+                names
+                    .into_iter()
+                    .map(|(n, x)| (n.to_string(), x.to_bits()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                by_party(
+                    sample
+                        .unpaid_by_counterparty
+                        .iter()
+                        .map(|c| (c.name.as_str(), c.amount))
+                        .collect()
+                ),
+                by_party(
+                    p.counterparties
+                        .iter()
+                        .filter(|c| c.deals > 0)
+                        .map(|c| (c.name.as_str(), c.unpaid))
+                        .collect()
+                ),
+                "{name}"
+            );
         }
+        // The variants do what they are there for.
+        assert!(
+            borrowed >= 3 && unpaid >= 2,
+            "borrowed in {borrowed}, unpaid in {unpaid}"
+        );
     }
 }

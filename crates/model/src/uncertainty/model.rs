@@ -5,7 +5,7 @@
 //! projection bit for bit.
 
 use super::draw::{Ninety, Stream};
-use crate::engine::{self, CashFlow, CostBasis, RevenueModel, Rules, YearInputs};
+use crate::engine::{self, name_key, CashFlow, CostBasis, RevenueModel, Rules, YearInputs};
 use crate::scenario::{Growth, Scenario, Uncertainty, MAX_GROWTH_MULTIPLIER};
 
 /// Largest growth multiplier ever used in a sample. The lognormal has no upper bound; with a
@@ -68,6 +68,20 @@ pub(crate) struct Outcome {
     pub break_even_year: Option<i32>,
     /// Index of the first year cash ends below zero.
     pub runs_out: Option<usize>,
+    /// Per year, from the kernel: I_y, B_y, Q_y, end-of-year debt and U_y (all 0 without
+    /// financing rules).
+    pub interest: Vec<f64>,
+    pub borrowed: Vec<f64>,
+    pub repaid: Vec<f64>,
+    pub debt: Vec<f64>,
+    pub unpaid: Vec<f64>,
+    /// Highest end-of-year debt (0 when nothing is borrowed).
+    pub peak_debt: f64,
+    /// Sum of U_y over the horizon.
+    pub unpaid_total: f64,
+    /// Unpaid over the horizon per counterparty of the counted deals (see
+    /// [`Model::counterparties`]); all 0 when `unpaid_total` is 0.
+    pub unpaid_by_counterparty: Vec<f64>,
 }
 
 /// A scenario prepared for evaluation.
@@ -89,6 +103,11 @@ pub(crate) struct Model {
     /// in the first year is under way and is never delayed).
     delayable: Vec<bool>,
     deals: Vec<DealPayments>,
+    /// The counterparties of the counted deals, in the order and spelling of
+    /// `Projection.counterparties` (first appearance, matched by [`name_key`]).
+    counterparties: Vec<String>,
+    /// Per counted deal (in the order of `deals`): its index in `counterparties`.
+    party: Vec<usize>,
     multiplier_cap: f64,
     growth: Ninety,
     opex_shift: Ninety,
@@ -131,6 +150,20 @@ impl Model {
                 }
             })
             .collect();
+        let mut keys: Vec<String> = Vec::new();
+        let mut counterparties = Vec::new();
+        let party = schedules
+            .iter()
+            .map(|s| {
+                let name = &scenario.deals[s.index].counterparty;
+                let key = name_key(name);
+                keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                    keys.push(key);
+                    counterparties.push(name.trim().to_string());
+                    keys.len() - 1
+                })
+            })
+            .collect();
         let multiplier_cap = match scenario.revenue.growth {
             Growth::Logistic { initial, .. } => {
                 MULTIPLIER_CAP.min(LOGISTIC_MAX_INITIAL / initial.max(f64::MIN_POSITIVE))
@@ -161,6 +194,8 @@ impl Model {
                 .map(|d| d.start_year > scenario.start_year)
                 .collect(),
             deals,
+            counterparties,
+            party,
             multiplier_cap,
         }
     }
@@ -181,6 +216,17 @@ impl Model {
     /// Number of deals in the scenario (counted or not): the length of a draw's deal vectors.
     pub fn deal_count(&self) -> usize {
         self.firm.len()
+    }
+
+    /// The scenario's financing rules (`None` without a financing section).
+    pub fn rules(&self) -> Option<Rules> {
+        self.rules
+    }
+
+    /// The counterparties of the counted deals, as [`Outcome::unpaid_by_counterparty`] orders
+    /// them.
+    pub fn counterparties(&self) -> &[String] {
+        &self.counterparties
     }
 
     /// Indices of the counted deals, in order.
@@ -235,10 +281,19 @@ impl Model {
                 &mut out.available,
                 &mut out.net_cash_flow,
                 &mut out.cash,
+                &mut out.interest,
+                &mut out.borrowed,
+                &mut out.repaid,
+                &mut out.debt,
+                &mut out.unpaid,
             ] {
                 v.resize(n, 0.0);
             }
             out.coverage.resize(n, None);
+        }
+        if out.unpaid_by_counterparty.len() != self.counterparties.len() {
+            out.unpaid_by_counterparty
+                .resize(self.counterparties.len(), 0.0);
         }
         out.commitments.fill(0.0);
         for deal in &self.deals {
@@ -269,6 +324,7 @@ impl Model {
         let mut lowest = f64::INFINITY;
         let mut runs_out = None;
         let mut last_negative = None;
+        let (mut peak_debt, mut unpaid_total) = (0.0, 0.0);
         let years = out
             .revenue
             .iter()
@@ -316,6 +372,21 @@ impl Model {
             *available_out = available;
             *net_out = year.net_cash_flow;
             *cash_out = cash;
+            if self.rules.is_some() {
+                // Without rules every one of these is 0: the vectors keep the zeros they were
+                // sized with, and a run without financing does no more work than before.
+                (out.interest[t], out.borrowed[t], out.repaid[t]) =
+                    (year.interest, year.borrowed, year.repaid);
+                (out.debt[t], out.unpaid[t]) = (year.debt, year.unpaid);
+                if year.debt > peak_debt {
+                    peak_debt = year.debt;
+                }
+                // As the projection's total: 0 + U_1 + U_2 + ... (adding the zeros skipped
+                // here changes no bit).
+                if year.unpaid > 0.0 {
+                    unpaid_total += year.unpaid;
+                }
+            }
         }
         if n == 0 {
             lowest = self.opening_cash;
@@ -327,6 +398,42 @@ impl Model {
             Some(_) => None,
         };
         out.runs_out = runs_out;
+        out.peak_debt = peak_debt;
+        // The previous sample's shares are cleared only if it had any.
+        if out.unpaid_total > 0.0 {
+            out.unpaid_by_counterparty.fill(0.0);
+        }
+        out.unpaid_total = unpaid_total;
+        if unpaid_total > 0.0 {
+            self.share_unpaid(draw, out);
+        }
+    }
+
+    /// Shares each year's U_y among the deals due that year in proportion to what they were due
+    /// in this sample (after cancellations and delays), U_y * p_{d,y} / P_y as the projection
+    /// does, and adds each deal's share up by counterparty in the projection's order of
+    /// operations (per deal over the years, then per counterparty over the deals), so that the
+    /// identity draw gives the projection's figures bit for bit.
+    fn share_unpaid(&self, draw: &Draw, out: &mut Outcome) {
+        for (deal, &party) in self.deals.iter().zip(&self.party) {
+            if draw.cancelled.get(deal.index).copied().unwrap_or(false) {
+                continue;
+            }
+            let delay = draw.delay.get(deal.index).copied().unwrap_or(0);
+            let offset = i64::from(deal.first_year) + i64::from(delay) - i64::from(self.start_year);
+            let mut total = 0.0;
+            for (t, (&unpaid, &due)) in out.unpaid.iter().zip(&out.commitments).enumerate() {
+                if unpaid > 0.0 && due > 0.0 {
+                    let paid = usize::try_from(t as i64 - offset)
+                        .ok()
+                        .and_then(|i| deal.payments.get(i));
+                    if let Some(&p) = paid {
+                        total += unpaid * p / due;
+                    }
+                }
+            }
+            out.unpaid_by_counterparty[party] += total;
+        }
     }
 }
 

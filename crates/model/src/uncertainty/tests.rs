@@ -5,7 +5,9 @@ use super::model::{Draw, Model, Outcome, MAX_COST_SHARE, MULTIPLIER_CAP};
 use super::*;
 use crate::engine::{self, CostBasis};
 use crate::presets;
-use crate::scenario::{Deal, DealValue, Draft, Growth, Profile, RevenueShare};
+use crate::scenario::{
+    Credit, Deal, DealValue, Draft, Financing, Growth, Profile, RevenueShare, Shortfall,
+};
 
 #[test]
 fn percentiles_interpolate_between_sorted_values() {
@@ -262,4 +264,153 @@ fn the_run_records_every_sample_and_then_summarises_it() {
     assert_eq!(counted + never, 5000);
     let last = mc.years.last().unwrap();
     assert_eq!(last.short_by, mc.chance_short);
+}
+
+fn supplier_deal(value: f64, counterparty: &str, firm: bool) -> Deal {
+    Deal {
+        counterparty: counterparty.to_string(),
+        ..deal(value, 2025, 5, firm)
+    }
+}
+
+fn financed(d: &mut Draft, min_cash: f64, credit: Option<(f64, f64)>) {
+    d.financing = Some(Financing {
+        min_cash,
+        credit: credit.map(|(limit, rate)| Credit { limit, rate }),
+        shortfall: Shortfall::Unpaid,
+        note: None,
+    });
+}
+
+#[test]
+fn every_sample_leaves_payments_unpaid_when_the_payments_exceed_all_revenue() {
+    // Revenue 10 a year, payments 40 a year, no cash and no credit: whatever the draws, at
+    // least 30 of each year's 40 goes unpaid.
+    let mut d = plain();
+    d.deals = vec![
+        supplier_deal(100.0, "Oracle", true),
+        supplier_deal(50.0, " oracle ", true),
+        supplier_deal(50.0, "AWS", true),
+    ];
+    financed(&mut d, 0.0, None);
+    let s = valid(d);
+    let mc = monte_carlo(&s);
+    let f = mc
+        .financing
+        .as_ref()
+        .expect("a financing section gives financing odds");
+    assert_eq!(f.chance_unpaid, 1.0);
+    assert!(
+        f.unpaid.p5 >= 150.0 && f.unpaid.p95 <= 200.0,
+        "{:?}",
+        f.unpaid
+    );
+    assert!(f.unpaid.p5 <= f.expected_unpaid && f.expected_unpaid <= f.unpaid.p95);
+    // One entry per counterparty, spelt and ordered as the projection's.
+    let names: Vec<&str> = f
+        .unpaid_by_counterparty
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Oracle", "AWS"]);
+    let projection = engine::project(&s);
+    let projected: Vec<&str> = projection
+        .counterparties
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, projected);
+    // Shared pro rata: Oracle is due three times what AWS is, in every year of every sample.
+    let [oracle, aws] = [0, 1].map(|i| f.unpaid_by_counterparty[i].amount);
+    assert!(
+        (oracle - 3.0 * aws).abs() < 1e-9 * oracle,
+        "{oracle} vs {aws}"
+    );
+    assert!((oracle + aws - f.expected_unpaid).abs() < 1e-9 * f.expected_unpaid);
+    // No credit line: nothing is ever borrowed.
+    assert_eq!(f.chance_borrowing, 0.0);
+    assert_eq!(f.peak_debt, ZERO);
+}
+
+#[test]
+fn no_sample_leaves_payments_unpaid_when_revenue_always_covers_them() {
+    // Revenue 100 a year against payments of 2 a year: even the highest cost shift leaves
+    // 0.1 of every 100, and 10 of opening cash covers the rest.
+    let mut d = plain();
+    d.revenue.base = 100.0;
+    d.funding.opening_cash = 10.0;
+    d.deals = vec![supplier_deal(10.0, "Nvidia", false)];
+    financed(&mut d, 0.0, Some((50.0, 0.05)));
+    let mc = monte_carlo(&valid(d));
+    let f = mc.financing.expect("financing odds");
+    assert_eq!((f.chance_unpaid, f.expected_unpaid), (0.0, 0.0));
+    assert_eq!(f.unpaid, ZERO);
+    assert_eq!(
+        f.unpaid_by_counterparty,
+        [NamedAmount {
+            name: "Nvidia".into(),
+            amount: 0.0
+        }]
+    );
+    assert_eq!(f.chance_borrowing, 0.0);
+}
+
+#[test]
+fn financing_odds_agree_with_the_samples_themselves() {
+    // Some samples cancel the big deal (no shortfall), others keep it (a shortfall the credit
+    // line covers only in part): every figure is the samples' own, however the run is chunked.
+    let mut d = plain();
+    d.funding.opening_cash = 5.0;
+    d.deals = vec![
+        supplier_deal(60.0, "Oracle", false),
+        supplier_deal(15.0, "CoreWeave", true),
+    ];
+    financed(&mut d, 1.0, Some((12.0, 0.1)));
+    d.uncertainty = Some(Uncertainty {
+        cancel_chance: 0.5,
+        samples: 400,
+        ..Uncertainty::default()
+    });
+    let s = valid(d);
+    let mut run = MonteCarloRun::new(&s);
+    while run.run_chunk(37) > 0 {}
+    let samples: Vec<Sample> = (0..400).map(|i| run.sample(i)).collect();
+    let mc = run.finish();
+    assert_eq!(mc, monte_carlo(&s), "chunking changes nothing");
+    let f = mc.financing.expect("financing odds");
+    let share = |n: usize| n as f64 / 400.0;
+    let unpaid = samples.iter().filter(|s| s.total_unpaid > 0.0).count();
+    assert_eq!(f.chance_unpaid, share(unpaid));
+    assert!(
+        f.chance_unpaid > 0.2 && f.chance_unpaid < 0.8,
+        "{}",
+        f.chance_unpaid
+    );
+    let mean = |x: f64| x / 400.0;
+    let total = samples.iter().fold(0.0, |a, s| a + s.total_unpaid);
+    assert_eq!(f.expected_unpaid, mean(total));
+    for (i, c) in f.unpaid_by_counterparty.iter().enumerate() {
+        let sum = samples
+            .iter()
+            .fold(0.0, |a, s| a + s.unpaid_by_counterparty[i].amount);
+        assert!(
+            (c.amount - mean(sum)).abs() <= 1e-12 * mean(sum),
+            "{}",
+            c.name
+        );
+    }
+    let by_party: f64 = f.unpaid_by_counterparty.iter().map(|c| c.amount).sum();
+    assert!((by_party - f.expected_unpaid).abs() < 1e-9 * f.expected_unpaid);
+    let borrowing = samples.iter().filter(|s| s.peak_debt > 0.0).count();
+    assert_eq!(f.chance_borrowing, share(borrowing));
+    assert!(f.peak_debt.p95 <= 12.0, "debt never exceeds the limit");
+    let mut peaks: Vec<f64> = samples.iter().map(|s| s.peak_debt).collect();
+    peaks.sort_by(f64::total_cmp);
+    assert_eq!(f.peak_debt.p50, 0.5 * (peaks[199] + peaks[200]));
+    // A cancelled deal is never left unpaid.
+    for s in &samples {
+        if s.deals[0].cancelled {
+            assert_eq!(s.unpaid_by_counterparty[0].amount, 0.0);
+        }
+    }
 }
