@@ -52,7 +52,7 @@ pub fn pair_table(props: &PairTableProps) -> Html {
     let table_error = state.errors.get(&table_path).map(str::to_string);
     let from = t == Table::Raises;
     html! {
-        <div class={classes!("pair-table", table_error.is_some().then_some("invalid"))}>
+        <div class={classes!("pair-table", from.then_some("with-from"), table_error.is_some().then_some("invalid"))}>
             <table>
                 <caption>{ props.caption.clone() }</caption>
                 <thead>
