@@ -10,6 +10,7 @@ use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::CostsInputs;
 use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
+use crate::components::financing_inputs::FinancingInputs;
 use crate::components::funding_inputs::FundingInputs;
 use crate::components::headline_figures::HeadlineFigures;
 use crate::components::notice_list::NoticeList;
@@ -218,6 +219,7 @@ pub fn app() -> Html {
                         <RevenueInputs />
                         <CostsInputs />
                         <FundingInputs />
+                        <FinancingInputs />
                         <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
                     }
                 </div>

@@ -10,6 +10,7 @@ pub mod deal_ledger;
 pub mod deal_row;
 pub mod embed_dialog;
 pub mod field_input;
+pub mod financing_inputs;
 pub mod funding_inputs;
 pub mod headline_figures;
 pub mod notice_list;

@@ -7,8 +7,9 @@
 
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
 use crate::scenario::{
-    Costs, Deal, DealValue, Draft, Financing, Funding, Growth, Marker, Profile, Raise, Revenue,
-    RevenueShare, Scenario, ScenarioError, Uncertainty, FORMAT_VERSION, MAX_DEALS,
+    Costs, Credit, Deal, DealValue, Draft, Financing, Funding, Growth, Marker, Profile, Raise,
+    Revenue, RevenueShare, Scenario, ScenarioError, Shortfall, Uncertainty, FORMAT_VERSION,
+    MAX_DEALS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -207,6 +208,14 @@ pub enum Field {
     RevenueShareUntil,
     OpeningCash,
     DiscountRate,
+    /// The cash kept at the end of a year (financing; empty reads as 0).
+    MinCash,
+    /// The credit line's limit (financing; empty reads as 0).
+    CreditLimit,
+    /// The credit line's yearly interest rate (financing; empty reads as 0).
+    CreditRate,
+    /// Who put the money of raise `i` in.
+    RaiseFrom(usize),
     Deal(usize, DealField),
     Weight(usize, usize),
     PairYear(Table, usize),
@@ -232,6 +241,10 @@ impl Field {
             Field::RevenueShareUntil => "costs.revenue_share.until".into(),
             Field::OpeningCash => "funding.opening_cash".into(),
             Field::DiscountRate => "discount_rate".into(),
+            Field::MinCash => "financing.min_cash".into(),
+            Field::CreditLimit => "financing.credit.limit".into(),
+            Field::CreditRate => "financing.credit.rate".into(),
+            Field::RaiseFrom(i) => format!("funding.raises[{i}].from"),
             Field::Deal(i, f) => {
                 let leaf = match f {
                     DealField::Name => "name",
@@ -256,10 +269,15 @@ impl Field {
     /// How the field's text is read.
     pub fn kind(self) -> Kind {
         match self {
-            Field::Name | Field::AsOf => Kind::Text,
+            Field::Name | Field::AsOf | Field::RaiseFrom(_) => Kind::Text,
             Field::StartYear | Field::EndYear | Field::RevenueShareUntil => Kind::Int,
-            Field::RevenueBase | Field::Ceiling | Field::OpeningCash => Kind::Money,
+            Field::RevenueBase
+            | Field::Ceiling
+            | Field::OpeningCash
+            | Field::MinCash
+            | Field::CreditLimit => Kind::Money,
             Field::ConstantRate
+            | Field::CreditRate
             | Field::DecayInitial
             | Field::DecayFloor
             | Field::LogisticInitial
@@ -328,12 +346,16 @@ pub struct Form {
     pub raises: Vec<PairForm>,
     pub firm_only: bool,
     pub discount_rate: String,
+    /// Financing: the cash kept, the credit line's limit and rate (empty reads as 0), and what
+    /// happens in a shortfall. All at their defaults, the scenario has no financing section.
+    pub min_cash: String,
+    pub credit_limit: String,
+    pub credit_rate: String,
+    pub shortfall: Shortfall,
     /// Reported figures are carried along unchanged (not edited in the form).
     pub markers: Vec<Marker>,
     /// The uncertainty section, carried along unchanged (`None`: the defaults apply).
     pub uncertainty: Option<Uncertainty>,
-    /// The financing section (`None`: cash may go below zero).
-    pub financing: Option<Financing>,
     next_id: u32,
 }
 
@@ -432,6 +454,11 @@ fn num_text(x: f64) -> String {
 impl Form {
     /// The form showing a scenario.
     pub fn from_scenario(s: &Scenario) -> Form {
+        let financing = s.financing.clone().unwrap_or_default();
+        let credit = financing.credit.unwrap_or(Credit {
+            limit: 0.0,
+            rate: 0.0,
+        });
         let mut form = Form {
             name: s.name.clone(),
             as_of: s.as_of.clone().unwrap_or_default(),
@@ -474,9 +501,12 @@ impl Form {
                 .collect(),
             firm_only: s.firm_only,
             discount_rate: pct_text(s.discount_rate),
+            min_cash: money_text(financing.min_cash),
+            credit_limit: money_text(credit.limit),
+            credit_rate: pct_text(credit.rate),
+            shortfall: financing.shortfall,
             markers: s.markers.clone(),
             uncertainty: s.uncertainty,
-            financing: s.financing.clone(),
             next_id: 0,
         };
         match &s.revenue.growth {
@@ -595,6 +625,10 @@ impl Form {
             Field::RevenueShareUntil => &self.revenue_share_until,
             Field::OpeningCash => &self.opening_cash,
             Field::DiscountRate => &self.discount_rate,
+            Field::MinCash => &self.min_cash,
+            Field::CreditLimit => &self.credit_limit,
+            Field::CreditRate => &self.credit_rate,
+            Field::RaiseFrom(i) => pair(Table::Raises, i).map_or("", |p| &p.from),
             Field::Deal(i, f) => deal(i).map_or("", |d| d.get(f)),
             Field::Weight(i, k) => deal(i)
                 .and_then(|d| d.weights.get(k))
@@ -622,6 +656,10 @@ impl Form {
             Field::RevenueShareUntil => &mut self.revenue_share_until,
             Field::OpeningCash => &mut self.opening_cash,
             Field::DiscountRate => &mut self.discount_rate,
+            Field::MinCash => &mut self.min_cash,
+            Field::CreditLimit => &mut self.credit_limit,
+            Field::CreditRate => &mut self.credit_rate,
+            Field::RaiseFrom(i) => &mut self.raises.get_mut(i)?.from,
             Field::Deal(i, f) => {
                 let d = self.deals.get_mut(i)?;
                 match f {
@@ -673,6 +711,13 @@ impl Form {
         let mut errors = Vec::new();
         let mut read = |field: Field| -> f64 {
             let text = self.get(field);
+            let optional = matches!(
+                field,
+                Field::MinCash | Field::CreditLimit | Field::CreditRate
+            );
+            if optional && text.trim().is_empty() {
+                return 0.0;
+            }
             let parsed = match field.kind() {
                 Kind::Money => parse_money(text),
                 Kind::Percent => parse_percent(text),
@@ -773,6 +818,7 @@ impl Form {
                 note: row.note.clone(),
             })
             .collect();
+        let financing = self.financing(&mut read);
         let draft = Draft {
             version: FORMAT_VERSION,
             name: self.name.clone(),
@@ -795,13 +841,30 @@ impl Form {
                 opening_cash: read(Field::OpeningCash),
                 raises,
             },
-            financing: self.financing.clone(),
+            financing,
             firm_only: self.firm_only,
             discount_rate: read(Field::DiscountRate),
             markers: self.markers.clone(),
             uncertainty: self.uncertainty,
         };
         (draft, errors)
+    }
+
+    /// The financing section the fields describe: `None` when every value is the default, so a
+    /// scenario or link from before financing existed keeps its exact bytes; a credit line only
+    /// when its limit or rate is not zero. (An unreadable value is NaN, never a default, so it
+    /// still reaches validation.)
+    fn financing(&self, read: &mut dyn FnMut(Field) -> f64) -> Option<Financing> {
+        let min_cash = read(Field::MinCash);
+        let limit = read(Field::CreditLimit);
+        let rate = read(Field::CreditRate);
+        let credit = (limit != 0.0 || rate != 0.0).then_some(Credit { limit, rate });
+        (min_cash != 0.0 || credit.is_some() || self.shortfall != Shortfall::NegativeCash)
+            .then_some(Financing {
+                min_cash,
+                credit,
+                shortfall: self.shortfall,
+            })
     }
 
     /// Validates the form: the scenario it describes, or every problem keyed by field path.
@@ -914,6 +977,8 @@ pub enum Action {
     SetFirm(usize, bool),
     SetInclude(usize, bool),
     SetFirmOnly(bool),
+    /// What happens when cash would end a year below zero.
+    ChooseShortfall(Shortfall),
     AddDeal,
     DuplicateDeal(usize),
     RemoveDeal(usize),
@@ -976,6 +1041,12 @@ impl State {
             Action::SetFirm(i, on) => form.deals.get_mut(i)?.firm = on,
             Action::SetInclude(i, on) => form.deals.get_mut(i)?.include = on,
             Action::SetFirmOnly(on) => form.firm_only = on,
+            Action::ChooseShortfall(rule) => {
+                if form.shortfall == rule {
+                    return None;
+                }
+                form.shortfall = rule;
+            }
             Action::AddDeal => {
                 if form.deals.len() >= MAX_DEALS {
                     return None;

@@ -44,6 +44,12 @@ pub struct FieldInputProps {
     pub unit: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// The id of a hint shared by several fields (a table column's), read out with this one.
+    #[prop_or_default]
+    pub described_by: Option<AttrValue>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop_or_default]
+    pub list: Option<AttrValue>,
     /// Visually hide the label (it is still read out), for table cells with a column heading.
     #[prop_or_default]
     pub compact: bool,
@@ -105,6 +111,9 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     if props.hint.is_some() {
         described.push(hint_id.clone());
     }
+    if let Some(shared) = &props.described_by {
+        described.push(shared.to_string());
+    }
     let described = (!described.is_empty()).then(|| described.join(" "));
     let label_class = if props.compact {
         "visually-hidden"
@@ -122,6 +131,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     autocomplete="off"
                     spellcheck="false"
                     value={text}
+                    list={props.list.clone()}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={described}
                     data-renders={renders}

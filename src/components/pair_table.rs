@@ -1,10 +1,30 @@
 //! A small editable table of (year, value) rows: revenue path points, non-compute cost shares,
-//! raises.
+//! raises. Raises have a third column, who put the money in, with the counted deals'
+//! counterparties as suggestions.
 
 use super::field_input::{field_value, FieldInput};
 use super::{send, use_app_state};
+use crate::engine::name_key;
+use crate::scenario::Scenario;
 use crate::state::{Action, Field, Table};
 use yew::prelude::*;
+
+const FROM_HINT: &str =
+    "From: who put the money in (a supplier, for circular financing); optional.";
+
+/// The counterparties of the deals that count, each once (in its first spelling), in deal order.
+fn counterparties(s: &Scenario) -> Vec<&str> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for d in s.deals.iter().filter(|d| s.counts(d)) {
+        let key = name_key(&d.counterparty);
+        if !key.is_empty() && !seen.contains(&key) {
+            seen.push(key);
+            out.push(d.counterparty.trim());
+        }
+    }
+    out
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PairTableProps {
@@ -30,14 +50,18 @@ pub fn pair_table(props: &PairTableProps) -> Html {
     let table_path = Field::PairYear(t, 0).path();
     let table_path = table_path.split('[').next().unwrap_or_default().to_string();
     let table_error = state.errors.get(&table_path).map(str::to_string);
+    let from = t == Table::Raises;
     html! {
-        <div class={classes!("pair-table", table_error.is_some().then_some("invalid"))}>
+        <div class={classes!("pair-table", from.then_some("with-from"), table_error.is_some().then_some("invalid"))}>
             <table>
                 <caption>{ props.caption.clone() }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Year" }</th>
                         <th scope="col">{ format!("{} ({})", props.value_label, props.value_unit) }</th>
+                        if from {
+                            <th scope="col">{ "From" }</th>
+                        }
                         <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
                     </tr>
                 </thead>
@@ -49,6 +73,11 @@ pub fn pair_table(props: &PairTableProps) -> Html {
                             <tr key={i}>
                                 <td><FieldInput field={Field::PairYear(t, i)} value={field_value(&state, Field::PairYear(t, i))} label={year_label} compact=true /></td>
                                 <td><FieldInput field={Field::PairValue(t, i)} value={field_value(&state, Field::PairValue(t, i))} label={value_label} unit={props.value_unit.clone()} compact=true /></td>
+                                if from {
+                                    <td class="from"><FieldInput field={Field::RaiseFrom(i)} value={field_value(&state, Field::RaiseFrom(i))}
+                                        label={format!("{}: from, in row {}", props.caption, i + 1)} compact=true
+                                        list="raise-sources" described_by="raise-from-hint" /></td>
+                                }
                                 <td>
                                     <button type="button" class="icon-button"
                                         disabled={rows <= props.min_rows}
@@ -66,6 +95,12 @@ pub fn pair_table(props: &PairTableProps) -> Html {
             }
             if let Some(hint) = &props.hint {
                 <p class="hint">{ hint.clone() }</p>
+            }
+            if from {
+                <p class="hint" id="raise-from-hint">{ FROM_HINT }</p>
+                <datalist id="raise-sources">
+                    { for counterparties(&state.scenario).into_iter().map(|name| html! { <option value={name.to_string()} /> }) }
+                </datalist>
             }
             <button type="button" class="small-button" onclick={send(&state, Action::AddRow(t))}>{ props.add_label.clone() }</button>
         </div>

@@ -210,3 +210,247 @@ fn firm_only_and_include_switch_what_counts() {
     let s2 = s0.apply(Action::SetInclude(2, false)).unwrap();
     assert!(!s2.scenario.deals[2].include);
 }
+
+fn financing(min_cash: f64, credit: Option<(f64, f64)>, shortfall: Shortfall) -> Financing {
+    Financing {
+        min_cash,
+        credit: credit.map(|(limit, rate)| Credit { limit, rate }),
+        shortfall,
+    }
+}
+
+fn with_financing(f: Option<Financing>) -> Scenario {
+    let mut d: Draft = (*presets::openai_november_2025()).clone();
+    d.financing = f;
+    Scenario::new(d).expect("a valid financing section")
+}
+
+#[test]
+fn financing_fields_read_back_exactly() {
+    let cases = [
+        None,
+        Some(financing(5.0, Some((100.0, 0.08)), Shortfall::Unpaid)),
+        Some(financing(0.0, None, Shortfall::Unpaid)),
+        Some(financing(2.5, None, Shortfall::NegativeCash)),
+        Some(financing(0.0, Some((40.0, 0.0)), Shortfall::NegativeCash)),
+        Some(financing(0.0, Some((0.0, 0.065)), Shortfall::NegativeCash)),
+    ];
+    for f in &cases {
+        let s = with_financing(f.clone());
+        let form = Form::from_scenario(&s);
+        assert_eq!(form.to_scenario().as_ref(), Ok(&s), "financing {f:?}");
+    }
+    let form = Form::from_scenario(&with_financing(cases[1].clone()));
+    assert_eq!(
+        (
+            form.min_cash.as_str(),
+            form.credit_limit.as_str(),
+            form.credit_rate.as_str(),
+            form.shortfall
+        ),
+        ("5", "100", "8", Shortfall::Unpaid),
+        "loading a scenario fills the fields"
+    );
+}
+
+#[test]
+fn financing_is_absent_while_every_value_is_the_default() {
+    let s0 = state(presets::openai_november_2025());
+    assert_eq!(
+        (
+            s0.form.min_cash.as_str(),
+            s0.form.credit_limit.as_str(),
+            s0.form.credit_rate.as_str()
+        ),
+        ("0", "0", "0")
+    );
+    // Typed zeros, an empty field, and a rule chosen and chosen back all mean "no section".
+    let edits = [
+        Action::Edit(Field::MinCash, "".into()),
+        Action::Edit(Field::CreditLimit, "$0B".into()),
+        Action::Edit(Field::CreditRate, "0%".into()),
+        Action::ChooseShortfall(Shortfall::Unpaid),
+        Action::ChooseShortfall(Shortfall::NegativeCash),
+    ];
+    let mut s = s0.clone();
+    for action in edits {
+        s = s
+            .apply(action.clone())
+            .unwrap_or_else(|| panic!("{action:?} changes the form"));
+        assert!(!s.is_stale(), "{action:?}: {:?}", s.errors);
+    }
+    assert_eq!(s.scenario.financing, None);
+    assert_eq!(s.scenario, s0.scenario, "the same scenario, byte for byte");
+    assert_eq!(
+        s.scenario.to_json(),
+        s0.scenario.to_json(),
+        "the file is unchanged"
+    );
+    assert!(
+        s.apply(Action::ChooseShortfall(Shortfall::NegativeCash))
+            .is_none(),
+        "choosing the rule in effect changes nothing"
+    );
+}
+
+#[test]
+fn each_financing_field_sets_only_its_part() {
+    let s0 = state(presets::openai_november_2025());
+    let cases = [
+        (
+            Action::Edit(Field::MinCash, "$5B".into()),
+            financing(5.0, None, Shortfall::NegativeCash),
+        ),
+        (
+            Action::Edit(Field::CreditLimit, "100".into()),
+            financing(0.0, Some((100.0, 0.0)), Shortfall::NegativeCash),
+        ),
+        (
+            Action::Edit(Field::CreditRate, "8%".into()),
+            financing(0.0, Some((0.0, 0.08)), Shortfall::NegativeCash),
+        ),
+        (
+            Action::ChooseShortfall(Shortfall::Unpaid),
+            financing(0.0, None, Shortfall::Unpaid),
+        ),
+    ];
+    for (action, expected) in cases {
+        let s1 = s0.apply(action.clone()).unwrap();
+        assert!(!s1.is_stale(), "{action:?}: {:?}", s1.errors);
+        assert_eq!(s1.scenario.financing, Some(expected), "{action:?}");
+    }
+    // All together: a credit line with interest, and payments going unpaid.
+    let s = [
+        Action::Edit(Field::CreditLimit, "1.2T".into()),
+        Action::Edit(Field::CreditRate, "7.5".into()),
+        Action::ChooseShortfall(Shortfall::Unpaid),
+    ]
+    .into_iter()
+    .fold(s0, |s, a| s.apply(a).unwrap());
+    assert_eq!(
+        s.scenario.financing,
+        Some(financing(0.0, Some((1200.0, 0.075)), Shortfall::Unpaid))
+    );
+}
+
+#[test]
+fn financing_errors_land_on_their_paths() {
+    let s0 = state(presets::openai_november_2025());
+    let cases = [
+        (
+            Field::MinCash,
+            "lots",
+            "financing.min_cash",
+            "\"lots\" is not a number",
+        ),
+        (Field::MinCash, "-5", "financing.min_cash", "cash to keep"),
+        (
+            Field::CreditLimit,
+            "5 dollars",
+            "financing.credit.limit",
+            "unknown unit",
+        ),
+        (
+            Field::CreditLimit,
+            "-100",
+            "financing.credit.limit",
+            "credit limit",
+        ),
+        (
+            Field::CreditRate,
+            "150%",
+            "financing.credit.rate",
+            "interest rate",
+        ),
+        (
+            Field::CreditRate,
+            "x%",
+            "financing.credit.rate",
+            "not a number",
+        ),
+    ];
+    for (field, text, path, message) in cases {
+        assert_eq!(field.path(), path);
+        let s1 = s0.apply(Action::Edit(field, text.into())).unwrap();
+        assert!(s1.is_stale(), "{text:?} in {path} is refused");
+        let got = s1
+            .errors
+            .get(path)
+            .unwrap_or_else(|| panic!("{text:?}: {:?}", s1.errors));
+        assert!(got.contains(message), "{text:?} in {path}: {got}");
+        assert_eq!(
+            s1.errors.len(),
+            1,
+            "{text:?}: only its own message: {:?}",
+            s1.errors
+        );
+        assert!(
+            Rc::ptr_eq(&s1.scenario, &s0.scenario),
+            "last valid scenario kept"
+        );
+        assert_eq!(s1.form.get(field), text, "the text is kept as typed");
+    }
+}
+
+#[test]
+fn a_raise_keeps_its_source_and_note_through_other_edits() {
+    let mut d: Draft = (*presets::openai_november_2025()).clone();
+    d.funding.raises = vec![
+        Raise {
+            note: Some("first $10B at the first GW".into()),
+            ..Raise::from(2026, 10.0, "Nvidia")
+        },
+        Raise::new(2027, 20.0),
+    ];
+    let s0 = state(Scenario::new(d).unwrap());
+    assert_eq!(s0.form.get(Field::RaiseFrom(0)), "Nvidia");
+    assert_eq!(Field::RaiseFrom(1).path(), "funding.raises[1].from");
+    let s1 = s0
+        .apply(Action::Edit(
+            Field::PairValue(Table::Raises, 0),
+            "12".into(),
+        ))
+        .unwrap()
+        .apply(Action::Edit(Field::RevenueBase, "14".into()))
+        .unwrap();
+    let r = &s1.scenario.funding.raises;
+    assert_eq!(r[0].amount, 12.0);
+    assert_eq!(r[0].from.as_deref(), Some("Nvidia"));
+    assert_eq!(r[0].note.as_deref(), Some("first $10B at the first GW"));
+    assert_eq!(r[1], Raise::new(2027, 20.0), "a pair stays a pair");
+
+    // Typing a source; a blank one is no source.
+    let s2 = s1
+        .apply(Action::Edit(Field::RaiseFrom(1), " Microsoft ".into()))
+        .unwrap();
+    assert_eq!(
+        s2.scenario.funding.raises[1].from.as_deref(),
+        Some("Microsoft")
+    );
+    assert_eq!(
+        s2.form.get(Field::RaiseFrom(1)),
+        " Microsoft ",
+        "text kept as typed"
+    );
+    let s3 = s2
+        .apply(Action::Edit(Field::RaiseFrom(0), "  ".into()))
+        .unwrap();
+    assert_eq!(s3.scenario.funding.raises[0].from, None);
+    assert_eq!(
+        s3.scenario.funding.raises[0].note.as_deref(),
+        Some("first $10B at the first GW")
+    );
+    // A row that does not exist is not a field.
+    assert!(s0
+        .apply(Action::Edit(Field::RaiseFrom(9), "x".into()))
+        .is_none());
+    // Too long a name is refused at its path.
+    let s4 = s0
+        .apply(Action::Edit(Field::RaiseFrom(0), "N".repeat(500)))
+        .unwrap();
+    assert!(
+        s4.errors.get("funding.raises[0].from").is_some(),
+        "{:?}",
+        s4.errors
+    );
+}
