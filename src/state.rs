@@ -352,6 +352,8 @@ pub struct Form {
     pub credit_limit: String,
     pub credit_rate: String,
     pub shortfall: Shortfall,
+    /// The financing section's note (which figures are reported), carried along unchanged.
+    pub financing_note: Option<String>,
     /// Reported figures are carried along unchanged (not edited in the form).
     pub markers: Vec<Marker>,
     /// The uncertainty section, carried along unchanged (`None`: the defaults apply).
@@ -505,6 +507,7 @@ impl Form {
             credit_limit: money_text(credit.limit),
             credit_rate: pct_text(credit.rate),
             shortfall: financing.shortfall,
+            financing_note: financing.note,
             markers: s.markers.clone(),
             uncertainty: s.uncertainty,
             next_id: 0,
@@ -859,12 +862,16 @@ impl Form {
         let limit = read(Field::CreditLimit);
         let rate = read(Field::CreditRate);
         let credit = (limit != 0.0 || rate != 0.0).then_some(Credit { limit, rate });
-        (min_cash != 0.0 || credit.is_some() || self.shortfall != Shortfall::NegativeCash)
-            .then_some(Financing {
-                min_cash,
-                credit,
-                shortfall: self.shortfall,
-            })
+        (min_cash != 0.0
+            || credit.is_some()
+            || self.shortfall != Shortfall::NegativeCash
+            || self.financing_note.is_some())
+        .then(|| Financing {
+            min_cash,
+            credit,
+            shortfall: self.shortfall,
+            note: self.financing_note.clone(),
+        })
     }
 
     /// Validates the form: the scenario it describes, or every problem keyed by field path.

@@ -216,6 +216,7 @@ fn financing(min_cash: f64, credit: Option<(f64, f64)>, shortfall: Shortfall) ->
         min_cash,
         credit: credit.map(|(limit, rate)| Credit { limit, rate }),
         shortfall,
+        note: None,
     }
 }
 
@@ -254,8 +255,26 @@ fn financing_fields_read_back_exactly() {
 }
 
 #[test]
-fn financing_is_absent_while_every_value_is_the_default() {
+fn the_preset_credit_line_and_its_note_survive_an_edit() {
     let s0 = state(presets::openai_november_2025());
+    let before = s0
+        .scenario
+        .financing
+        .clone()
+        .expect("the preset has a credit line");
+    assert!(before.note.is_some());
+    let s1 = s0
+        .apply(Action::Edit(Field::MinCash, "$1B".into()))
+        .unwrap();
+    let after = s1.scenario.financing.clone().unwrap();
+    assert_eq!(after.min_cash, 1.0);
+    assert_eq!((after.credit, after.note), (before.credit, before.note));
+}
+
+#[test]
+fn financing_is_absent_while_every_value_is_the_default() {
+    // The preset without its (reported) credit line: a scenario from before financing.
+    let s0 = state(with_financing(None));
     assert_eq!(
         (
             s0.form.min_cash.as_str(),
@@ -295,7 +314,7 @@ fn financing_is_absent_while_every_value_is_the_default() {
 
 #[test]
 fn each_financing_field_sets_only_its_part() {
-    let s0 = state(presets::openai_november_2025());
+    let s0 = state(with_financing(None));
     let cases = [
         (
             Action::Edit(Field::MinCash, "$5B".into()),
