@@ -191,7 +191,10 @@ fn rows_are_added_after_the_last_year() {
             "$40B".into(),
         ))
         .unwrap();
-    assert_eq!(s2.scenario.funding.raises, vec![Raise::new(2025, 30.0), Raise::new(2026, 40.0)]);
+    assert_eq!(
+        s2.scenario.funding.raises,
+        vec![Raise::new(2025, 30.0), Raise::new(2026, 40.0)]
+    );
     let s3 = s2.apply(Action::RemoveRow(Table::Raises, 0)).unwrap();
     assert_eq!(s3.scenario.funding.raises, vec![Raise::new(2026, 40.0)]);
 }
