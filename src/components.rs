@@ -12,6 +12,7 @@ pub mod embed_dialog;
 pub mod field_input;
 pub mod funding_inputs;
 pub mod headline_figures;
+pub mod money_by_supplier;
 pub mod notice_list;
 pub mod pair_table;
 pub mod plot;

@@ -1,6 +1,7 @@
 //! One chart on the page: its heading, a canvas drawn at the screen's pixel density (repainted
 //! only when its picture changes), an overlay canvas with the crosshair and a tooltip for the
-//! year under the pointer or keyboard focus, and a "show data" table with the same numbers.
+//! year under the pointer or keyboard focus, and a "show data" table with the same numbers
+//! (with the debt and the unpaid payments, when the chart draws them).
 
 use crate::canvas::CanvasBackend;
 use crate::charts::{self, ChartLayout, ChartOptions, Theme};
@@ -502,10 +503,17 @@ pub fn tooltip_lines(
             lines.push(("Revenue".into(), format::money(row.revenue)));
             lines.push(("Available".into(), format::money(row.available)));
             lines.push(("Payments".into(), format::money(row.commitments)));
+            if row.unpaid > 0.0 {
+                lines.push(("Unpaid".into(), format::money(row.unpaid)));
+            }
             for d in &p.deals {
                 let pay = d.payments.get(i).copied().unwrap_or(0.0);
                 if pay > 0.0 {
-                    lines.push((format!("· {}", d.name), format::money(pay)));
+                    let mut value = format::money(pay);
+                    if let Some(u) = d.unpaid.get(i).filter(|&&u| u > 0.0) {
+                        value = format!("{value} ({} unpaid)", format::money(*u));
+                    }
+                    lines.push((format!("· {}", d.name), value));
                 }
             }
             for m in scenario.markers.iter().filter(|m| {
@@ -528,6 +536,20 @@ pub fn tooltip_lines(
             if row.raised > 0.0 {
                 lines.push(("Raised".into(), format::money(row.raised)));
             }
+            // Shown as the chart shows them: debt in every year once anything is borrowed.
+            if p.summary.peak_debt.is_some() {
+                lines.push(("Debt at year end".into(), format::money(row.debt)));
+            }
+            for (label, x) in [
+                ("Interest", row.interest),
+                ("Borrowed", row.borrowed),
+                ("Repaid", row.repaid),
+                ("Unpaid payments", row.unpaid),
+            ] {
+                if x > 0.0 {
+                    lines.push((label.into(), format::money(x)));
+                }
+            }
             for m in scenario.markers.iter().filter(|m| {
                 m.year == year && matches!(m.metric, Metric::NetCashFlow | Metric::Cash)
             }) {
@@ -545,6 +567,9 @@ fn data_table(kind: ChartKind, scenario: &Scenario, p: &Projection) -> Html {
         scenario.start_year,
         scenario.end_year
     );
+    // The financing columns appear exactly when the chart draws debt or unpaid payments.
+    let debt = p.summary.peak_debt.is_some();
+    let unpaid = p.summary.total_unpaid > 0.0;
     match kind {
         ChartKind::Commitments => html! {
             <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
@@ -554,6 +579,9 @@ fn data_table(kind: ChartKind, scenario: &Scenario, p: &Projection) -> Html {
                         <th scope="col">{ "Year" }</th>
                         { for p.deals.iter().map(|d| html! { <th scope="col">{ d.name.clone() }</th> }) }
                         <th scope="col">{ "Payments" }</th>
+                        if unpaid {
+                            <th scope="col">{ "Unpaid" }</th>
+                        }
                         <th scope="col">{ "Revenue" }</th>
                         <th scope="col">{ "Available" }</th>
                     </tr></thead>
@@ -562,6 +590,9 @@ fn data_table(kind: ChartKind, scenario: &Scenario, p: &Projection) -> Html {
                             <th scope="row">{ r.year }</th>
                             { for p.deals.iter().map(|d| html! { <td>{ format::billions(d.payments.get(i).copied().unwrap_or(0.0)) }</td> }) }
                             <td>{ format::billions(r.commitments) }</td>
+                            if unpaid {
+                                <td>{ format::billions(r.unpaid) }</td>
+                            }
                             <td>{ format::billions(r.revenue) }</td>
                             <td>{ format::billions(r.available) }</td>
                         </tr> }) }
@@ -597,6 +628,12 @@ fn data_table(kind: ChartKind, scenario: &Scenario, p: &Projection) -> Html {
                         <th scope="col">{ "Net cash flow" }</th>
                         <th scope="col">{ "Raised" }</th>
                         <th scope="col">{ "Cash at year end" }</th>
+                        if debt {
+                            <th scope="col">{ "Debt at year end" }</th>
+                        }
+                        if unpaid {
+                            <th scope="col">{ "Unpaid payments" }</th>
+                        }
                     </tr></thead>
                     <tbody>
                         { for p.rows.iter().map(|r| html! { <tr>
@@ -604,6 +641,12 @@ fn data_table(kind: ChartKind, scenario: &Scenario, p: &Projection) -> Html {
                             <td>{ format::billions(r.net_cash_flow) }</td>
                             <td>{ format::billions(r.raised) }</td>
                             <td>{ format::billions(r.cash) }</td>
+                            if debt {
+                                <td>{ format::billions(r.debt) }</td>
+                            }
+                            if unpaid {
+                                <td>{ format::billions(r.unpaid) }</td>
+                            }
                         </tr> }) }
                     </tbody>
                 </table>
