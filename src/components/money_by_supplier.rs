@@ -65,24 +65,32 @@ pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
         (Some(f), Some(l)) => (f.year, l.year),
         _ => (0, 0),
     };
-    let caption = format!(
-        "Money in and out by supplier, {first} to {last}, billions of dollars. Net = payments due{} − money received: what the company pays the supplier on balance (negative: the supplier put in more than it is paid).",
-        if any_unpaid { " − unpaid" } else { "" }
-    );
+    let caption = format!("Billions of dollars, {first} to {last}");
     html! {
         <section class="panel" aria-labelledby="money-heading" id="money-by-supplier">
             <h2 id="money-heading">{ "Money in and out by supplier" }</h2>
+            <p class="hint">
+                { "Due: payments due to the supplier in the horizon. " }
+                if any_unpaid {
+                    { "Unpaid: the part of them left unpaid. " }
+                }
+                { "Received: money the supplier put in. Net = due" }
+                if any_unpaid {
+                    { " − unpaid" }
+                }
+                { " − received: what the company pays it on balance (below zero: it put in more than it is paid)." }
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="money-heading">
                 <table class="data-table" id="money-table">
                     <caption>{ caption }</caption>
                     <thead><tr>
                         <th scope="col">{ "Supplier" }</th>
                         <th scope="col">{ "Deals" }</th>
-                        <th scope="col">{ "Payments due" }</th>
+                        <th scope="col">{ "Due" }</th>
                         if any_unpaid {
                             <th scope="col">{ "Unpaid" }</th>
                         }
-                        <th scope="col">{ "Money received" }</th>
+                        <th scope="col">{ "Received" }</th>
                         <th scope="col">{ "Net" }</th>
                     </tr></thead>
                     <tbody>

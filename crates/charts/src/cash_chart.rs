@@ -199,17 +199,32 @@ pub fn draw_cash<DB: DrawingBackend>(
 
     let size = FONT * frame.s;
     let label_h = (size * 1.25).round() as i32;
+    // Raises in neighbouring years (staged investments) would print their labels over each
+    // other: a label goes above its mark, else below, else (both taken) is left to the mark and
+    // the tooltip.
+    let mut placed: Vec<[i32; 4]> = Vec::new();
     for &(year, cash, raised) in &raises {
         let (x, y) = (frame.x(year), frame.y(cash));
         frame.mark(root, theme, Mark::Triangle, (x, y), theme.gain)?;
         let label = format!("+{}", format::money(raised));
         let (hpos, x) = fit_x(&frame, &label, x);
-        let (vpos, y) = if y - frame.px(8.0) - label_h >= l.plot_top {
-            (VPos::Bottom, y - frame.px(8.0))
+        let above = (VPos::Bottom, y - frame.px(8.0));
+        let below = (VPos::Top, y + frame.px(8.0));
+        let fits_above = y - frame.px(8.0) - label_h >= l.plot_top;
+        let sides = if fits_above {
+            [above, below]
         } else {
-            (VPos::Top, y + frame.px(8.0))
+            [below, above]
         };
-        frame.note(root, theme, &label, (x, y), theme.text, (hpos, vpos), false)?;
+        let free = sides.into_iter().map(|(vpos, y)| {
+            let b = frame.note_box(&label, (x, y), (hpos, vpos));
+            (vpos, y, b)
+        });
+        let mut free = free.filter(|(_, _, b)| !placed.iter().any(|p| overlap(p, b)));
+        if let Some((vpos, y, b)) = free.next() {
+            placed.push(b);
+            frame.note(root, theme, &label, (x, y), theme.text, (hpos, vpos), false)?;
+        }
     }
 
     // The largest unpaid amount is labelled under its bar (the legend names the rest), unless
@@ -281,6 +296,11 @@ fn area(frame: &Frame, points: &[(f64, f64)], clip: impl Fn(f64) -> f64) -> Vec<
         polygon.push((x.round() as i32, zero));
     }
     polygon
+}
+
+/// Whether two boxes `[left, top, right, bottom]` overlap.
+fn overlap(a: &[i32; 4], b: &[i32; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 /// Anchors a label at `x` so it stays inside the plot: centred when it fits, else flush to the

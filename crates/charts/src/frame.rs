@@ -803,6 +803,15 @@ impl Frame {
         anchor: (HPos, VPos),
         bold: bool,
     ) -> Drawn<DB> {
+        let [left, top, right, bottom] = self.note_box(label, (x, y), anchor);
+        let backdrop = t.background.mix(0.8).filled();
+        root.draw(&Rectangle::new([(left, top), (right, bottom)], backdrop))?;
+        text(root, label, (x, y), FONT * self.s, color, anchor, bold)
+    }
+
+    /// The box `[left, top, right, bottom]` that [`Frame::note`] fills behind a label, so a
+    /// chart can keep its labels apart.
+    pub fn note_box(&self, label: &str, (x, y): (i32, i32), anchor: (HPos, VPos)) -> [i32; 4] {
         let size = FONT * self.s;
         let w = (text_width(label, size) + 4.0 * self.s).round() as i32;
         let h = (size * 1.25).round() as i32;
@@ -816,12 +825,7 @@ impl Frame {
             VPos::Center => y - h / 2,
             VPos::Bottom => y - h,
         };
-        let backdrop = t.background.mix(0.8).filled();
-        root.draw(&Rectangle::new(
-            [(left, top), (left + w, top + h)],
-            backdrop,
-        ))?;
-        text(root, label, (x, y), size, color, anchor, bold)
+        [left, top, left + w, top + h]
     }
 }
 

@@ -1320,3 +1320,40 @@ fn a_financing_section_that_changes_no_figure_changes_no_picture() {
         }
     }
 }
+
+#[test]
+fn raise_labels_in_neighbouring_years_never_cover_each_other() {
+    // Staged investments: a raise in each of five years, drawn on a phone.
+    let scenario = edited(&with_credit(), |d| {
+        for year in 2026..=2029 {
+            d.funding
+                .raises
+                .push(coverage_model::scenario::Raise::new(year, 10.0));
+        }
+    });
+    let opts = ChartOptions::default();
+    for size in [(360, 280), SIZE] {
+        let (svg, l) = draw(Chart::Cash, &scenario, &opts, size);
+        let els = parse(&svg);
+        let boxes: Vec<[f64; 4]> = els
+            .iter()
+            .filter(|e| e.is("rect", "fill", opts.theme.background) && in_plot(e, &l))
+            .filter(|e| e.attr("opacity") == Some("0.8"))
+            .map(|e| {
+                let (x, y) = (e.num("x"), e.num("y"));
+                [x, y, x + e.num("width"), y + e.num("height")]
+            })
+            .collect();
+        assert!(boxes.len() >= 2, "{size:?}: labels drawn: {boxes:?}");
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                assert!(apart, "{size:?}: labels overlap: {a:?} {b:?}");
+            }
+        }
+        assert!(
+            has_text(&els, "+$30B"),
+            "{size:?}: the first raise keeps its label"
+        );
+    }
+}
