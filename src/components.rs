@@ -23,6 +23,7 @@ pub mod saved_panel;
 pub mod share_bar;
 pub mod stale_banner;
 pub mod summary_sentence;
+pub mod table;
 pub mod theme_toggle;
 pub mod uncertainty_settings;
 pub mod weights_editor;

@@ -3,6 +3,7 @@
 //! it put in and the net, with a total; and, under the table, the circular flows named: the
 //! suppliers that put money into the company they are owed by.
 
+use crate::components::table::{head, names, row};
 use crate::engine::{Counterparty, Projection};
 use crate::format;
 use std::rc::Rc;
@@ -39,16 +40,18 @@ pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
         },
     );
     let cells = |c: &Counterparty| {
-        html! { <>
-            <td>{ c.deals }</td>
-            <td>{ format::billions(c.due) }</td>
-            if any_unpaid {
-                <td class={classes!((c.unpaid > 0.0).then_some("negative"))}>{ format::billions(c.unpaid) }</td>
-            }
-            <td>{ format::billions(c.received) }</td>
-            <td>{ format::billions(c.net()) }</td>
-        </> }
+        let mut cells = vec![c.deals.to_string(), format::billions(c.due)];
+        if any_unpaid {
+            cells.push(format::billions(c.unpaid));
+        }
+        cells.extend([format::billions(c.received), format::billions(c.net())]);
+        cells
     };
+    let mut columns = names(&["Supplier", "Deals", "Due"]);
+    if any_unpaid {
+        columns.extend(names(&["Unpaid"]));
+    }
+    columns.extend(names(&["Received", "Net"]));
     let circular: Vec<String> = rows
         .iter()
         .filter(|c| c.received > 0.0 && c.due > 0.0)
@@ -66,40 +69,27 @@ pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
         _ => (0, 0),
     };
     let caption = format!("Billions of dollars, {first} to {last}");
+    let (unpaid_column, unpaid_term) = if any_unpaid {
+        ("Unpaid: the part of them left unpaid. ", " − unpaid")
+    } else {
+        ("", "")
+    };
+    let hint = format!(
+        "Due: payments due to the supplier in the horizon. {unpaid_column}Received: money the supplier put in. Net = due{unpaid_term} − received: what the company pays it on balance (below zero: it put in more than it is paid)."
+    );
     html! {
         <section class="panel" aria-labelledby="money-heading" id="money-by-supplier">
             <h2 id="money-heading">{ "Money in and out by supplier" }</h2>
-            <p class="hint">
-                { "Due: payments due to the supplier in the horizon. " }
-                if any_unpaid {
-                    { "Unpaid: the part of them left unpaid. " }
-                }
-                { "Received: money the supplier put in. Net = due" }
-                if any_unpaid {
-                    { " − unpaid" }
-                }
-                { " − received: what the company pays it on balance (below zero: it put in more than it is paid)." }
-            </p>
+            <p class="hint">{ hint }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="money-heading">
                 <table class="data-table" id="money-table">
                     <caption>{ caption }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Supplier" }</th>
-                        <th scope="col">{ "Deals" }</th>
-                        <th scope="col">{ "Due" }</th>
-                        if any_unpaid {
-                            <th scope="col">{ "Unpaid" }</th>
-                        }
-                        <th scope="col">{ "Received" }</th>
-                        <th scope="col">{ "Net" }</th>
-                    </tr></thead>
+                    { head(columns) }
                     <tbody>
-                        { for rows.iter().map(|c| html! {
-                            <tr><th scope="row">{ c.name.clone() }</th>{ cells(c) }</tr>
-                        }) }
+                        { for rows.iter().map(|c| row(c.name.clone(), cells(c), true)) }
                     </tbody>
                     <tfoot>
-                        <tr><th scope="row">{ "Total" }</th>{ cells(&total) }</tr>
+                        { row("Total".into(), cells(&total), true) }
                     </tfoot>
                 </table>
             </div>
