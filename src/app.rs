@@ -13,6 +13,7 @@ use crate::components::embed_dialog::EmbedDialog;
 use crate::components::financing_inputs::FinancingInputs;
 use crate::components::funding_inputs::FundingInputs;
 use crate::components::headline_figures::HeadlineFigures;
+use crate::components::money_by_supplier::MoneyBySupplier;
 use crate::components::notice_list::NoticeList;
 use crate::components::preset_picker::PresetPicker;
 use crate::components::projection_table::ProjectionTable;
@@ -242,6 +243,7 @@ pub fn app() -> Html {
                     }) }
                     if full {
                         <ProjectionTable projection={projection.clone()} />
+                        <MoneyBySupplier projection={projection.clone()} />
                         <EmbedDialog scenario={scenario.clone()} />
                     }
                 </div>

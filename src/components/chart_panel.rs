@@ -1,9 +1,11 @@
 //! One chart on the page: its heading, a canvas drawn at the screen's pixel density (repainted
 //! only when its picture changes), an overlay canvas with the crosshair and a tooltip for the
-//! year under the pointer or keyboard focus, and a "show data" table with the same numbers.
+//! year under the pointer or keyboard focus, and a "show data" table with the same numbers
+//! (with the debt and the unpaid payments, when the chart draws them).
 
 use crate::canvas::CanvasBackend;
 use crate::charts::{self, ChartLayout, ChartOptions, Theme};
+use crate::components::table::{head, names, row};
 use crate::engine::Projection;
 use crate::format;
 use crate::hooks::use_element_width::use_element_width;
@@ -502,10 +504,17 @@ pub fn tooltip_lines(
             lines.push(("Revenue".into(), format::money(row.revenue)));
             lines.push(("Available".into(), format::money(row.available)));
             lines.push(("Payments".into(), format::money(row.commitments)));
+            if row.unpaid > 0.0 {
+                lines.push(("Unpaid".into(), format::money(row.unpaid)));
+            }
             for d in &p.deals {
                 let pay = d.payments.get(i).copied().unwrap_or(0.0);
                 if pay > 0.0 {
-                    lines.push((format!("· {}", d.name), format::money(pay)));
+                    let mut value = format::money(pay);
+                    if let Some(u) = d.unpaid.get(i).filter(|&&u| u > 0.0) {
+                        value = format!("{value} ({} unpaid)", format::money(*u));
+                    }
+                    lines.push((format!("· {}", d.name), value));
                 }
             }
             for m in scenario.markers.iter().filter(|m| {
@@ -528,6 +537,20 @@ pub fn tooltip_lines(
             if row.raised > 0.0 {
                 lines.push(("Raised".into(), format::money(row.raised)));
             }
+            // Shown as the chart shows them: debt in every year once anything is borrowed.
+            if p.summary.peak_debt.is_some() {
+                lines.push(("Debt at year end".into(), format::money(row.debt)));
+            }
+            for (label, x) in [
+                ("Interest", row.interest),
+                ("Borrowed", row.borrowed),
+                ("Repaid", row.repaid),
+                ("Unpaid payments", row.unpaid),
+            ] {
+                if x > 0.0 {
+                    lines.push((label.into(), format::money(x)));
+                }
+            }
             for m in scenario.markers.iter().filter(|m| {
                 m.year == year && matches!(m.metric, Metric::NetCashFlow | Metric::Cash)
             }) {
@@ -545,69 +568,70 @@ fn data_table(kind: ChartKind, scenario: &Scenario, p: &Projection) -> Html {
         scenario.start_year,
         scenario.end_year
     );
+    // The financing columns appear exactly when the chart draws debt or unpaid payments.
+    let debt = p.summary.peak_debt.is_some();
+    let unpaid = p.summary.total_unpaid > 0.0;
+    let money = format::billions;
+    let mut columns = names(&["Year"]);
     match kind {
-        ChartKind::Commitments => html! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
-                <table class="data-table">
-                    <caption>{ caption }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Year" }</th>
-                        { for p.deals.iter().map(|d| html! { <th scope="col">{ d.name.clone() }</th> }) }
-                        <th scope="col">{ "Payments" }</th>
-                        <th scope="col">{ "Revenue" }</th>
-                        <th scope="col">{ "Available" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for p.rows.iter().enumerate().map(|(i, r)| html! { <tr>
-                            <th scope="row">{ r.year }</th>
-                            { for p.deals.iter().map(|d| html! { <td>{ format::billions(d.payments.get(i).copied().unwrap_or(0.0)) }</td> }) }
-                            <td>{ format::billions(r.commitments) }</td>
-                            <td>{ format::billions(r.revenue) }</td>
-                            <td>{ format::billions(r.available) }</td>
-                        </tr> }) }
-                    </tbody>
-                </table>
-            </div>
-        },
-        ChartKind::Coverage => html! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
-                <table class="data-table">
-                    <caption>{ caption }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Year" }</th>
-                        <th scope="col">{ "Cash coverage" }</th>
-                        <th scope="col">{ "Revenue coverage" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for p.rows.iter().map(|r| html! { <tr>
-                            <th scope="row">{ r.year }</th>
-                            <td>{ format::ratio(r.coverage) }</td>
-                            <td>{ format::ratio(r.revenue_coverage) }</td>
-                        </tr> }) }
-                    </tbody>
-                </table>
-            </div>
-        },
-        ChartKind::Cash => html! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
-                <table class="data-table">
-                    <caption>{ caption }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Year" }</th>
-                        <th scope="col">{ "Net cash flow" }</th>
-                        <th scope="col">{ "Raised" }</th>
-                        <th scope="col">{ "Cash at year end" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for p.rows.iter().map(|r| html! { <tr>
-                            <th scope="row">{ r.year }</th>
-                            <td>{ format::billions(r.net_cash_flow) }</td>
-                            <td>{ format::billions(r.raised) }</td>
-                            <td>{ format::billions(r.cash) }</td>
-                        </tr> }) }
-                    </tbody>
-                </table>
-            </div>
-        },
+        ChartKind::Commitments => {
+            columns.extend(p.deals.iter().map(|d| d.name.clone()));
+            columns.extend(names(&["Payments"]));
+            if unpaid {
+                columns.extend(names(&["Unpaid"]));
+            }
+            columns.extend(names(&["Revenue", "Available"]));
+        }
+        ChartKind::Coverage => columns.extend(names(&["Cash coverage", "Revenue coverage"])),
+        ChartKind::Cash => {
+            columns.extend(names(&["Net cash flow", "Raised", "Cash at year end"]));
+            if debt {
+                columns.extend(names(&["Debt at year end"]));
+            }
+            if unpaid {
+                columns.extend(names(&["Unpaid payments"]));
+            }
+        }
+    }
+    let cells = |i: usize, r: &crate::engine::YearRow| -> Vec<String> {
+        match kind {
+            ChartKind::Commitments => {
+                let mut cells: Vec<String> = p
+                    .deals
+                    .iter()
+                    .map(|d| money(d.payments.get(i).copied().unwrap_or(0.0)))
+                    .collect();
+                cells.push(money(r.commitments));
+                if unpaid {
+                    cells.push(money(r.unpaid));
+                }
+                cells.extend([money(r.revenue), money(r.available)]);
+                cells
+            }
+            ChartKind::Coverage => {
+                vec![format::ratio(r.coverage), format::ratio(r.revenue_coverage)]
+            }
+            ChartKind::Cash => {
+                let mut cells = vec![money(r.net_cash_flow), money(r.raised), money(r.cash)];
+                if debt {
+                    cells.push(money(r.debt));
+                }
+                if unpaid {
+                    cells.push(money(r.unpaid));
+                }
+                cells
+            }
+        }
+    };
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
+            <table class="data-table">
+                <caption>{ caption }</caption>
+                { head(columns) }
+                <tbody>
+                    { for p.rows.iter().enumerate().map(|(i, r)| row(r.year.to_string(), cells(i, r), false)) }
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -1,6 +1,8 @@
 //! Chart 1, commitments against revenue: payments per year as bars stacked by counted deal,
 //! revenue (solid line) and cash available for commitments A_y (dashed line), and the scenario's
-//! reported revenue and commitment figures as hollow diamonds.
+//! reported revenue and commitment figures as hollow diamonds. Under the "unpaid" shortfall rule
+//! the top U_y of each year's stack is the part left unpaid: each deal's unpaid share in a
+//! lighter tint of its colour, stacked above the paid parts, hatched and outlined as one block.
 
 use super::frame::{polyline, year_span, Frame, LegendItem, Mark, Spec};
 use super::{shown_deals, ChartOptions, ChartResult};
@@ -14,11 +16,16 @@ use plotters::prelude::{Color, DrawingBackend, RGBColor};
 /// Longest deal name shown in the legend, in characters.
 const MAX_LABEL_CHARS: usize = 32;
 
+/// Opacity of a deal's colour in the unpaid part of its bar: a lighter tint of the same hue.
+pub(crate) const UNPAID_TINT: f64 = 0.4;
+
 /// One layer of the bar stack.
 struct Layer {
     label: String,
     color: RGBColor,
     payments: Vec<f64>,
+    /// The part of each year's payment left unpaid (`DealLine::unpaid`).
+    unpaid: Vec<f64>,
 }
 
 /// Draws payments per year stacked by deal, with the revenue and available-cash lines and the
@@ -46,21 +53,28 @@ pub fn draw_commitments<DB: DrawingBackend>(
             label: short_name(&deal.name),
             color: theme.deal_color(i, count),
             payments: deal.payments.clone(),
+            unpaid: deal.unpaid.clone(),
         })
         .collect();
     if count > shown {
         let mut other = vec![0.0; rows.len()];
+        let mut other_unpaid = vec![0.0; rows.len()];
         for deal in &projection.deals[shown..] {
             for (sum, p) in other.iter_mut().zip(&deal.payments) {
                 *sum += p;
+            }
+            for (sum, u) in other_unpaid.iter_mut().zip(&deal.unpaid) {
+                *sum += u;
             }
         }
         layers.push(Layer {
             label: format!("other deals ({})", count - shown),
             color: theme.deal_color(shown, count),
             payments: other,
+            unpaid: other_unpaid,
         });
     }
+    let any_unpaid = (0..rows.len()).any(|i| layers.iter().any(|l| unpaid(l, i) > 0.0));
 
     let reported: Vec<(i32, f64)> = scenario
         .markers
@@ -85,6 +99,14 @@ pub fn draw_commitments<DB: DrawingBackend>(
         .iter()
         .map(|l| LegendItem::bar(l.label.clone(), l.color.to_rgba()))
         .collect();
+    let unpaid_tint = |c: RGBColor| c.mix(UNPAID_TINT);
+    if any_unpaid {
+        legend.push(LegendItem::hatched(
+            "unpaid",
+            unpaid_tint(theme.muted),
+            theme.text,
+        ));
+    }
     legend.push(LegendItem::line("revenue", theme.text, false).with_mark(Mark::Dot, theme.text));
     legend.push(LegendItem::line(
         "available for commitments",
@@ -115,22 +137,39 @@ pub fn draw_commitments<DB: DrawingBackend>(
 
     let half = frame.half_bar(0.68);
     // Layer by layer (the bars do not overlap, so the order changes no pixel): the canvas is
-    // then given each colour once, not once per bar.
+    // then given each colour once, not once per bar. The paid parts first, then the unpaid
+    // ones above them, so that the unpaid part of a year is the top of its stack.
     let mut bases = vec![0.0; rows.len()];
-    for layer in &layers {
-        for (i, (row, base)) in rows.iter().zip(bases.iter_mut()).enumerate() {
-            let p = payment(layer, i);
-            if p <= 0.0 {
-                continue;
+    for paid in [true, false] {
+        for layer in &layers {
+            for (i, (row, base)) in rows.iter().zip(bases.iter_mut()).enumerate() {
+                let (p, u) = (payment(layer, i), unpaid(layer, i));
+                let part = if paid { p - u } else { u };
+                if part <= 0.0 {
+                    continue;
+                }
+                let top = *base + part;
+                let x = frame.x(row.year);
+                let (y0, y1) = (frame.y(top), frame.y(*base));
+                let color = if paid {
+                    layer.color.filled()
+                } else {
+                    unpaid_tint(layer.color).filled()
+                };
+                root.draw(&Rectangle::new([(x - half, y0), (x + half, y1)], color))?;
+                *base = top;
             }
-            let top = *base + p;
-            let x = frame.x(row.year);
-            let (y0, y1) = (frame.y(top), frame.y(*base));
-            root.draw(&Rectangle::new(
-                [(x - half, y0), (x + half, y1)],
-                layer.color.filled(),
-            ))?;
-            *base = top;
+        }
+    }
+    if any_unpaid {
+        // Each year's unpaid block, the top of its stack, hatched and outlined as one.
+        for (i, row) in rows.iter().enumerate() {
+            let u: f64 = layers.iter().map(|l| unpaid(l, i)).sum();
+            if u > 0.0 {
+                let x = frame.x(row.year);
+                let (top, bottom) = (frame.y(bases[i]), frame.y(bases[i] - u));
+                frame.hatch(root, [(x - half, top), (x + half, bottom)], theme.text)?;
+            }
         }
     }
     frame.reference(root, 0.0, theme.reference, 1.0)?;
@@ -181,6 +220,17 @@ fn payment(layer: &Layer, i: usize) -> f64 {
         .copied()
         .filter(|p| p.is_finite() && *p > 0.0)
         .unwrap_or(0.0)
+}
+
+/// The part of a layer's payment in the year at `i` left unpaid: never more than the payment,
+/// nothing when missing or not finite.
+fn unpaid(layer: &Layer, i: usize) -> f64 {
+    layer
+        .unpaid
+        .get(i)
+        .copied()
+        .filter(|u| u.is_finite() && *u > 0.0)
+        .map_or(0.0, |u| u.min(payment(layer, i)))
 }
 
 /// A deal name short enough for the legend.

@@ -246,11 +246,13 @@ impl Dash {
     }
 }
 
-/// One legend entry: any of a filled box, a (dashed) line and a mark.
+/// One legend entry: any of a filled box (hatched or not), a (dashed) line and a mark.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct LegendItem {
     pub label: String,
     pub fill: Option<RGBAColor>,
+    /// Diagonal lines of this colour over the box, and its outline: payments left unpaid.
+    pub hatch: Option<RGBColor>,
     pub line: Option<(RGBColor, Dash)>,
     pub mark: Option<(Mark, RGBColor)>,
 }
@@ -260,8 +262,17 @@ impl LegendItem {
         LegendItem {
             label: label.into(),
             fill: Some(color),
+            hatch: None,
             line: None,
             mark: None,
+        }
+    }
+
+    /// A box filled with `color` under diagonal lines of `lines`, outlined in `lines`.
+    pub fn hatched(label: impl Into<String>, color: RGBAColor, lines: RGBColor) -> Self {
+        LegendItem {
+            hatch: Some(lines),
+            ..LegendItem::bar(label, color)
         }
     }
 
@@ -275,6 +286,7 @@ impl LegendItem {
         LegendItem {
             label: label.into(),
             fill: None,
+            hatch: None,
             line: Some((color, dash)),
             mark: None,
         }
@@ -284,6 +296,7 @@ impl LegendItem {
         LegendItem {
             label: label.into(),
             fill: None,
+            hatch: None,
             line: None,
             mark: Some((mark, color)),
         }
@@ -685,10 +698,11 @@ impl Frame {
         let w = self.px(SWATCH);
         if let Some(fill) = item.fill {
             let h = self.px(5.0);
-            root.draw(&Rectangle::new(
-                [(x + self.px(1.0), y - h), (x + w - self.px(1.0), y + h)],
-                fill.filled(),
-            ))?;
+            let corners = [(x + self.px(1.0), y - h), (x + w - self.px(1.0), y + h)];
+            root.draw(&Rectangle::new(corners, fill.filled()))?;
+            if let Some(lines) = item.hatch {
+                self.hatch(root, corners, lines)?;
+            }
         }
         if let Some((color, dash)) = item.line {
             let points = vec![(x, y), (x + w, y)];
@@ -699,6 +713,30 @@ impl Frame {
             self.mark(root, t, kind, (x + w / 2, y), color)?;
         }
         Ok(())
+    }
+
+    /// Diagonal lines 5 px apart across the rectangle `[(left, top), (right, bottom)]`, and its
+    /// outline, in `color`: the mark of payments left unpaid, legible in any colour vision and
+    /// in greyscale.
+    pub fn hatch<DB: DrawingBackend>(
+        &self,
+        root: &Area<DB>,
+        [(x0, y0), (x1, y1)]: [(i32, i32); 2],
+        color: RGBColor,
+    ) -> Drawn<DB> {
+        let (x0, x1) = (x0.min(x1), x0.max(x1));
+        let (y0, y1) = (y0.min(y1), y0.max(y1));
+        let style = color.stroke_width(self.lw(1.0));
+        let step = self.px(5.0).max(2) as usize;
+        // Lines rising to the right satisfy x + y = c; each is cut to the rectangle.
+        for c in (x0 + y0 + step as i32..x1 + y1).step_by(step) {
+            let (xa, xb) = ((c - y1).max(x0), (c - y0).min(x1));
+            if xa < xb {
+                root.draw(&PathElement::new(vec![(xa, c - xa), (xb, c - xb)], style))?;
+            }
+        }
+        let outline = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+        root.draw(&PathElement::new(outline, style))
     }
 
     /// A dashed line of `width` CSS pixels.
@@ -765,6 +803,15 @@ impl Frame {
         anchor: (HPos, VPos),
         bold: bool,
     ) -> Drawn<DB> {
+        let [left, top, right, bottom] = self.note_box(label, (x, y), anchor);
+        let backdrop = t.background.mix(0.8).filled();
+        root.draw(&Rectangle::new([(left, top), (right, bottom)], backdrop))?;
+        text(root, label, (x, y), FONT * self.s, color, anchor, bold)
+    }
+
+    /// The box `[left, top, right, bottom]` that [`Frame::note`] fills behind a label, so a
+    /// chart can keep its labels apart.
+    pub fn note_box(&self, label: &str, (x, y): (i32, i32), anchor: (HPos, VPos)) -> [i32; 4] {
         let size = FONT * self.s;
         let w = (text_width(label, size) + 4.0 * self.s).round() as i32;
         let h = (size * 1.25).round() as i32;
@@ -778,12 +825,7 @@ impl Frame {
             VPos::Center => y - h / 2,
             VPos::Bottom => y - h,
         };
-        let backdrop = t.background.mix(0.8).filled();
-        root.draw(&Rectangle::new(
-            [(left, top), (left + w, top + h)],
-            backdrop,
-        ))?;
-        text(root, label, (x, y), size, color, anchor, bold)
+        [left, top, left + w, top + h]
     }
 }
 

@@ -2,9 +2,11 @@
 //! (plotters-canvas) and the host tests draw them into an SVG string. The three of a projection:
 //!
 //! - [`draw_commitments`]: payments per year stacked by deal, against revenue and the cash
-//!   available for commitments, with the scenario's reported figures as points;
+//!   available for commitments, with the scenario's reported figures as points (and the
+//!   unpaid top of each year's stack hatched, when payments go unpaid);
 //! - [`draw_coverage`]: cash coverage (A/P) and revenue coverage (R/P) against the 1× line;
-//! - [`draw_cash`]: end-of-year cash, net cash flow, raises and the funding gap.
+//! - [`draw_cash`]: end-of-year cash, net cash flow, raises and the funding gap, and under a
+//!   financing section the debt and the payments left unpaid.
 //!
 //! And those of the uncertainty page:
 //!
@@ -84,6 +86,10 @@ pub struct Theme {
     pub shortfall: RGBColor,
     /// Money coming in: raises (bluish green).
     pub gain: RGBColor,
+    /// Debt on the credit line (Okabe–Ito reddish purple): apart from cash's blue, the
+    /// shortfall's vermillion and the raises' green for every common form of colour blindness,
+    /// and drawn long-dashed with square marks so it reads apart in greyscale too.
+    pub debt: RGBColor,
     /// Opacity of filled regions (shading, areas): stronger on dark backgrounds.
     pub fill_alpha: f64,
 }
@@ -103,6 +109,7 @@ impl Theme {
             secondary: OKABE_ITO[0],
             shortfall: OKABE_ITO[5],
             gain: OKABE_ITO[2],
+            debt: OKABE_ITO[6],
             fill_alpha: 0.14,
         }
     }
@@ -122,6 +129,7 @@ impl Theme {
             secondary: OKABE_ITO[0],
             shortfall: OKABE_ITO[5],
             gain: OKABE_ITO[2],
+            debt: OKABE_ITO[6],
             fill_alpha: 0.22,
         }
     }

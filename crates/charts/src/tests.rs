@@ -6,7 +6,7 @@ use super::*;
 use coverage_model::engine::{project, Projection};
 use coverage_model::format;
 use coverage_model::presets::{self, PRESETS};
-use coverage_model::scenario::{Deal, Draft, Metric, Scenario};
+use coverage_model::scenario::{Credit, Deal, Draft, Financing, Metric, Scenario, Shortfall};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 /// The charts of the uncertainty page: fans, tornado, comparison.
@@ -166,6 +166,35 @@ fn firm_only() -> Scenario {
     edited(&presets::openai_november_2025(), |d| d.firm_only = true)
 }
 
+/// The OpenAI preset with a financing section: keep $5B of cash, a credit line of $300B at 8%,
+/// cash below zero past it (debt, no unpaid payments).
+fn with_credit() -> Scenario {
+    edited(&presets::openai_november_2025(), |d| {
+        d.financing = Some(Financing {
+            min_cash: 5.0,
+            credit: Some(Credit {
+                limit: 300.0,
+                rate: 0.08,
+            }),
+            shortfall: Shortfall::NegativeCash,
+            note: None,
+        })
+    })
+}
+
+/// The OpenAI preset with no credit and payments left unpaid in a shortfall (unpaid payments,
+/// no debt).
+fn with_unpaid() -> Scenario {
+    edited(&presets::openai_november_2025(), |d| {
+        d.financing = Some(Financing {
+            min_cash: 5.0,
+            credit: None,
+            shortfall: Shortfall::Unpaid,
+            note: None,
+        })
+    })
+}
+
 /// Every preset and the edge cases, with a name for failure messages.
 fn scenarios() -> Vec<(String, Scenario)> {
     let mut all: Vec<(String, Scenario)> = PRESETS
@@ -175,6 +204,8 @@ fn scenarios() -> Vec<(String, Scenario)> {
     all.push(("no counted deals".into(), no_counted_deals()));
     all.push(("one-year horizon".into(), one_year()));
     all.push(("firm only".into(), firm_only()));
+    all.push(("credit line".into(), with_credit()));
+    all.push(("unpaid".into(), with_unpaid()));
     all
 }
 
@@ -1021,6 +1052,8 @@ fn render_samples() {
         ("anthropic", presets::anthropic_november_2025()),
         ("blank", presets::blank()),
         ("none", no_counted_deals()),
+        ("credit", with_credit()),
+        ("unpaid", with_unpaid()),
     ];
     for (name, scenario) in cases {
         for (theme_name, theme) in [("light", Theme::light()), ("dark", Theme::dark())] {
@@ -1039,5 +1072,295 @@ fn render_samples() {
                 }
             }
         }
+    }
+}
+
+/// A scenario written out here in full, so that the golden fingerprints below depend on the
+/// drawing code only (the presets' figures move as reporting does).
+const GOLDEN_SCENARIO: &str = r#"{
+  "version": 1, "name": "Golden", "start_year": 2025, "end_year": 2032,
+  "deals": [
+    { "name": "Cloud A", "counterparty": "Amazon", "value": { "total": 120 },
+      "start_year": 2025, "years": 6, "profile": { "kind": "even" }, "firm": true, "include": true },
+    { "name": "Chips B", "counterparty": "Nvidia", "value": { "total": 90 },
+      "start_year": 2026, "years": 5, "profile": { "kind": "even" }, "firm": false, "include": true }
+  ],
+  "revenue": { "base": 12, "growth": { "kind": "constant", "rate": 0.45 } },
+  "costs": { "opex_share": [[2025, 0.35]], "revenue_share": { "rate": 0.1, "until": 2028 } },
+  "funding": { "opening_cash": 15, "raises": [[2026, 20]] },
+  "firm_only": false, "discount_rate": 0.1,
+  "markers": [
+    { "year": 2025, "metric": "revenue", "value": 12, "label": "reported" },
+    { "year": 2026, "metric": "net_cash_flow", "value": -20, "label": "reported" }
+  ]
+}"#;
+
+/// Fingerprints of [`GOLDEN_SCENARIO`]'s charts (light, dark) taken before financing was drawn.
+/// They hold as long as a scenario without financing is drawn call for call as it was; a
+/// deliberate change to the drawing of every chart updates them (and says so in its commit).
+const GOLDEN: [(Chart, u64, u64); 3] = [
+    (
+        Chart::Commitments,
+        0x3c56_5603_60a8_4048,
+        0x6e4c_58e2_31f6_e34b,
+    ),
+    (
+        Chart::Coverage,
+        0xf601_6167_81a4_8082,
+        0x8c38_72ba_2b69_d344,
+    ),
+    (Chart::Cash, 0x38bd_629f_291e_090e, 0x0f37_ffeb_6f22_23b9),
+];
+
+#[test]
+fn without_financing_the_charts_draw_exactly_what_they_drew_before_financing() {
+    let scenario = Scenario::from_json(GOLDEN_SCENARIO).expect("the golden scenario is valid");
+    for (chart, light, dark) in GOLDEN {
+        for (theme, expected) in [(Theme::light(), light), (Theme::dark(), dark)] {
+            let opts = ChartOptions {
+                theme,
+                ..ChartOptions::default()
+            };
+            let got = fingerprint_at(chart, &scenario, &opts, SIZE);
+            assert_eq!(got, expected, "{chart:?}: {got:#x}");
+        }
+    }
+}
+
+/// The closed outlines (five points, first = last) of colour `color` inside the plot, as
+/// (left, top, right, bottom): what [`frame::Frame::hatch`] draws around a hatched block.
+fn outlines(els: &[El], color: RGBColor, l: &ChartLayout) -> Vec<(i32, i32, i32, i32)> {
+    els.iter()
+        .filter(|e| e.is("polyline", "stroke", color) && in_plot(e, l))
+        .map(El::points)
+        // Axis-aligned (a diamond mark is a closed outline too).
+        .filter(|p| p.len() == 5 && p[0] == p[4] && p[0].1 == p[1].1 && p[1].0 == p[2].0)
+        .map(|p| {
+            let xs = p.iter().map(|q| q.0);
+            let ys = p.iter().map(|q| q.1);
+            (
+                xs.clone().min().unwrap_or(0),
+                ys.clone().min().unwrap_or(0),
+                xs.max().unwrap_or(0),
+                ys.max().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cash_chart_draws_debt_only_when_something_is_borrowed() {
+    let opts = ChartOptions::default();
+    let theme = opts.theme;
+    let scenario = with_credit();
+    let projection = project(&scenario);
+    let borrowed: Vec<_> = projection.rows.iter().filter(|r| r.debt > 0.0).collect();
+    assert!(borrowed.len() >= 3, "the test scenario borrows");
+    let (els, l) = elements(Chart::Cash, &scenario, &opts);
+    assert!(has_text(&els, "debt at end of year"), "{:?}", texts(&els));
+    // A square at each year's debt, and the dashes of the line through them.
+    let squares: Vec<&El> = els
+        .iter()
+        .filter(|e| e.is("rect", "fill", theme.debt) && in_plot(e, &l))
+        .collect();
+    assert_eq!(
+        squares.len(),
+        borrowed.len(),
+        "one square per year with debt"
+    );
+    for row in &borrowed {
+        let (x, y) = (l.x_of(row.year), l.y_of(row.debt));
+        assert!(
+            squares
+                .iter()
+                .any(|e| near(e.num("x") + e.num("width") / 2.0, x, 1.5)
+                    && near(e.num("y") + e.num("height") / 2.0, y, 1.5)),
+            "no square at {} debt {}",
+            row.year,
+            row.debt
+        );
+    }
+    let dashes = els
+        .iter()
+        .filter(|e| e.is("polyline", "stroke", theme.debt) && in_plot(e, &l))
+        .count();
+    assert!(
+        dashes > projection.rows.len(),
+        "a dashed line: {dashes} dashes"
+    );
+    let peak = projection.summary.peak_debt.expect("peak debt");
+    assert!(l.y_max >= peak.value, "the axis reaches the peak debt");
+    assert!(
+        outlines(&els, theme.shortfall, &l).is_empty(),
+        "nothing unpaid under a credit line with cash below zero"
+    );
+
+    for (name, scenario) in [
+        (
+            "openai without its credit line".to_string(),
+            edited(&presets::openai_november_2025(), |d| d.financing = None),
+        ),
+        ("unpaid".to_string(), with_unpaid()),
+    ] {
+        let (els, _) = elements(Chart::Cash, &scenario, &opts);
+        assert!(!has_text(&els, "debt"), "{name}: {:?}", texts(&els));
+        assert!(
+            !els.iter().any(|e| e.is("rect", "fill", theme.debt)
+                || e.is("polyline", "stroke", theme.debt)),
+            "{name}: debt drawn without any"
+        );
+    }
+}
+
+#[test]
+fn unpaid_payments_are_marked_only_when_some_go_unpaid() {
+    let opts = ChartOptions::default();
+    let theme = opts.theme;
+    let scenario = with_unpaid();
+    let projection = project(&scenario);
+    let unpaid: Vec<_> = projection.rows.iter().filter(|r| r.unpaid > 0.0).collect();
+    assert!(
+        unpaid.len() >= 3,
+        "the test scenario leaves payments unpaid"
+    );
+
+    // Cash chart: a hatched bar from each year's cash down by the unpaid amount, the largest
+    // labelled with its amount.
+    let (els, l) = elements(Chart::Cash, &scenario, &opts);
+    assert!(has_text(&els, "payments left unpaid"), "{:?}", texts(&els));
+    let bars = outlines(&els, theme.shortfall, &l);
+    assert_eq!(bars.len(), unpaid.len(), "{bars:?}");
+    for row in &unpaid {
+        let x = l.x_of(row.year);
+        let (top, bottom) = (l.y_of(row.cash), l.y_of(row.cash - row.unpaid));
+        assert!(
+            bars.iter()
+                .any(|&(x0, y0, x1, y1)| near(f64::from(x0 + x1) / 2.0, x, 1.5)
+                    && near(f64::from(y0), top, 1.5)
+                    && near(f64::from(y1), bottom, 1.5)),
+            "no unpaid bar for {}: {bars:?}",
+            row.year
+        );
+    }
+    let largest = unpaid.iter().map(|r| r.unpaid).fold(0.0, f64::max);
+    let label = format!("{} unpaid", format::money(largest));
+    assert!(has_text(&els, &label), "{label}: {:?}", texts(&els));
+
+    // Commitments chart: the top U_y of each year's stack is hatched and outlined, and each
+    // deal's unpaid share is a lighter tint of its colour.
+    let (els, l) = elements(Chart::Commitments, &scenario, &opts);
+    assert!(texts(&els).contains(&"unpaid"), "{:?}", texts(&els));
+    let blocks = outlines(&els, theme.text, &l);
+    assert_eq!(blocks.len(), unpaid.len(), "{blocks:?}");
+    for row in &unpaid {
+        let x = l.x_of(row.year);
+        let (top, bottom) = (
+            l.y_of(row.commitments),
+            l.y_of(row.commitments - row.unpaid),
+        );
+        assert!(
+            blocks
+                .iter()
+                .any(|&(x0, y0, x1, y1)| near(f64::from(x0 + x1) / 2.0, x, 1.5)
+                    && near(f64::from(y0), top, 1.5)
+                    && near(f64::from(y1), bottom, 1.5)),
+            "no unpaid block for {}: {blocks:?}",
+            row.year
+        );
+    }
+    let tint = commitments_chart::UNPAID_TINT.to_string();
+    let tint = tint.as_str();
+    let tinted = |els: &[El], l: &ChartLayout| {
+        els.iter()
+            .filter(|e| e.tag == "rect" && in_plot(e, l) && e.attr("opacity") == Some(tint))
+            .count()
+    };
+    let shares = projection
+        .deals
+        .iter()
+        .flat_map(|d| d.unpaid.iter())
+        .filter(|&&u| u > 0.0)
+        .count();
+    assert!(tinted(&els, &l) >= shares.min(1), "tinted unpaid shares");
+    assert!(tinted(&els, &l) <= shares);
+
+    for (name, scenario) in [
+        ("openai".to_string(), presets::openai_november_2025()),
+        ("credit".to_string(), with_credit()),
+    ] {
+        let (els, l) = elements(Chart::Cash, &scenario, &opts);
+        assert!(!has_text(&els, "unpaid"), "{name}: {:?}", texts(&els));
+        assert!(outlines(&els, theme.shortfall, &l).is_empty(), "{name}");
+        let (els, l) = elements(Chart::Commitments, &scenario, &opts);
+        assert!(!has_text(&els, "unpaid"), "{name}: {:?}", texts(&els));
+        assert!(outlines(&els, theme.text, &l).is_empty(), "{name}");
+        assert_eq!(tinted(&els, &l), 0, "{name}");
+    }
+}
+
+#[test]
+fn a_financing_section_that_changes_no_figure_changes_no_picture() {
+    // Keep nothing, no credit line, cash below zero: the rules of a scenario without one.
+    let neutral = Financing {
+        min_cash: 0.0,
+        credit: None,
+        shortfall: Shortfall::NegativeCash,
+        note: None,
+    };
+    let dark = ChartOptions {
+        theme: Theme::dark(),
+        ..ChartOptions::default()
+    };
+    for (name, scenario) in scenarios()
+        .into_iter()
+        .filter(|(_, s)| s.financing.is_none())
+    {
+        let with = edited(&scenario, |d| d.financing = Some(neutral.clone()));
+        for chart in CHARTS {
+            for opts in [ChartOptions::default(), dark.clone()] {
+                assert_eq!(
+                    fingerprint_at(chart, &scenario, &opts, SIZE),
+                    fingerprint_at(chart, &with, &opts, SIZE),
+                    "{name} {chart:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn raise_labels_in_neighbouring_years_never_cover_each_other() {
+    // Staged investments: a raise in each of five years, drawn on a phone.
+    let scenario = edited(&with_credit(), |d| {
+        for year in 2026..=2029 {
+            d.funding
+                .raises
+                .push(coverage_model::scenario::Raise::new(year, 10.0));
+        }
+    });
+    let opts = ChartOptions::default();
+    for size in [(360, 280), SIZE] {
+        let (svg, l) = draw(Chart::Cash, &scenario, &opts, size);
+        let els = parse(&svg);
+        let boxes: Vec<[f64; 4]> = els
+            .iter()
+            .filter(|e| e.is("rect", "fill", opts.theme.background) && in_plot(e, &l))
+            .filter(|e| e.attr("opacity") == Some("0.8"))
+            .map(|e| {
+                let (x, y) = (e.num("x"), e.num("y"));
+                [x, y, x + e.num("width"), y + e.num("height")]
+            })
+            .collect();
+        assert!(boxes.len() >= 2, "{size:?}: labels drawn: {boxes:?}");
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                assert!(apart, "{size:?}: labels overlap: {a:?} {b:?}");
+            }
+        }
+        assert!(
+            has_text(&els, "+$30.8B"),
+            "{size:?}: the first raise keeps its label"
+        );
     }
 }
