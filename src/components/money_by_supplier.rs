@@ -27,12 +27,14 @@ pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
         Counterparty {
             name: String::new(),
             deals: 0,
+            commitments: 0.0,
             due: 0.0,
             unpaid: 0.0,
             received: 0.0,
         },
         |t, c| Counterparty {
             deals: t.deals + c.deals,
+            commitments: t.commitments + c.commitments,
             due: t.due + c.due,
             unpaid: t.unpaid + c.unpaid,
             received: t.received + c.received,
