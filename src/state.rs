@@ -5,6 +5,7 @@
 //! Every numeric field keeps its raw text: a bad value is never thrown away, it is shown with its
 //! message while the last valid scenario keeps the results on screen.
 
+use crate::format;
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
 use crate::scenario::{
     Costs, Deal, DealValue, Draft, Funding, Growth, Marker, Profile, Revenue, RevenueShare,
@@ -351,7 +352,7 @@ pub fn input_text(x: f64, kind: Kind) -> String {
     ];
     for decimals in 0..=17 {
         for candidate in neighbours {
-            let s = format!("{candidate:.decimals$}");
+            let s = format::fixed(candidate, decimals);
             if read_back(&s) == Ok(x) {
                 return tidy(&s);
             }
@@ -365,7 +366,7 @@ pub fn input_text(x: f64, kind: Kind) -> String {
 /// The shortest round-trip decimal digits of `x`, written out times 10^`shift` without an
 /// exponent.
 fn shifted_decimal(x: f64, shift: i32) -> String {
-    let sci = format!("{x:e}"); // e.g. "-3.333333333333333e-1"
+    let sci = format::exponent(x); // e.g. "-3.333333333333333e-1"
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0) + shift;
     let (sign, mantissa) = mantissa

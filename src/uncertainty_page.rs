@@ -157,8 +157,8 @@ pub fn uncertainty_page() -> Html {
                     }
                     if let Some(p) = run.progress {
                         <div class="progress" role="status" aria-live="polite" id="mc-progress">
-                            <span>{ format!("Running samples… {:.0}%", p * 100.0) }</span>
-                            <progress max="1" value={p.to_string()} />
+                            <span>{ format!("Running samples… {}%", format::fixed(p * 100.0, 0)) }</span>
+                            <progress max="1" value={format::display(p)} />
                         </div>
                     }
                     { match (&run.result, &*result_projection) {
@@ -176,7 +176,7 @@ pub fn uncertainty_page() -> Html {
 }
 
 fn share(x: f64) -> String {
-    format!("{:.0}%", (x * 100.0).round())
+    format!("{}%", format::fixed((x * 100.0).round(), 0))
 }
 
 fn results(
