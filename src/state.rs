@@ -11,7 +11,6 @@ use crate::scenario::{
     Costs, Deal, DealValue, Draft, Funding, Growth, Marker, Profile, Revenue, RevenueShare,
     Scenario, ScenarioError, Uncertainty, FORMAT_VERSION, MAX_DEALS,
 };
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// How a field's text is read.
@@ -841,17 +840,25 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 /// Field errors keyed by path; the first message for a path wins (parse errors come first).
+/// A list sorted by path rather than a map: a form has few errors at a time, and the page's
+/// download then carries no map code for them.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Errors(BTreeMap<String, String>);
+pub struct Errors(Vec<(String, String)>);
 
 impl Errors {
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_str().cmp(path))
+    }
+
     fn insert(&mut self, path: String, message: String) {
-        self.0.entry(path).or_insert(message);
+        if let Err(i) = self.find(&path) {
+            self.0.insert(i, (path, message));
+        }
     }
 
     /// The message for a field path.
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.0.get(path).map(String::as_str)
+        self.find(path).ok().map(|i| self.0[i].1.as_str())
     }
 
     /// Messages for the path and everything under it (`deals[2]` finds `deals[2].years`).
@@ -860,7 +867,7 @@ impl Errors {
         self.0
             .iter()
             .filter(move |(p, _)| {
-                *p == &prefix
+                *p == prefix
                     || p.starts_with(&format!("{prefix}."))
                     || p.starts_with(&format!("{prefix}["))
             })

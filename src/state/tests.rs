@@ -204,3 +204,32 @@ fn firm_only_and_include_switch_what_counts() {
     let s2 = s0.apply(Action::SetInclude(2, false)).unwrap();
     assert!(!s2.scenario.deals[2].include);
 }
+
+#[test]
+fn errors_keep_the_first_message_per_path_in_path_order() {
+    let mut errors = Errors::default();
+    for (path, message) in [
+        ("revenue.base", "enter a number"),
+        ("deals[1].years", "too long"),
+        ("deals[0].total", "must be positive"),
+        ("revenue.base", "a later message"),
+        ("deals[1]", "the deal"),
+    ] {
+        errors.insert(path.into(), message.into());
+    }
+    assert_eq!(errors.len(), 4);
+    assert_eq!(errors.get("revenue.base"), Some("enter a number"));
+    assert_eq!(errors.get("deals[2]"), None);
+    let paths: Vec<&str> = errors.iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        paths,
+        [
+            "deals[0].total",
+            "deals[1]",
+            "deals[1].years",
+            "revenue.base"
+        ]
+    );
+    let under: Vec<&str> = errors.under("deals[1]").map(|(p, _)| p).collect();
+    assert_eq!(under, ["deals[1]", "deals[1].years"]);
+}
