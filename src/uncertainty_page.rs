@@ -10,7 +10,7 @@ use crate::charts::ComparisonMetric;
 use crate::codec;
 use crate::components::notice_list::NoticeList;
 use crate::components::plot::{Plot, PlotData};
-use crate::components::theme_toggle::ThemeToggle;
+use crate::components::theme_toggle::theme_toggle;
 use crate::components::uncertainty_settings::UncertaintySettings;
 use crate::engine::{self, Projection};
 use crate::format;
@@ -141,7 +141,7 @@ pub fn uncertainty_page() -> Html {
                     <h1>{ "Uncertainty and what matters most" }</h1>
                     <p class="tagline">{ format!("{}: how likely is it that the money runs out, and which assumption decides it?", scenario.name) }</p>
                 </div>
-                <ThemeToggle theme={theme.clone()} />
+                { theme_toggle(&theme) }
             </header>
             <main class="layout">
                 <div class="inputs">
