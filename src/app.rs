@@ -7,7 +7,7 @@
 use crate::browser;
 use crate::codec;
 use crate::components::chart_panel::{ChartKind, ChartPanel};
-use crate::components::costs_inputs::CostsInputs;
+use crate::components::costs_inputs::costs_inputs;
 use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::financing_inputs::FinancingInputs;
@@ -17,12 +17,12 @@ use crate::components::money_by_supplier::MoneyBySupplier;
 use crate::components::notice_list::NoticeList;
 use crate::components::preset_picker::PresetPicker;
 use crate::components::projection_table::ProjectionTable;
-use crate::components::revenue_inputs::RevenueInputs;
+use crate::components::revenue_inputs::revenue_inputs;
 use crate::components::saved_panel::SavedPanel;
 use crate::components::share_bar::{read_file, ShareBar};
 use crate::components::stale_banner::StaleBanner;
-use crate::components::summary_sentence::SummarySentence;
-use crate::components::theme_toggle::ThemeToggle;
+use crate::components::summary_sentence::summary_sentence;
+use crate::components::theme_toggle::theme_toggle;
 use crate::components::{Dispatch, StateHandle};
 use crate::engine;
 use crate::hooks::use_theme::use_theme;
@@ -210,15 +210,15 @@ pub fn app() -> Html {
                     <h1>{ "Compute Coverage" }</h1>
                     <p class="tagline">{ "Can revenue cover the compute commitments? Change any assumption and the answer updates." }</p>
                 </div>
-                <ThemeToggle theme={theme.clone()} />
+                { theme_toggle(&theme) }
             </header>
             <main class="layout">
                 <div class="inputs">
                     if full {
                         <PresetPicker preset={*preset} {on_choose} />
                         <DealLedger />
-                        <RevenueInputs />
-                        <CostsInputs />
+                        { revenue_inputs(&state) }
+                        { costs_inputs(&state) }
                         <FundingInputs />
                         <FinancingInputs />
                         <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
@@ -229,7 +229,7 @@ pub fn app() -> Html {
                     <section class="panel results-top" aria-labelledby="results-heading">
                         <h2 id="results-heading">{ "Results: " }{ scenario.name.clone() }</h2>
                         <StaleBanner />
-                        <SummarySentence scenario={scenario.clone()} projection={projection.clone()} />
+                        { summary_sentence(&scenario, &projection) }
                         <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
                         <ShareBar scenario={scenario.clone()} projection={projection.clone()} on_import={on_import} />
                         <p class="uncertainty-link">

@@ -6,6 +6,7 @@
 //! what a redraw cost.
 
 use crate::charts::{text_width, Fingerprint};
+use crate::format;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -31,7 +32,7 @@ fn css(c: BackendColor, out: &mut String) {
     if c.alpha >= 1.0 {
         let _ = write!(out, "#{r:02x}{g:02x}{b:02x}");
     } else {
-        let _ = write!(out, "rgba({r},{g},{b},{})", c.alpha);
+        let _ = write!(out, "rgba({r},{g},{b},{})", format::display(c.alpha));
     }
 }
 
@@ -402,7 +403,7 @@ impl DrawingBackend for CanvasBackend {
             self.scratch,
             "{} {}px {}",
             style.style().as_str(),
-            style.size(),
+            format::display(style.size()),
             style.family().as_str()
         );
         if self.font != self.scratch {

@@ -5,13 +5,13 @@
 //! Every numeric field keeps its raw text: a bad value is never thrown away, it is shown with its
 //! message while the last valid scenario keeps the results on screen.
 
+use crate::format;
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
 use crate::scenario::{
     Costs, Credit, Deal, DealValue, Draft, Financing, Funding, Growth, Marker, Profile, Raise,
     Revenue, RevenueShare, Scenario, ScenarioError, Shortfall, Uncertainty, FORMAT_VERSION,
     MAX_DEALS,
 };
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// How a field's text is read.
@@ -381,7 +381,7 @@ pub fn input_text(x: f64, kind: Kind) -> String {
     ];
     for decimals in 0..=17 {
         for candidate in neighbours {
-            let s = format!("{candidate:.decimals$}");
+            let s = format::fixed(candidate, decimals);
             if read_back(&s) == Ok(x) {
                 return tidy(&s);
             }
@@ -395,7 +395,7 @@ pub fn input_text(x: f64, kind: Kind) -> String {
 /// The shortest round-trip decimal digits of `x`, written out times 10^`shift` without an
 /// exponent.
 fn shifted_decimal(x: f64, shift: i32) -> String {
-    let sci = format!("{x:e}"); // e.g. "-3.333333333333333e-1"
+    let sci = format::exponent(x); // e.g. "-3.333333333333333e-1"
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0) + shift;
     let (sign, mantissa) = mantissa
@@ -932,17 +932,25 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 /// Field errors keyed by path; the first message for a path wins (parse errors come first).
+/// A list sorted by path rather than a map: a form has few errors at a time, and the page's
+/// download then carries no map code for them.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Errors(BTreeMap<String, String>);
+pub struct Errors(Vec<(String, String)>);
 
 impl Errors {
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_str().cmp(path))
+    }
+
     fn insert(&mut self, path: String, message: String) {
-        self.0.entry(path).or_insert(message);
+        if let Err(i) = self.find(&path) {
+            self.0.insert(i, (path, message));
+        }
     }
 
     /// The message for a field path.
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.0.get(path).map(String::as_str)
+        self.find(path).ok().map(|i| self.0[i].1.as_str())
     }
 
     /// Messages for the path and everything under it (`deals[2]` finds `deals[2].years`).
@@ -951,7 +959,7 @@ impl Errors {
         self.0
             .iter()
             .filter(move |(p, _)| {
-                *p == &prefix
+                *p == prefix
                     || p.starts_with(&format!("{prefix}."))
                     || p.starts_with(&format!("{prefix}["))
             })

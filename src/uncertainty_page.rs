@@ -10,7 +10,7 @@ use crate::charts::ComparisonMetric;
 use crate::codec;
 use crate::components::notice_list::NoticeList;
 use crate::components::plot::{Plot, PlotData};
-use crate::components::theme_toggle::ThemeToggle;
+use crate::components::theme_toggle::theme_toggle;
 use crate::components::uncertainty_settings::UncertaintySettings;
 use crate::engine::{self, Projection};
 use crate::format;
@@ -141,7 +141,7 @@ pub fn uncertainty_page() -> Html {
                     <h1>{ "Uncertainty and what matters most" }</h1>
                     <p class="tagline">{ format!("{}: how likely is it that the money runs out, and which assumption decides it?", scenario.name) }</p>
                 </div>
-                <ThemeToggle theme={theme.clone()} />
+                { theme_toggle(&theme) }
             </header>
             <main class="layout">
                 <div class="inputs">
@@ -157,8 +157,8 @@ pub fn uncertainty_page() -> Html {
                     }
                     if let Some(p) = run.progress {
                         <div class="progress" role="status" aria-live="polite" id="mc-progress">
-                            <span>{ format!("Running samples… {:.0}%", p * 100.0) }</span>
-                            <progress max="1" value={p.to_string()} />
+                            <span>{ format!("Running samples… {}%", format::fixed(p * 100.0, 0)) }</span>
+                            <progress max="1" value={format::display(p)} />
                         </div>
                     }
                     { match (&run.result, &*result_projection) {
@@ -176,7 +176,7 @@ pub fn uncertainty_page() -> Html {
 }
 
 fn share(x: f64) -> String {
-    format!("{:.0}%", (x * 100.0).round())
+    format!("{}%", format::fixed((x * 100.0).round(), 0))
 }
 
 fn results(

@@ -258,9 +258,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     canvas.set_width(size.0);
                     canvas.set_height(size.1);
                     let style = HtmlElement::style(&canvas);
-                    let _ = style.set_property("width", &format!("{width}px"));
-                    let _ =
-                        style.set_property("height", &format!("{}px", chart_height(*width, kind)));
+                    let _ = style.set_property("width", &format::px(*width));
+                    let _ = style.set_property("height", &format::px(chart_height(*width, kind)));
                 }
                 let drawn = draw(&canvas, kind, scenario, projection, &opts);
                 if drawn.is_some() {
@@ -466,11 +465,10 @@ fn chart_tooltip(props: &ChartTooltipProps) -> Html {
                 let right_half = *x > width / 2.0;
                 let style = el.style();
                 if right_half {
-                    let _ =
-                        style.set_property("right", &format!("{}px", (width - x + 12.0).max(0.0)));
+                    let _ = style.set_property("right", &format::px((width - x + 12.0).max(0.0)));
                     let _ = style.remove_property("left");
                 } else {
-                    let _ = style.set_property("left", &format!("{}px", x + 12.0));
+                    let _ = style.set_property("left", &format::px(x + 12.0));
                     let _ = style.remove_property("right");
                 }
             }

@@ -3,14 +3,14 @@
 
 use super::field_input::{field_value, FieldInput};
 use super::pair_table::PairTable;
-use super::use_app_state;
+use super::StateHandle;
 use crate::state::{Field, Table};
 use yew::prelude::*;
 
-/// The costs section of the form.
-#[function_component(CostsInputs)]
-pub fn costs_inputs() -> Html {
-    let state = use_app_state();
+/// The costs section of the form. A plain function called by the root, which re-renders on
+/// every change of the state just as a component reading the state would (and a component
+/// type costs the download about 1 KB of Yew's lifecycle code).
+pub fn costs_inputs(state: &StateHandle) -> Html {
     html! {
         <section class="panel" aria-labelledby="costs-heading">
             <h2 id="costs-heading">{ "Other costs" }</h2>
@@ -19,9 +19,9 @@ pub fn costs_inputs() -> Html {
                 hint="Staff, sales and other operating costs as a share of revenue: straight lines between the years given, flat before and after."
                 add_label="Add year" />
             <div class="field-grid">
-                <FieldInput field={Field::RevenueShareRate} value={field_value(&state, Field::RevenueShareRate)} label="Revenue share to partners" unit="%"
+                <FieldInput field={Field::RevenueShareRate} value={field_value(state, Field::RevenueShareRate)} label="Revenue share to partners" unit="%"
                     hint="e.g. Microsoft's share of OpenAI's revenue (about 20%)." />
-                <FieldInput field={Field::RevenueShareUntil} value={field_value(&state, Field::RevenueShareUntil)} label="Revenue share paid through" unit="year" />
+                <FieldInput field={Field::RevenueShareUntil} value={field_value(state, Field::RevenueShareUntil)} label="Revenue share paid through" unit="year" />
             </div>
         </section>
     }

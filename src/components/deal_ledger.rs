@@ -5,7 +5,6 @@ use super::deal_row::DealRow;
 use super::use_app_state;
 use crate::scenario::MAX_DEALS;
 use crate::state::Action;
-use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,8 +12,9 @@ use yew::prelude::*;
 #[function_component(DealLedger)]
 pub fn deal_ledger() -> Html {
     let state = use_app_state();
-    // Which deals are open for editing, by stable id so reordering keeps them open.
-    let open = use_state(BTreeSet::<u32>::new);
+    // Which deals are open for editing, by stable id so reordering keeps them open (a list:
+    // a handful of ids, and no set code in the download).
+    let open = use_state(Vec::<u32>::new);
     let on_firm_only = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -26,8 +26,11 @@ pub fn deal_ledger() -> Html {
     // equal and a keystroke elsewhere re-renders no row.
     let on_toggle = use_callback(open.clone(), |id: u32, open| {
         let mut next = (**open).clone();
-        if !next.remove(&id) {
-            next.insert(id);
+        match next.iter().position(|&o| o == id) {
+            Some(i) => {
+                next.swap_remove(i);
+            }
+            None => next.push(id),
         }
         open.set(next);
     });
@@ -37,15 +40,17 @@ pub fn deal_ledger() -> Html {
         Callback::from(move |_| {
             // The new deal opens for editing so its fields are in reach.
             let mut next = (*open).clone();
-            next.insert(
-                state
-                    .form
-                    .deals
-                    .iter()
-                    .map(|d| d.id)
-                    .max()
-                    .map_or(0, |m| m + 1),
-            );
+            let id = state
+                .form
+                .deals
+                .iter()
+                .map(|d| d.id)
+                .max()
+                .map_or(0, |m| m + 1);
+            // A removed deal's id may still be listed.
+            if !next.contains(&id) {
+                next.push(id);
+            }
             open.set(next);
             state.dispatch(Action::AddDeal);
         })

@@ -4,6 +4,7 @@
 use crate::canvas::CanvasBackend;
 use crate::charts::{self, ChartOptions, ComparisonMetric, Theme};
 use crate::engine::Projection;
+use crate::format;
 use crate::hooks::use_element_width::use_element_width;
 use crate::scenario::Scenario;
 use crate::sensitivity::Tornado;
@@ -75,8 +76,8 @@ pub fn plot(props: &PlotProps) -> Html {
                         canvas.set_width((width * scale).round() as u32);
                         canvas.set_height((height * scale).round() as u32);
                         let style = HtmlElement::style(&canvas);
-                        let _ = style.set_property("width", &format!("{width}px"));
-                        let _ = style.set_property("height", &format!("{height}px"));
+                        let _ = style.set_property("width", &format::px(*width));
+                        let _ = style.set_property("height", &format::px(*height));
                         let opts = ChartOptions {
                             scale,
                             theme: if *dark { Theme::dark() } else { Theme::light() },

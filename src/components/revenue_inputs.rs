@@ -3,15 +3,15 @@
 
 use super::field_input::{field_value, FieldInput};
 use super::pair_table::PairTable;
-use super::use_app_state;
+use super::StateHandle;
 use crate::state::{Action, Field, GrowthKind, Table};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// The revenue section of the form.
-#[function_component(RevenueInputs)]
-pub fn revenue_inputs() -> Html {
-    let state = use_app_state();
+/// The revenue section of the form. A plain function called by the root, which re-renders on
+/// every change of the state just as a component reading the state would (and a component
+/// type costs the download about 1 KB of Yew's lifecycle code).
+pub fn revenue_inputs(state: &StateHandle) -> Html {
     let on_model = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -27,7 +27,7 @@ pub fn revenue_inputs() -> Html {
         <section class="panel" aria-labelledby="revenue-heading">
             <h2 id="revenue-heading">{ "Revenue" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::RevenueBase} value={field_value(&state, Field::RevenueBase)} label={format!("Revenue in {first_year}")} unit="$B"
+                <FieldInput field={Field::RevenueBase} value={field_value(state, Field::RevenueBase)} label={format!("Revenue in {first_year}")} unit="$B"
                     hint="The first year's revenue. Accepts 13, $13B, 650M, 1.4T." />
                 <div class="field">
                     <label for="growth-model" class="field-label">{ "Growth model" }</label>
@@ -42,19 +42,19 @@ pub fn revenue_inputs() -> Html {
             <div class="field-grid">
                 { match kind {
                     GrowthKind::Constant => html! {
-                        <FieldInput field={Field::ConstantRate} value={field_value(&state, Field::ConstantRate)} label="Growth per year" unit="%" hint="e.g. 40 for 40% a year." />
+                        <FieldInput field={Field::ConstantRate} value={field_value(state, Field::ConstantRate)} label="Growth per year" unit="%" hint="e.g. 40 for 40% a year." />
                     },
                     GrowthKind::Decaying => html! { <>
-                        <FieldInput field={Field::DecayInitial} value={field_value(&state, Field::DecayInitial)} label="Growth in the second year" unit="%" />
-                        <FieldInput field={Field::Decay} value={field_value(&state, Field::Decay)} label="Decay per year" unit="×" hint="Each year the excess over the floor is multiplied by this (0 to 1)." />
-                        <FieldInput field={Field::DecayFloor} value={field_value(&state, Field::DecayFloor)} label="Long-run growth" unit="%" hint="The floor growth approaches." />
+                        <FieldInput field={Field::DecayInitial} value={field_value(state, Field::DecayInitial)} label="Growth in the second year" unit="%" />
+                        <FieldInput field={Field::Decay} value={field_value(state, Field::Decay)} label="Decay per year" unit="×" hint="Each year the excess over the floor is multiplied by this (0 to 1)." />
+                        <FieldInput field={Field::DecayFloor} value={field_value(state, Field::DecayFloor)} label="Long-run growth" unit="%" hint="The floor growth approaches." />
                     </> },
                     GrowthKind::Logistic => html! { <>
-                        <FieldInput field={Field::LogisticInitial} value={field_value(&state, Field::LogisticInitial)} label="Initial growth" unit="%" hint="Growth while revenue is far from the ceiling (up to 200%)." />
-                        <FieldInput field={Field::Ceiling} value={field_value(&state, Field::Ceiling)} label="Revenue ceiling" unit="$B" hint="The market size revenue approaches." />
+                        <FieldInput field={Field::LogisticInitial} value={field_value(state, Field::LogisticInitial)} label="Initial growth" unit="%" hint="Growth while revenue is far from the ceiling (up to 200%)." />
+                        <FieldInput field={Field::Ceiling} value={field_value(state, Field::Ceiling)} label="Revenue ceiling" unit="$B" hint="The market size revenue approaches." />
                     </> },
                     GrowthKind::Path => html! {
-                        <FieldInput field={Field::PathAfter} value={field_value(&state, Field::PathAfter)} label="Growth after the last point" unit="%" />
+                        <FieldInput field={Field::PathAfter} value={field_value(state, Field::PathAfter)} label="Growth after the last point" unit="%" />
                     },
                 } }
             </div>

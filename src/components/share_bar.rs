@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::engine::Projection;
 use crate::export;
+use crate::format;
 use crate::scenario::Scenario;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -27,9 +28,9 @@ pub fn read_file(files: Option<web_sys::FileList>, on_import: Callback<Result<St
     };
     if file.size() > MAX_IMPORT_BYTES {
         on_import.emit(Err(format!(
-            "\"{}\" is {:.1} MB; a scenario file is at most 2 MB",
+            "\"{}\" is {} MB; a scenario file is at most 2 MB",
             file.name().chars().take(60).collect::<String>(),
-            file.size() / 1e6
+            format::fixed(file.size() / 1e6, 1)
         )));
         return;
     }

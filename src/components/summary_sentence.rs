@@ -3,19 +3,13 @@
 use crate::engine::Projection;
 use crate::narrative;
 use crate::scenario::Scenario;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SummarySentenceProps {
-    pub scenario: Rc<Scenario>,
-    pub projection: Rc<Projection>,
-}
-
-/// The summary sentence.
-#[function_component(SummarySentence)]
-pub fn summary_sentence(props: &SummarySentenceProps) -> Html {
-    let text = narrative::summary_sentence(&props.scenario, &props.projection);
+/// The summary sentence. A plain function, not a component: it has no state of its own and the
+/// root re-renders it only with new results, and each component type costs the download
+/// about 1 KB of Yew's lifecycle code.
+pub fn summary_sentence(scenario: &Scenario, projection: &Projection) -> Html {
+    let text = narrative::summary_sentence(scenario, projection);
     html! {
         <p class="summary-sentence" id="summary-sentence" aria-live="polite">{ text }</p>
     }

@@ -4,22 +4,17 @@ use crate::hooks::use_theme::{ThemeChoice, ThemeHandle};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ThemeToggleProps {
-    pub theme: ThemeHandle,
-}
-
-/// A small select for the theme.
-#[function_component(ThemeToggle)]
-pub fn theme_toggle(props: &ThemeToggleProps) -> Html {
-    let set = props.theme.set_choice.clone();
+/// A small select for the theme. A plain function, not a component (no state of its own; a
+/// component type costs the download about 1 KB of Yew's lifecycle code).
+pub fn theme_toggle(theme: &ThemeHandle) -> Html {
+    let set = theme.set_choice.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         if let Some(c) = ThemeChoice::from_id(&select.value()) {
             set.emit(c);
         }
     });
-    let choice = props.theme.choice;
+    let choice = theme.choice;
     html! {
         <label class="theme-toggle">
             <span>{ "Theme" }</span>

@@ -473,3 +473,32 @@ fn a_raise_keeps_its_source_and_note_through_other_edits() {
         s4.errors
     );
 }
+
+#[test]
+fn errors_keep_the_first_message_per_path_in_path_order() {
+    let mut errors = Errors::default();
+    for (path, message) in [
+        ("revenue.base", "enter a number"),
+        ("deals[1].years", "too long"),
+        ("deals[0].total", "must be positive"),
+        ("revenue.base", "a later message"),
+        ("deals[1]", "the deal"),
+    ] {
+        errors.insert(path.into(), message.into());
+    }
+    assert_eq!(errors.len(), 4);
+    assert_eq!(errors.get("revenue.base"), Some("enter a number"));
+    assert_eq!(errors.get("deals[2]"), None);
+    let paths: Vec<&str> = errors.iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        paths,
+        [
+            "deals[0].total",
+            "deals[1]",
+            "deals[1].years",
+            "revenue.base"
+        ]
+    );
+    let under: Vec<&str> = errors.under("deals[1]").map(|(p, _)| p).collect();
+    assert_eq!(under, ["deals[1]", "deals[1].years"]);
+}

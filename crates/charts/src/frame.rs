@@ -163,7 +163,7 @@ pub(super) fn tick_label(v: f64, step: f64) -> String {
         return "0".into();
     }
     if v.abs() >= 1e9 {
-        let s = format!("{v:.2e}");
+        let s = format::exponent_fixed(v, 2);
         let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
         // Trimmed as text: parsing it back would pull float parsing into the download.
         let mantissa = format::trim_zeros(mantissa);
@@ -176,7 +176,7 @@ pub(super) fn tick_label(v: f64, step: f64) -> String {
             (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
         })
         .unwrap_or(10) as usize;
-    format::group(&format!("{v:.decimals$}"))
+    format::group(&format::fixed(v, decimals))
 }
 
 /// The runs of consecutive present values: a line breaks where a value is missing.

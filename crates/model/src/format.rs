@@ -1,6 +1,112 @@
 //! Formatting numbers for people: the one place where figures are rounded, grouped in
 //! thousands and trimmed — for the page, the charts' axes and tooltips, validation messages
 //! and the words of the summary. The engine keeps full precision; rounding happens only here.
+//!
+//! Every number is written by [`fixed`], [`display`], [`exponent`] and [`exponent_fixed`]
+//! (the same text as std's `{:.N}`, `{}`, `{:e}` and `{:.Ne}`), never by std's float
+//! formatting, which would add about 4 KiB gzip to each page's download.
+
+mod digits;
+
+use digits::Decimal;
+
+/// std's text for what is not finite (`NaN`, `inf`, `-inf`).
+fn not_finite(x: f64) -> Option<String> {
+    if x.is_nan() {
+        Some("NaN".into())
+    } else if x.is_infinite() {
+        Some(if x < 0.0 { "-inf" } else { "inf" }.into())
+    } else {
+        None
+    }
+}
+
+/// `-` for a negative number, negative zero included (as std writes it).
+fn sign(x: f64) -> String {
+    if x.is_sign_negative() {
+        "-".into()
+    } else {
+        String::new()
+    }
+}
+
+/// `|x|` when x is a whole number below 2^53, whose text is just its integer digits: the
+/// common case (font and pixel sizes, tick values on every chart redraw) skips the exact
+/// expansion.
+fn whole(x: f64) -> Option<u64> {
+    (x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0).then(|| x.abs() as u64)
+}
+
+/// `x` with exactly `decimals` decimals, correctly rounded (ties to even): the same text as
+/// `format!("{x:.decimals$}")`.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    if let Some(s) = not_finite(x) {
+        return s;
+    }
+    if let Some(n) = whole(x) {
+        let mut out = sign(x);
+        out.push_str(&n.to_string());
+        if decimals > 0 {
+            out.push('.');
+            out.extend(std::iter::repeat_n('0', decimals));
+        }
+        return out;
+    }
+    let mut d = Decimal::exact(x);
+    d.round(d.point.saturating_add(decimals as i32));
+    let mut out = sign(x);
+    d.write_fixed(decimals, &mut out);
+    out
+}
+
+/// The shortest decimal that reads back to `x`, without exponent: the same text as
+/// `format!("{x}")` (`1225.4`, `0.00000015`, `100000000000000000000`, `-0`).
+pub fn display(x: f64) -> String {
+    if let Some(s) = not_finite(x) {
+        return s;
+    }
+    if let Some(n) = whole(x) {
+        let mut out = sign(x);
+        out.push_str(&n.to_string());
+        return out;
+    }
+    let d = Decimal::shortest(x);
+    let mut out = sign(x);
+    d.write_fixed(d.decimals(), &mut out);
+    out
+}
+
+/// A CSS length in pixels, `12.5px` (what `format!("{x}px")` writes).
+pub fn px(x: f64) -> String {
+    let mut s = display(x);
+    s.push_str("px");
+    s
+}
+
+/// The shortest digits that read back to `x`, in exponent form: the same text as
+/// `format!("{x:e}")` (`1e15`, `-1.5e-7`).
+pub fn exponent(x: f64) -> String {
+    if let Some(s) = not_finite(x) {
+        return s;
+    }
+    let d = Decimal::shortest(x);
+    let mut out = sign(x);
+    d.write_exponent(d.digits.len().saturating_sub(1), &mut out);
+    out
+}
+
+/// Exponent form with `decimals` digits after the first, correctly rounded: the same text as
+/// `format!("{x:.decimals$e}")` (`1.23e9`).
+pub fn exponent_fixed(x: f64, decimals: usize) -> String {
+    if let Some(s) = not_finite(x) {
+        return s;
+    }
+    let mut d = Decimal::exact(x);
+    d.round(decimals as i32 + 1);
+    let mut out = sign(x);
+    d.write_exponent(decimals, &mut out);
+    out
+}
 
 /// Rounds to `digits` significant digits (never into the integer part) and drops trailing
 /// zeros: `significant(0.012345, 3)` is `0.0123`, `significant(1234.56, 3)` is `1235`; `0` for
@@ -10,13 +116,13 @@ pub fn significant(x: f64, digits: i32) -> String {
         return "0".into();
     }
     let decimals = (digits - 1 - x.abs().log10().floor() as i32).max(0) as usize;
-    trim_zeros(&format!("{x:.decimals$}"))
+    trim_zeros(&fixed(x, decimals))
 }
 
 /// At most `decimals` decimals, trailing zeros dropped: `trimmed(2.5, 2)` is `2.5`,
 /// `trimmed(3.0, 2)` is `3`.
 pub fn trimmed(x: f64, decimals: usize) -> String {
-    trim_zeros(&format!("{x:.decimals$}"))
+    trim_zeros(&fixed(x, decimals))
 }
 
 /// Drops trailing zeros after a decimal point (and the point if nothing follows it); `-0`
@@ -74,7 +180,7 @@ pub fn message_number(x: f64) -> String {
         return "0".into();
     }
     if x.abs() >= 1e12 || x.abs() < 1e-4 {
-        return format!("{x:e}");
+        return exponent(x);
     }
     significant(x, 6)
 }
@@ -112,7 +218,7 @@ pub fn billions(x: f64) -> String {
     if !x.is_finite() {
         return "—".into();
     }
-    let s = format!("{:.1}", x);
+    let s = fixed(x, 1);
     let s = if s == "-0.0" { "0.0".to_string() } else { s };
     group(&s)
 }
@@ -124,7 +230,7 @@ pub fn percent(fraction: f64) -> String {
     }
     let p = fraction * 100.0;
     let s = if p.abs() >= 100.0 {
-        format!("{p:.0}")
+        fixed(p, 0)
     } else {
         significant(p, 3)
     };
@@ -136,9 +242,9 @@ pub fn ratio(x: Option<f64>) -> String {
     match x {
         Some(r) if r.is_finite() => {
             let s = if r.abs() >= 100.0 {
-                format!("{r:.0}")
+                fixed(r, 0)
             } else {
-                format!("{r:.2}")
+                fixed(r, 2)
             };
             format!("{}×", group(&s))
         }
@@ -155,7 +261,7 @@ pub fn year_or_never(year: Option<i32>) -> String {
 /// separators or exponent; never NaN or infinity (empty instead).
 pub fn plain(x: f64) -> String {
     if x.is_finite() {
-        format!("{}", x + 0.0)
+        display(x + 0.0)
     } else {
         String::new()
     }
@@ -164,6 +270,160 @@ pub fn plain(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values where float formatting goes wrong if it is going to: zeros and signs, the ends
+    /// of the range, subnormals, powers of two and ten and their neighbours, exact ties, and
+    /// decimals that have no exact binary form.
+    fn awkward() -> Vec<f64> {
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            5e-324,
+            1e-323,
+            f64::MIN_POSITIVE,
+            f64::MIN_POSITIVE - 5e-324,
+            f64::MAX,
+            f64::EPSILON,
+            1e23,
+            0.1,
+            0.2,
+            0.3,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            0.5,
+            1.5,
+            2.5,
+            0.125,
+            0.375,
+            1.005,
+            0.045,
+            1225.44,
+            1225.45,
+            9.995,
+            9.9999999,
+            99.5,
+            999.9999999999999,
+            123456789.0,
+            4503599627370495.5,
+            9007199254740992.0,
+            9007199254740994.0,
+            1e15,
+            1e16,
+            1e17,
+            1e21,
+            1e22,
+            1.5e-7,
+            2.5e-5,
+            0.00001,
+        ];
+        // Every power of two near the ends of the range and around 1, every 7th elsewhere
+        // (the rest behave alike and each costs a long exact expansion in a debug build).
+        xs.push(next(1e23, -1));
+        for k in (-1074..=1023)
+            .filter(|&k: &i32| k % 7 == 0 || !(-1000..=990).contains(&k) || k.abs() < 70)
+        {
+            let p = 2f64.powi(k);
+            xs.extend([p, next(p, 1), next(p, -1)]);
+        }
+        for k in (-323..=308).filter(|&k: &i32| k % 5 == 0 || k.abs() < 25) {
+            let p: f64 = format!("1e{k}").parse().unwrap();
+            xs.extend([p, next(p, 1), next(p, -1), 5.0 * p, 2.5 * p]);
+        }
+        for i in 0..2000 {
+            xs.push(f64::from(i) / 8.0);
+            xs.push(f64::from(i) / 100.0);
+            xs.push(f64::from(i) * 0.001);
+        }
+        let more: Vec<f64> = xs.iter().map(|x| -x).collect();
+        xs.extend(more);
+        xs.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
+        xs
+    }
+
+    /// `n`, or `n` times `FORMAT_CASES` (a longer run: `FORMAT_CASES=1000 cargo test --release
+    /// -p coverage-model format`).
+    fn cases(n: usize) -> usize {
+        n * std::env::var("FORMAT_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1)
+    }
+
+    /// The next representable value up (`dir` 1) or down (-1) from a positive finite `x`.
+    fn next(x: f64, dir: i64) -> f64 {
+        f64::from_bits((x.to_bits() as i64 + dir) as u64)
+    }
+
+    /// Random finite values, all bit patterns alike (so every exponent), and random decimals
+    /// of a few digits (what people type), from a fixed seed.
+    fn random(bit_patterns: usize, decimals: usize) -> Vec<f64> {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next_u64 = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut xs = Vec::with_capacity(bit_patterns + decimals);
+        while xs.len() < bit_patterns {
+            let x = f64::from_bits(next_u64());
+            if x.is_finite() {
+                xs.push(x);
+            }
+        }
+        for _ in 0..decimals {
+            let digits = (next_u64() % 100_000_000) as f64;
+            let scale = 10f64.powi((next_u64() % 24) as i32 - 12);
+            let x = if next_u64() % 2 == 0 {
+                digits * scale
+            } else {
+                -digits / (1.0 / scale)
+            };
+            xs.push(x);
+        }
+        xs
+    }
+
+    #[test]
+    fn writes_what_std_writes() {
+        let mut xs = awkward();
+        xs.extend(random(cases(1_000), cases(10_000)));
+        for x in xs {
+            assert_eq!(display(x), format!("{x}"), "display of {:e}", x);
+            assert_eq!(exponent(x), format!("{x:e}"), "exponent of {:e}", x);
+            for decimals in [0, 1, 2, 3, 6, 17] {
+                assert_eq!(
+                    fixed(x, decimals),
+                    format!("{x:.decimals$}"),
+                    "{:e} to {decimals}",
+                    x
+                );
+                assert_eq!(
+                    exponent_fixed(x, decimals),
+                    format!("{x:.decimals$e}"),
+                    "{:e} to {decimals} in exponent form",
+                    x
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fixed_agrees_with_std_at_every_precision_it_is_used_with() {
+        // input_text tries 0..=17 decimals; significant() asks for up to ~330 for tiny values.
+        let mut xs = random(cases(200), cases(1_000));
+        xs.extend([1e-300, -2.5e-320, 0.1, 1.0 / 3.0, 1e300]);
+        for x in xs {
+            for decimals in (0..=20).chain([40, 100, 330]) {
+                assert_eq!(
+                    fixed(x, decimals),
+                    format!("{x:.decimals$}"),
+                    "{:e} to {decimals}",
+                    x
+                );
+            }
+        }
+    }
 
     #[test]
     fn money_is_short_and_signed() {

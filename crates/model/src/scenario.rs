@@ -791,7 +791,7 @@ impl<'de> Deserialize<'de> for VersionField {
                 Ok(VersionField::Other(v.to_string()))
             }
             fn visit_f64<E>(self, v: f64) -> Result<VersionField, E> {
-                Ok(VersionField::Other(v.to_string()))
+                Ok(VersionField::Other(crate::format::display(v)))
             }
             fn visit_str<E>(self, v: &str) -> Result<VersionField, E> {
                 Ok(VersionField::Other(format!(

@@ -292,8 +292,8 @@ impl Page {
         canvas.set_width((width * scale).round() as u32);
         canvas.set_height((height * scale).round() as u32);
         let style = canvas.style();
-        let _ = style.set_property("width", &format!("{width}px"));
-        let _ = style.set_property("height", &format!("{height}px"));
+        let _ = style.set_property("width", &format::px(width));
+        let _ = style.set_property("height", &format::px(height));
         let opts = ChartOptions {
             scale,
             theme: theme(self.dark),
@@ -335,10 +335,10 @@ impl Page {
         let x = layout.x_of(year) / self.scale;
         let style = tip.style();
         if x > self.width / 2.0 {
-            let _ = style.set_property("right", &format!("{}px", (self.width - x + 12.0).max(0.0)));
+            let _ = style.set_property("right", &format::px((self.width - x + 12.0).max(0.0)));
             let _ = style.remove_property("left");
         } else {
-            let _ = style.set_property("left", &format!("{}px", x + 12.0));
+            let _ = style.set_property("left", &format::px(x + 12.0));
             let _ = style.remove_property("right");
         }
         tip.set_hidden(false);
@@ -387,11 +387,18 @@ fn theme(dark: bool) -> Theme {
 }
 
 fn growth_label(g: f64) -> String {
-    format!("×{g:.2}")
+    format!("×{}", format::fixed(g, 2))
 }
 
 fn opex_label(o: f64) -> String {
-    format!("{:+.0} points", o * 100.0)
+    // `{:+.0}`: a plus sign on what is not negative.
+    let n = format::fixed(o * 100.0, 0);
+    let plus = if n.starts_with('-') || n == "NaN" {
+        ""
+    } else {
+        "+"
+    };
+    format!("{plus}{n} points")
 }
 
 fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
