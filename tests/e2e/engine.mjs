@@ -31,3 +31,15 @@ export function engineScenario(scenario) {
 export function presetJson(file) {
   return JSON.parse(readFileSync(path.join(ROOT, 'crates', 'model', 'src', 'presets', file), 'utf8'));
 }
+
+/** The Suppliers page's sentence and suppliers.csv for a set of companies: preset ids or
+ * scenario objects (examples/suppliers.rs). */
+export function engineSuppliers(items) {
+  const out = execFileSync('cargo', ['run', '--quiet', '--example', 'suppliers'], {
+    cwd: ROOT,
+    input: JSON.stringify(items),
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out);
+}

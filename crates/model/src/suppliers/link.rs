@@ -28,7 +28,7 @@ pub enum Entry {
     /// A built-in scenario as shipped.
     Preset(&'static Preset),
     /// Any other scenario (a saved one, a file, a changed preset).
-    Scenario(Scenario),
+    Scenario(Box<Scenario>),
 }
 
 impl Entry {
@@ -37,13 +37,16 @@ impl Entry {
         presets::PRESETS
             .iter()
             .find(|p| p.scenario() == *scenario)
-            .map_or_else(|| Entry::Scenario(scenario.clone()), Entry::Preset)
+            .map_or_else(
+                || Entry::Scenario(Box::new(scenario.clone())),
+                Entry::Preset,
+            )
     }
 
     pub fn scenario(&self) -> Scenario {
         match self {
             Entry::Preset(p) => p.scenario(),
-            Entry::Scenario(s) => s.clone(),
+            Entry::Scenario(s) => (**s).clone(),
         }
     }
 }
@@ -146,9 +149,9 @@ pub fn decode(fragment: &str) -> Result<Option<Vec<Entry>>, SetLinkError> {
                         id: id.to_string(),
                     }
                 })?),
-                None => Entry::Scenario(
+                None => Entry::Scenario(Box::new(
                     codec::decode(value).map_err(|error| SetLinkError::Company { at, error })?,
-                ),
+                )),
             };
         entries.push(entry);
     }
