@@ -169,7 +169,7 @@ impl Page {
         );
         let _ = write!(
             h,
-            r#"<section class="panel" aria-labelledby="table-heading"><p class="summary-sentence" id="headline" aria-live="polite">{}</p><div class="share-bar" role="group" aria-label="Share and export"><button type="button" class="small-button" id="copy-link">Copy link</button><button type="button" class="small-button" id="download-csv">Download suppliers.csv</button><span class="share-status" id="share-status" role="status" aria-live="polite"></span></div><h2 id="table-heading">Who is owed by whom</h2><p class="hint unpaid-note" id="unpaid-note"><strong>Unpaid</strong> is computed with each company's own financing (the cash it keeps, its credit line) and the rule “payments go unpaid” for every company, whatever rule its scenario sets: when a company's cash would fall below zero, that year's missing money is left unpaid, shared among the deals due that year in proportion to their payments. <strong>Received</strong> is the money the supplier put into the company (raises that name it). <strong>Net</strong> = due − unpaid − received. Figures in $ billions over each company's own horizon.</p><div id="supplier-table">{}</div></section>"#,
+            r#"<section class="panel" aria-labelledby="table-heading"><p class="summary-sentence" id="headline" aria-live="polite">{}</p><div class="share-bar" role="group" aria-label="Share and export"><button type="button" class="small-button" id="copy-link">Copy link</button><button type="button" class="small-button" id="download-csv">Download suppliers.csv</button><span class="share-status" id="share-status" role="status" aria-live="polite"></span></div><h2 id="table-heading" class="table-heading">Who is owed by whom</h2><p class="hint unpaid-note" id="unpaid-note"><strong>Unpaid</strong> is computed with each company's own financing (the cash it keeps, its credit line) and the rule “payments go unpaid” for every company, whatever rule its scenario sets: when a company's cash would fall below zero, that year's missing money is left unpaid, shared among the deals due that year in proportion to their payments. <strong>Received</strong> is the money the supplier put into the company (raises that name it). <strong>Net</strong> = due − unpaid − received. Figures in $ billions over each company's own horizon.</p><div id="supplier-table">{}</div></section>"#,
             escape_html(&suppliers::headline(&self.table)),
             self.table_markup()
         );
@@ -301,7 +301,7 @@ impl Page {
         if t.suppliers.is_empty() {
             return r#"<p class="empty">No supplier: the companies in the set have no counted deal and no money from a named source.</p>"#.into();
         }
-        let caption = "Each supplier and each company that owes it or received money from it, then the supplier's totals, in $ billions";
+        let caption = "Each supplier by company, then its total ($ billions)";
         let mut h = format!(
             r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="data-table suppliers-table" id="suppliers-table"><caption>{caption}</caption><thead><tr><th scope="col">Supplier</th><th scope="col">Company</th><th scope="col">Deals</th><th scope="col">Commitments</th><th scope="col">Due in horizon</th><th scope="col">Unpaid</th><th scope="col">Received</th><th scope="col">Net</th></tr></thead>"#
         );
