@@ -125,9 +125,11 @@ pub struct Source {
     pub amount: f64,
 }
 
-/// The key two names are matched by: trimmed, lower case.
+/// The key two names are matched by: trimmed, ASCII letters in lower case. Case is folded for
+/// ASCII only: full Unicode lower-casing would add its tables (about 4 KiB gzip) to every page,
+/// and supplier names are written in Latin letters; "Ünited" and "ünited" stay distinct.
 pub fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    name.trim().to_ascii_lowercase()
 }
 
 /// A money figure and the year it belongs to.
