@@ -9,8 +9,11 @@ use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 const SIZE: (u32, u32) = (800, 450);
 
-/// (tag, attributes) of each element plotters wrote, and the text of `<text>` elements.
-fn elements(svg: &str) -> Vec<(String, Vec<(String, String)>, String)> {
+/// One SVG element: its tag, its attributes, and its text.
+type El = (String, Vec<(String, String)>, String);
+
+/// Each element plotters wrote (tag, attributes, and the text of `<text>` elements).
+fn elements(svg: &str) -> Vec<El> {
     svg.split('<')
         .skip(1)
         .filter(|c| !c.starts_with('/') && !c.starts_with('?'))

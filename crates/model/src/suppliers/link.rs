@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn bad_links_say_what_is_wrong() {
-        let nine = vec!["c=p.blank"; MAX_COMPANIES + 1].join("&");
+        let nine = ["c=p.blank"; MAX_COMPANIES + 1].join("&");
         let good = codec::encode(&presets::blank());
         let cases: Vec<(String, SetLinkError)> = vec![
             (
