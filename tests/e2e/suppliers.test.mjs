@@ -240,6 +240,20 @@ test('a dropped file is added; a ninth company and a duplicate are refused with 
   });
 });
 
+test('names from a file are shown as text, never read as markup', async () => {
+  await withApp(suite, { name: 'suppliers-markup', path: 'suppliers/' }, async (page) => {
+    await page.locator('#company-list').waitFor();
+    const s = newcomer('<img src=x id=injected>, test');
+    s.deals[0].counterparty = '<b id="bold">Cloud & Co</b>';
+    await page.locator('#add-file').setInputFiles({ name: '<i>f</i>.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+    await page.locator('.company-name', { hasText: '<img src=x id=injected>, test' }).waitFor();
+    const row = page.locator('#suppliers-table tbody tr:not(.subtotal)', { hasText: '<b id="bold">Cloud & Co</b>' });
+    assert.equal(await row.count(), 1);
+    assert.equal(await page.locator('#injected, #bold, i').count(), 0, 'no element was made from a name');
+    assert.match(await page.locator('#company-list').textContent(), /from <i>f<\/i>\.json/);
+  });
+});
+
 test('a bad link says so and shows the default companies', async () => {
   const expected = engineSuppliers(DEFAULTS);
   await withApp(suite, { name: 'suppliers-bad-link', path: 'suppliers/#c=p.openai-2025-11&c=s1.AAAA' }, async (page) => {
