@@ -27,6 +27,8 @@ trunk build --release --minify "$@"
 trunk build uncertainty/index.html --dist dist/uncertainty --release --minify
 # The embed page likewise (dist/embed/): one view for a reader of a post, without the calculator.
 trunk build embed/index.html --dist dist/embed --release --minify
+# The Suppliers page likewise (dist/suppliers/): several companies at once.
+trunk build suppliers/index.html --dist dist/suppliers --release --minify
 
 # Strict Content-Security-Policy: trunk's inline loader is allowed by its hash, replacing the
 # 'unsafe-inline' that index.html carries for `trunk serve` (scripts/csp-hash.mjs; every page

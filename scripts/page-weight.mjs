@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Page-weight budgets: the gzip -9 size of everything each page loads at start, against that
-// page's own budget (the calculator, the uncertainty page, the embed page).
+// page's own budget (the calculator, the uncertainty page, the embed page, the Suppliers page).
 //
 // Follows what each page's HTML references (stylesheets, scripts, preloads, and the .js/.wasm the
 // inline loader imports), then the relative imports inside each JS file (wasm-bindgen snippets),
@@ -21,9 +21,12 @@ import { gzipSync } from 'node:zlib';
  * only shrink; lower the budget as the page gets lighter, until it equals the goal.
  */
 const PAGES = [
-  { name: 'calculator', html: 'index.html', budget: 257.2, goal: 220 },
-  { name: 'uncertainty', html: 'uncertainty/index.html', budget: 209.1, goal: 200 },
-  { name: 'embed', html: 'embed/index.html', budget: 117.4, goal: 100 },
+  { name: 'calculator', html: 'index.html', budget: 250, goal: 220 },
+  { name: 'uncertainty', html: 'uncertainty/index.html', budget: 206.5, goal: 200 },
+  { name: 'embed', html: 'embed/index.html', budget: 112.8, goal: 100 },
+  // Plain web-sys like the embed page (Yew would add its runtime for a page of one form and two
+  // charts); budget = its size when added + 1.5 KiB.
+  { name: 'suppliers', html: 'suppliers/index.html', budget: 135.9, goal: 135.9 },
 ];
 
 const args = process.argv.slice(2);

@@ -237,6 +237,7 @@ pub fn app() -> Html {
                                 { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }
                             </a>
                         </p>
+                        <p class="uncertainty-link"><a href="suppliers/" id="suppliers-link">{ "Who is owed by whom, for several companies at once? Suppliers →" }</a></p>
                     </section>
                     { for ChartKind::ALL.iter().map(|&kind| html! {
                         <ChartPanel {kind} scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />

@@ -10,7 +10,7 @@
 pub use coverage_charts as charts;
 pub use coverage_model::{
     adjust, codec, engine, export, format, narrative, parse, presets, scenario, sensitivity,
-    uncertainty,
+    suppliers, uncertainty,
 };
 
 pub mod embed;
@@ -18,6 +18,7 @@ pub mod notices;
 pub mod saved;
 pub mod startup;
 pub mod state;
+pub mod suppliers_state;
 pub mod uncertainty_state;
 
 #[cfg(target_arch = "wasm32")]
@@ -32,5 +33,7 @@ pub mod components;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod suppliers_page;
 #[cfg(target_arch = "wasm32")]
 pub mod uncertainty_page;

@@ -137,7 +137,7 @@ pub fn uncertainty_page() -> Html {
         <div class="page uncertainty">
             <header class="site-header">
                 <div>
-                    <p class="back-link"><a href={back} id="back-to-calculator">{ "← Back to the calculator" }</a></p>
+                    <p class="back-link"><a href={back} id="back-to-calculator">{ "← Back to the calculator" }</a>{ " · " }<a href="../suppliers/" id="to-suppliers">{ "Suppliers" }</a></p>
                     <h1>{ "Uncertainty and what matters most" }</h1>
                     <p class="tagline">{ format!("{}: how likely is it that the money runs out, and which assumption decides it?", scenario.name) }</p>
                 </div>

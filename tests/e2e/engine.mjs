@@ -42,3 +42,15 @@ export function engineMonteCarlo(scenario) {
   });
   return JSON.parse(out);
 }
+
+/** The Suppliers page's sentence and suppliers.csv for a set of companies: preset ids or
+ * scenario objects (examples/suppliers.rs). */
+export function engineSuppliers(items) {
+  const out = execFileSync('cargo', ['run', '--quiet', '--example', 'suppliers'], {
+    cwd: ROOT,
+    input: JSON.stringify(items),
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out);
+}

@@ -15,6 +15,9 @@
 //! - [`draw_tornado`]: the sensitivity tornado, the funding gap at each input's low and high;
 //! - [`draw_comparison`]: up to four scenarios' cash or coverage overlaid.
 //!
+//! And those of the Suppliers page: [`draw_supplier_dues`] (dues per year stacked by supplier)
+//! and [`draw_supplier_balance`] (owed, put in and unpaid per supplier).
+//!
 //! Each function fills the whole drawing area; those with years on the x axis (all but the
 //! tornado) return a [`ChartLayout`], which maps a pointer position back to a year (for the
 //! crosshair and tooltip). Nothing here touches the browser: plotters-canvas ignores the device
@@ -30,6 +33,7 @@ mod coverage_chart;
 mod fan_chart;
 mod fingerprint;
 mod frame;
+mod suppliers_chart;
 mod tornado_chart;
 
 pub use cash_chart::draw_cash;
@@ -39,6 +43,9 @@ pub use coverage_chart::{draw_coverage, COVERAGE_CAP};
 pub use fan_chart::{draw_cash_fan, draw_coverage_fan};
 pub use fingerprint::Fingerprint;
 pub use frame::text_width;
+pub use suppliers_chart::{
+    balance_series, draw_supplier_balance, draw_supplier_dues, supplier_color, MAX_BALANCE_ROWS,
+};
 pub use tornado_chart::draw_tornado;
 
 use plotters::coord::Shift;

@@ -11,6 +11,9 @@ use crate::format::{self, plain};
 use crate::narrative;
 use crate::scenario::{Financing, Scenario, Shortfall};
 
+pub mod link;
+pub mod years;
+
 /// Money between one supplier and one company over the company's horizon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {

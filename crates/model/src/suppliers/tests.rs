@@ -158,3 +158,55 @@ fn the_default_pair_says_who_is_owed_most() {
     assert_eq!(microsoft.links.len(), 2);
     assert_eq!(microsoft.received(), 5.0);
 }
+
+#[test]
+fn dues_per_year_by_hand_and_across_horizons() {
+    // Alpha's horizon is 2025..=2029; Gamma's 2027..=2031 owes Oracle 5 a year from 2030.
+    let mut gamma = company("Gamma", vec![deal("oracle", 10.0, 2)], vec![])
+        .draft()
+        .clone();
+    (gamma.start_year, gamma.end_year) = (2027, 2031);
+    gamma.deals[0].start_year = 2030;
+    let companies = vec![
+        pair().remove(0),
+        pair().remove(1),
+        Scenario::new(gamma).unwrap(),
+    ];
+    let t = suppliers(&companies);
+    let y = years::due_by_year(&companies, &t).unwrap();
+    assert_eq!((y.first_year, y.last_year), (2025, 2031));
+    assert_eq!(y.years().count(), 7);
+    let names: Vec<&str> = t.suppliers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Oracle", "Amazon"]);
+    assert_eq!(y.due[0], [20.0, 20.0, 20.0, 0.0, 0.0, 5.0, 5.0]);
+    assert_eq!(y.due[1], [20.0, 20.0, 10.0, 0.0, 0.0, 0.0, 0.0]);
+    assert_eq!(y.total(0), 40.0);
+    assert_eq!(years::due_by_year(&[], &suppliers(&[])), None);
+}
+
+proptest::proptest! {
+    /// Over the years, each supplier's dues add up to its dues in the table.
+    #[test]
+    fn dues_per_year_add_up_to_the_table(
+        a in 0.0f64..500.0, b in 0.0f64..500.0, years_a in 1i32..8, shift in 0i32..4,
+    ) {
+        let mut late = company("Late", vec![deal("Amazon", b, 3), deal("Zeta", a, 2)], vec![])
+            .draft()
+            .clone();
+        late.start_year += shift;
+        late.end_year += shift;
+        for d in &mut late.deals {
+            d.start_year += shift;
+        }
+        let companies = vec![
+            company("Early", vec![deal("amazon", a, years_a), deal("Oracle", b, 2)], vec![]),
+            Scenario::new(late).unwrap(),
+        ];
+        let t = suppliers(&companies);
+        let y = years::due_by_year(&companies, &t).unwrap();
+        for (s, due) in t.suppliers.iter().zip(&y.due) {
+            let sum: f64 = due.iter().sum();
+            proptest::prop_assert!(close(sum, s.due()), "{}: {sum} vs {}", s.name, s.due());
+        }
+    }
+}
