@@ -216,9 +216,12 @@ async fn unpaid_payments_show_in_the_tables_and_tooltips() {
 
 #[wasm_bindgen_test]
 async fn without_a_financing_section_the_year_table_is_as_before() {
-    let s = presets::openai_november_2025();
+    // The preset without its reported credit line: a scenario from before financing.
+    let mut d = presets::openai_november_2025().draft().clone();
+    d.financing = None;
+    let s = Scenario::new(d).unwrap();
     let p = engine::project(&s);
-    let root = mount(None).await;
+    let root = mount(Some(&s)).await;
     let header = &cells(&root, "#projection-table", "thead")[0];
     assert_eq!(
         header,
