@@ -156,10 +156,15 @@ test('a raise names who put the money in, picked from the counterparties', async
     assert.equal(await page.locator('.pair-table th', { hasText: /^From$/ }).count(), 1);
 
     await input.fill('Microsoft');
-    scenario.funding.raises = [{ year: 2025, amount: 30, from: 'Microsoft' }];
+    // The first raise (a pair or an object with a note) gains the source, keeping the rest.
+    const first = scenario.funding.raises[0];
+    scenario.funding.raises[0] = Array.isArray(first)
+      ? { year: first[0], amount: first[1], from: 'Microsoft' }
+      : { ...first, from: 'Microsoft' };
     await expectEngine(page, engineScenario(scenario));
     const written = JSON.parse(await download(page, 'download-json'));
-    assert.deepEqual(written.funding.raises, [{ year: 2025, amount: 30, from: 'Microsoft' }]);
+    assert.deepEqual(written.funding.raises[0], scenario.funding.raises[0]);
+    assert.equal(written.funding.raises.length, scenario.funding.raises.length);
     // Editing the amount keeps the source.
     await page.locator('#f-funding-raises-0-amount').fill('40');
     scenario.funding.raises[0].amount = 40;
