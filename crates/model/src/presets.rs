@@ -67,12 +67,14 @@ pub const PRESETS: [Preset; 3] = [
         title: "Anthropic, November 2025",
         summary: "Anthropic's announced compute deals against its reported revenue plan.",
         notes: &[
-            "Anthropic's AWS commitment is not public (Amazon has invested $8B), so it is not counted: the scenario understates what Anthropic owes.",
+            "Anthropic's AWS commitment is not public (Amazon has invested $8B), so it is not counted from 2026: the scenario understates what Anthropic owes.",
+            "Existing compute is a calibrated assumption: the announced deals start in 2026, yet Anthropic spent heavily on compute in 2025, largely on AWS. Its size (6) makes 2025 net cash flow about -$2.9B, the reported 2025 burn of nearly $3B.",
             "Assumptions: the terms of each deal; non-compute costs from 35% of revenue in 2025 to 25% in 2030; 15% growth after 2028; opening cash of $13B, the size of its September 2025 funding round (not in the shared figures: adjust it).",
         ],
         sources: &[
             Source { label: "Revenue plan 4.7 (2025), 15.2, 38.9, up to 70 (2028); cash-flow positive 2027, later 2028: the-decoder.com, Nov 2025", url: None },
             Source { label: "Google TPUs, 23 Oct 2025; Microsoft Azure $30B, 18 Nov 2025; Fluidstack $50B, 12 Nov 2025", url: None },
+            Source { label: "2025 burn of nearly $3B on about $4.2B of revenue, break-even in 2028: The Wall Street Journal, 13 Nov 2025", url: Some("https://apps.digitimes.com/news/a20251113PD207/anthropic-openai-2028-startup-revenue.html") },
         ],
         json: include_str!("presets/anthropic-november-2025.json"),
     },
