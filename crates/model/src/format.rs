@@ -257,11 +257,17 @@ pub fn year_or_never(year: Option<i32>) -> String {
     year.map_or_else(|| "never within the horizon".into(), |y| y.to_string())
 }
 
-/// A number for CSV and other machine-readable output: plain decimal, full precision, no
-/// separators or exponent; never NaN or infinity (empty instead).
+/// Decimals a CSV number keeps: billions to the nearest dollar. Sums of binary fractions carry
+/// noise in the 15th digit (`5.015999999999999`); no figure here is known to a dollar, so the
+/// noise is dropped and a spreadsheet reads what a person would type.
+pub const CSV_DECIMALS: usize = 9;
+
+/// A number for CSV and other machine-readable output: plain decimal rounded to
+/// [`CSV_DECIMALS`] places, trailing zeros trimmed, no separators or exponent; never NaN or
+/// infinity (empty instead), never `-0`.
 pub fn plain(x: f64) -> String {
     if x.is_finite() {
-        display(x + 0.0)
+        trimmed(x, CSV_DECIMALS)
     } else {
         String::new()
     }
@@ -489,6 +495,13 @@ mod tests {
         assert_eq!(plain(1225.4), "1225.4");
         assert_eq!(plain(1e20), "100000000000000000000");
         assert_eq!(plain(-0.0), "0");
+        // Float noise goes; a dollar stays; a tiny negative rounds to plain 0.
+        assert_eq!(plain(5.015999999999999), "5.016");
+        assert_eq!(plain(0.1 + 0.2), "0.3");
+        assert_eq!(plain(1.000000001), "1.000000001");
+        assert_eq!(plain(1.0000000004), "1");
+        assert_eq!(plain(-1e-12), "0");
+        assert_eq!(plain(-2.0000000006), "-2.000000001");
         assert_eq!(plain(f64::INFINITY), "");
     }
 }
