@@ -70,7 +70,7 @@ impl SettingsText {
         let mut whole = |path: &'static str, text: &str| match parse_int(text) {
             Ok(v) if v >= 0 => v as u32,
             Ok(_) => {
-                errors.push((path, "must not be negative".into()));
+                errors.push((path, "Must not be negative".into()));
                 0
             }
             Err(e) => {
@@ -85,7 +85,7 @@ impl SettingsText {
             Err(_) => {
                 errors.push((
                     "uncertainty.seed",
-                    "the seed must be a whole number from 0 up".into(),
+                    "The seed must be a whole number from 0 up".into(),
                 ));
                 0
             }

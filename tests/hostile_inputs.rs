@@ -964,19 +964,19 @@ fn named_hostile_inputs_give_their_message() {
         ("hello".into(), "not a readable scenario file"),
         ("[1,2,3]".into(), "must be a JSON object"),
         (deep.clone(), "must be a JSON object"),
-        (deep_in_object, "got a list, expected text"),
+        (deep_in_object, "Got a list, expected text"),
         (deep_unclosed, "the text ends too early"),
         (newer, "newer version (7)"),
         (five_hundred_deals, "at most 100 deals; got 500"),
         (
             preset.to_json_compact().replacen("{", "{\"extra\":1,", 1),
-            "unknown field `extra`",
+            "Unknown field `extra`",
         ),
         (
             preset
                 .to_json_compact()
                 .replacen("\"firm_only\":false,", "", 1),
-            "the field `firm_only` is missing",
+            "The field `firm_only` is missing",
         ),
         (
             preset
@@ -988,13 +988,13 @@ fn named_hostile_inputs_give_their_message() {
             preset
                 .to_json_compact()
                 .replacen("\"start_year\":2025", "\"start_year\":-2025", 1),
-            "the first year must be between 1990 and 2100; got -2025",
+            "The first year must be between 1990 and 2100; got -2025",
         ),
         (
             preset
                 .to_json_compact()
                 .replacen("\"opening_cash\":17.5", "\"opening_cash\":1e309", 1),
-            "number out of range",
+            "Number out of range",
         ),
         (
             preset.to_json_compact().replacen(
@@ -1041,7 +1041,7 @@ fn named_hostile_inputs_give_their_message() {
     }
 
     let number_cases = [
-        ("", "enter a number"),
+        ("", "Enter a number"),
         ("words", "not a number"),
         ("1e309", "too large"),
         ("NaN", "not a number"),

@@ -420,7 +420,7 @@ fn the_form_carries_the_section_unchanged() {
 fn the_section_is_checked_for_shape() {
     let base = presets::blank().to_json_compact();
     let cases = [
-        ("unknown field", r#"{"sead":7}"#, "unknown field `sead`"),
+        ("unknown field", r#"{"sead":7}"#, "Unknown field `sead`"),
         (
             "negative samples",
             r#"{"samples":-5}"#,
@@ -464,13 +464,13 @@ fn each_uncertainty_rule_rejects_with_its_path_and_message() {
             "multiplier of 0",
             |u| u.growth_multiplier.0 = 0.0,
             "uncertainty.growth_multiplier[0]",
-            "the low end of the growth multiplier must be above 0 and at most 20; got 0",
+            "The growth range's low end must be above 0 and at most 20; got 0",
         ),
         (
             "multiplier above 20",
             |u| u.growth_multiplier.1 = 21.0,
             "uncertainty.growth_multiplier[1]",
-            "the high end of the growth multiplier must be above 0 and at most 20; got 21",
+            "The growth range's high end must be above 0 and at most 20; got 21",
         ),
         (
             "NaN multiplier",
@@ -482,7 +482,7 @@ fn each_uncertainty_rule_rejects_with_its_path_and_message() {
             "multiplier ends reversed",
             |u| u.growth_multiplier = (1.3, 0.6),
             "uncertainty.growth_multiplier",
-            "the low end of the growth multiplier (1.3) must not be above the high end (0.6)",
+            "The growth range's low end (1.3) must not be above its high end (0.6)",
         ),
         (
             "shift below -100 points",
@@ -506,7 +506,7 @@ fn each_uncertainty_rule_rejects_with_its_path_and_message() {
             "shift ends reversed",
             |u| u.opex_shift = (0.1, -0.05),
             "uncertainty.opex_shift",
-            "(10 points) must not be above the high end (-5 points)",
+            "(10 points) must not be above its high end (-5 points)",
         ),
         (
             "cancel chance above 100%",
@@ -530,13 +530,13 @@ fn each_uncertainty_rule_rejects_with_its_path_and_message() {
             "delay of 11 years",
             |u| u.max_delay = 11,
             "uncertainty.max_delay",
-            "the longest delay must be 0 to 10 years; got 11",
+            "The longest delay must be 0 to 10 years; got 11",
         ),
         (
             "99 samples",
             |u| u.samples = 99,
             "uncertainty.samples",
-            "the number of samples must be between 100 and 100,000; got 99",
+            "Samples must be between 100 and 100,000; got 99",
         ),
         (
             "100,001 samples",

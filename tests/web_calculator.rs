@@ -125,7 +125,7 @@ async fn a_bad_value_shows_its_message_and_keeps_the_last_results() {
     // A validation rule (not a parse error) also lands beside its field.
     type_into(&root, "#f-revenue-base", "-5").await;
     assert!(
-        text_of(&root, "#f-revenue-base-error").starts_with("the base revenue must be above $0B")
+        text_of(&root, "#f-revenue-base-error").starts_with("Revenue in 2025 must be above $0B")
     );
     type_into(&root, "#f-revenue-base", "13").await;
     assert!(root.query_selector("#stale-banner").unwrap().is_none());

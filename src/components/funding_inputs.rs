@@ -10,11 +10,22 @@ use yew::prelude::*;
 #[function_component(FundingInputs)]
 pub fn funding_inputs() -> Html {
     let state = use_app_state();
+    // A negative amount is allowed (a company can start in debt to its suppliers or owners), but
+    // it is rarely what someone meant to type, so the hint says what it does.
+    let opening = state.scenario.funding.opening_cash;
+    let cash_hint = if opening < 0.0 {
+        format!(
+            "Below zero: the company starts {} short, so that much is missing from the first year on (part of the funding gap).",
+            crate::format::money(-opening)
+        )
+    } else {
+        "Cash at the start of the first year.".to_string()
+    };
     html! {
         <section class="panel" aria-labelledby="funding-heading">
             <h2 id="funding-heading">{ "Funding and horizon" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::OpeningCash} value={field_value(&state, Field::OpeningCash)} label="Cash at the start" unit="$B" hint="Cash at the start of the first year." />
+                <FieldInput field={Field::OpeningCash} value={field_value(&state, Field::OpeningCash)} label="Cash at the start" unit="$B" hint={cash_hint} />
                 <FieldInput field={Field::DiscountRate} value={field_value(&state, Field::DiscountRate)} label="Discount rate" unit="%" hint="For the present values of payments and cash." />
                 <FieldInput field={Field::StartYear} value={field_value(&state, Field::StartYear)} label="First year" unit="year" />
                 <FieldInput field={Field::EndYear} value={field_value(&state, Field::EndYear)} label="Last year" unit="year" hint="Up to 50 years in all." />

@@ -3,6 +3,7 @@
 
 use super::field_input::path_id;
 use super::use_app_state;
+use crate::state::DealForm;
 use yew::prelude::*;
 
 /// Shown while the form holds a mistake.
@@ -24,14 +25,49 @@ pub fn stale_banner() -> Html {
                         e.prevent_default();
                         focus_by_id(&target);
                     });
-                    html! { <li><a href={format!("#{}", path_id(path))} {onclick}>{ describe(path) }</a>{ ": " }{ message.to_string() }</li> }
+                    let name = reader_name(path, &state.form.deals);
+                    html! { <li><a href={format!("#{}", path_id(path))} {onclick}>{ name }</a>{ ": " }{ message.to_string() }</li> }
                 }) }
             </ul>
         </div>
     }
 }
 
-/// A reader's name for a field path: `deals[2].years` -> "deal 3, years".
+/// The name a reader sees for a field: its visible label (or the accessible name of a table
+/// cell), with the deal's name for a deal's field ("Term of Oracle"); the path in words when
+/// the field is not on the page.
+fn reader_name(path: &str, deals: &[DealForm]) -> String {
+    let Some(label) = visible_label(&path_id(path)) else {
+        return describe(path);
+    };
+    let deal = path
+        .strip_prefix("deals[")
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| deals.get(i))
+        .map(|d| d.name.trim())
+        .filter(|name| !name.is_empty());
+    match deal {
+        Some(name) => format!("{label} of {name}"),
+        None => label,
+    }
+}
+
+/// The text of the `<label for=id>` of an element, or its `aria-label`.
+fn visible_label(id: &str) -> Option<String> {
+    let doc = gloo::utils::document();
+    let from_label = doc
+        .query_selector(&format!("label[for=\"{id}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|l| l.text_content());
+    let text = from_label.or_else(|| doc.get_element_by_id(id)?.get_attribute("aria-label"))?;
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// A reader's name for a field path when its field is not on the page: `deals[2].years` ->
+/// "deal 3, years".
 fn describe(path: &str) -> String {
     if path.is_empty() {
         return "scenario".into();

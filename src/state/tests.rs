@@ -71,7 +71,7 @@ fn validation_messages_land_on_the_field_path() {
         .unwrap();
     assert_eq!(
         s1.errors.get("deals[1].years"),
-        Some("years must be between 1 and 30; got 0")
+        Some("The term must be between 1 and 30 years; got 0")
     );
     let s2 = s0
         .apply(Action::Edit(
@@ -367,7 +367,7 @@ fn financing_errors_land_on_their_paths() {
             Field::CreditLimit,
             "5 dollars",
             "financing.credit.limit",
-            "unknown unit",
+            "Unknown unit",
         ),
         (
             Field::CreditLimit,

@@ -82,7 +82,7 @@ test('a bad value is kept with its message and the results stay', async () => {
     await page.locator('#stale-banner').waitFor();
     assert.equal(await page.locator('#f-revenue-base').inputValue(), '13 dollars');
     assert.equal(await page.locator('#f-revenue-base').getAttribute('aria-invalid'), 'true');
-    assert.match(await page.locator('#f-revenue-base-error').textContent(), /unknown unit "dollars"/);
+    assert.match(await page.locator('#f-revenue-base-error').textContent(), /Unknown unit "dollars"/);
     assert.deepEqual(await readFigures(page), before, 'last valid results stay on screen');
     // The banner links to the field, without replacing the scenario in the address.
     await page.locator('#stale-banner a').first().click();

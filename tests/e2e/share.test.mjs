@@ -134,8 +134,9 @@ test('importing a JSON file loads it; a bad one is listed and changes nothing', 
     await notice.waitFor();
     const text = await notice.textContent();
     assert.match(text, /not imported; your current work is unchanged/);
-    assert.match(text, /deals\[0\]\.years: years must be between 1 and 30; got 0/);
-    assert.match(text, /revenue\.base: the base revenue must be above \$0B/);
+    // Each problem as a sentence, then where it is in the file.
+    assert.match(text, /The term must be between 1 and 30 years; got 0 \(at deals\[0\]\.years\)/);
+    assert.match(text, /Revenue in \d{4} must be above \$0B[^(]*\(at revenue\.base\)/);
     await figuresSettle(page, before);
 
     await page.locator('#import-json').setInputFiles(goodFile);

@@ -15,3 +15,18 @@ test('the app renders its heading at 1280 px with no errors', async () => {
     assert.match(await page.title(), /^Compute Coverage/);
   });
 });
+
+test('every page names its icon inline, so no browser asks for /favicon.ico', async () => {
+  for (const [name, path] of [['calculator', ''], ['uncertainty', 'uncertainty/'], ['suppliers', 'suppliers/'], ['embed', 'embed/?embed=cash']]) {
+    await withApp(suite, { name: `icon-${name}`, width: 800, path }, async (page) => {
+      const href = await page.locator('link[rel="icon"]').getAttribute('href');
+      assert.match(href, /^data:image\/svg\+xml,/, `${name}: an inline SVG icon`);
+      // The icon is a picture the browser can draw, not a broken reference.
+      const width = await page.evaluate(
+        (src) => new Promise((resolve) => { const img = new Image(); img.onload = () => resolve(img.naturalWidth); img.onerror = () => resolve(0); img.src = src; }),
+        href,
+      );
+      assert.ok(width > 0, `${name}: the icon draws (${width} px)`);
+    });
+  }
+});

@@ -162,7 +162,7 @@ test('a file joins with its suppliers, a bad one says why, a company is removed,
       const error = page.locator('#add-error');
       await error.locator('.error-text').waitFor();
       assert.match(await error.textContent(), /"bad\.json" was not added; the set is unchanged/);
-      assert.match(await error.textContent(), /deals\[0\]\.years: years must be between 1 and 30; got 0/);
+      assert.match(await error.textContent(), /The term must be between 1 and 30 years; got 0 \(at deals\[0\]\.years\)/);
       assert.equal((await companyNames(page)).length, 2);
 
       await page.locator('#add-file').setInputFiles(goodFile);

@@ -54,7 +54,12 @@ impl fmt::Display for LinkError {
             LinkError::Damaged => write!(f, "the link is damaged: it holds characters a scenario link never has (was it changed in copying?)"),
             LinkError::Truncated => write!(f, "the link is damaged or cut short: its data does not unpack"),
             LinkError::TooLarge => write!(f, "the link unpacks to far more data than a scenario holds"),
-            LinkError::Scenario(e @ ScenarioError::NewerVersion { .. }) => write!(f, "{e}"),
+            // Said inside "This link could not be opened: …", so in lower case like the rest.
+            LinkError::Scenario(ScenarioError::NewerVersion { found }) => write!(
+                f,
+                "its scenario was saved by a newer version ({found}); this app reads version {}",
+                crate::scenario::FORMAT_VERSION
+            ),
             // A short crafted link can break hundreds of rules: the banner names the first few.
             LinkError::Scenario(ScenarioError::Invalid(errors)) if errors.len() > SHOWN => {
                 write!(f, "the link's scenario is not valid: ")?;
@@ -219,7 +224,7 @@ mod tests {
         let e = decode(&encode_json(&newer)).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "this scenario was saved by a newer version (2); this app reads version 1"
+            "its scenario was saved by a newer version (2); this app reads version 1"
         );
         let e = decode(&encode_json("[1,2,3]")).unwrap_err();
         assert!(e.to_string().contains("must be a JSON object"), "{e}");
@@ -242,9 +247,9 @@ mod tests {
         let message = decode(&link).unwrap_err().to_string();
         assert_eq!(
             message,
-            "the link's scenario is not valid: deals[0].years: years must be between 1 and 30; got 0; \
-             deals[1].years: years must be between 1 and 30; got 0; \
-             deals[2].years: years must be between 1 and 30; got 0; and 97 more problems"
+            "the link's scenario is not valid: The term must be between 1 and 30 years; got 0 (at deals[0].years); \
+             The term must be between 1 and 30 years; got 0 (at deals[1].years); \
+             The term must be between 1 and 30 years; got 0 (at deals[2].years); and 97 more problems"
         );
     }
 

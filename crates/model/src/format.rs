@@ -257,6 +257,17 @@ pub fn year_or_never(year: Option<i32>) -> String {
     year.map_or_else(|| "never within the horizon".into(), |y| y.to_string())
 }
 
+/// The text with its first letter capitalised (`the term …` -> `The term …`): every message is
+/// shown as a sentence of its own, while its parts are written to read inside a sentence.
+/// ASCII only: the messages are ours and start in ASCII, and Unicode case tables would add
+/// about 3 KiB gzip to every page.
+pub fn sentence(mut text: String) -> String {
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
+
 /// Decimals a CSV number keeps: billions to the nearest dollar. Sums of binary fractions carry
 /// noise in the 15th digit (`5.015999999999999`); no figure here is known to a dollar, so the
 /// noise is dropped and a spreadsheet reads what a person would type.

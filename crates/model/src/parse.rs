@@ -22,16 +22,16 @@ pub enum ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::Empty => write!(f, "enter a number"),
+            ParseError::Empty => write!(f, "Enter a number"),
             ParseError::NotANumber(text) => write!(f, "\"{}\" is not a number", clip(text)),
             ParseError::UnknownUnit(unit) => {
                 write!(
                     f,
-                    "unknown unit \"{}\": use M, B or T (millions, billions, trillions)",
+                    "Unknown unit \"{}\": use M, B or T (millions, billions, trillions)",
                     clip(unit)
                 )
             }
-            ParseError::TooLarge => write!(f, "that number is too large"),
+            ParseError::TooLarge => write!(f, "That number is too large"),
             ParseError::NotWhole(text) => write!(f, "\"{}\" must be a whole number", clip(text)),
         }
     }
@@ -476,13 +476,13 @@ mod tests {
     #[test]
     fn money_rejects_with_a_message() {
         let cases = [
-            ("", "enter a number"),
+            ("", "Enter a number"),
             ("abc", "\"abc\" is not a number"),
             ("NaN", "\"NaN\" is not a number"),
             ("Infinity", "\"Infinity\" is not a number"),
             ("inf", "\"inf\" is not a number"),
-            ("1e309", "that number is too large"),
-            ("38X", "unknown unit \"X\""),
+            ("1e309", "That number is too large"),
+            ("38X", "Unknown unit \"X\""),
             ("1,22", "\"1,22\" is not a number"),
             ("1.2.3", "\"1.2.3\" is not a number"),
             ("$", "\"$\" is not a number"),

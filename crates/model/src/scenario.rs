@@ -420,7 +420,7 @@ impl TryFrom<String> for Shortfall {
             "negative_cash" => Ok(Shortfall::NegativeCash),
             "unpaid" => Ok(Shortfall::Unpaid),
             other => Err(format!(
-                "financing.shortfall must be \"negative_cash\" or \"unpaid\"; got \"{}\"",
+                "the shortfall rule (`shortfall`) must be \"negative_cash\" or \"unpaid\"; got \"{}\"",
                 other.chars().take(40).collect::<String>()
             )),
         }
@@ -525,14 +525,17 @@ pub enum ScenarioError {
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScenarioError::Syntax { message } => write!(f, "this is not a readable scenario file: {message}"),
+            ScenarioError::Syntax { message } => write!(f, "This is not a readable scenario file: {message}"),
             ScenarioError::Shape { path, message } if path.is_empty() || path == "." => {
-                write!(f, "{message}")
+                f.write_str(&crate::format::sentence(message.clone()))
             }
-            ScenarioError::Shape { path, message } => write!(f, "{path}: {message}"),
+            // The sentence first; where it is in the file after it, as for rule errors.
+            ScenarioError::Shape { path, message } => {
+                write!(f, "{} (at {path})", crate::format::sentence(message.clone()))
+            }
             ScenarioError::NewerVersion { found } => write!(
                 f,
-                "this scenario was saved by a newer version ({found}); this app reads version {FORMAT_VERSION}"
+                "This scenario was saved by a newer version ({found}); this app reads version {FORMAT_VERSION}"
             ),
             ScenarioError::Invalid(errors) => {
                 let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
@@ -572,7 +575,7 @@ impl Scenario {
     /// let mut draft = presets::blank().draft().clone();
     /// draft.deals[0].years = 0;
     /// let err = Scenario::new(draft).unwrap_err();
-    /// assert!(err.to_string().contains("deals[0].years: years must be between 1 and 30; got 0"));
+    /// assert!(err.to_string().contains("The term must be between 1 and 30 years; got 0 (at deals[0].years)"));
     /// ```
     pub fn new(draft: Draft) -> Result<Scenario, ScenarioError> {
         if u64::from(draft.version) > u64::from(FORMAT_VERSION) {
@@ -934,16 +937,16 @@ mod tests {
                     &format!("\"start_year\":\"{long}\""),
                     1,
                 ),
-                "got text \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\", expected a whole number",
+                "Got text \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\", expected a whole number",
             ),
             (
                 base.replacen("{", &format!("{{\"{long}\":1,"), 1),
-                "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`, expected one of",
+                "Unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`, expected one of",
             ),
             // Found by fuzzing: a backtick inside the name ends the quote early.
             (
                 base.replacen("{", &format!("{{\"ab`{long}\":1,"), 1),
-                "unknown field `ab`xxxxxxxxxxxxxxxxxxxxxxxx",
+                "Unknown field `ab`xxxxxxxxxxxxxxxxxxxxxxxx",
             ),
             (
                 base.replacen(
@@ -951,7 +954,7 @@ mod tests {
                     "\"start_year\":\"a \\\"quoted\\\" year\"",
                     1,
                 ),
-                "got text \"a \\\"quoted\\\" year\", expected a whole number",
+                "Got text \"a \\\"quoted\\\" year\", expected a whole number",
             ),
         ];
         for (text, expected) in cases {
@@ -968,7 +971,7 @@ mod tests {
             (
                 r#""kind":"constant","rate":0.3"#,
                 r#""kind":"constant""#,
-                "constant growth needs `rate`",
+                "Constant growth needs `rate`",
             ),
             (
                 r#""kind":"constant","rate":0.3"#,
@@ -978,12 +981,12 @@ mod tests {
             (
                 r#""kind":"constant","rate":0.3"#,
                 r#""kind":"magic","rate":0.3"#,
-                "unknown growth model `magic`",
+                "Unknown growth model `magic`",
             ),
             (
                 r#""kind":"even""#,
                 r#""kind":"fleet""#,
-                "the fleet profile needs `growth`",
+                "The fleet profile needs `growth`",
             ),
             (
                 r#""kind":"even""#,

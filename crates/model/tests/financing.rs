@@ -309,32 +309,32 @@ fn each_new_rule_has_a_message_with_its_path() {
         (
             "financing.credit.limit",
             |d| d.financing = financing(0.0, Some((-1.0, 0.1)), Shortfall::NegativeCash),
-            "the credit limit must be between $0B and $1000000B; got -1",
+            "The credit limit must be between $0B and $1000000B; got -1",
         ),
         (
             "financing.credit.rate",
             |d| d.financing = financing(0.0, Some((10.0, 1.5)), Shortfall::NegativeCash),
-            "the interest rate must be between 0% and 100% a year; got 150%",
+            "The interest rate must be between 0% and 100% a year; got 150%",
         ),
         (
             "financing.credit.rate",
             |d| d.financing = financing(0.0, Some((10.0, -0.01)), Shortfall::NegativeCash),
-            "the interest rate must be between 0% and 100% a year; got -1%",
+            "The interest rate must be between 0% and 100% a year; got -1%",
         ),
         (
             "financing.min_cash",
             |d| d.financing = financing(-5.0, None, Shortfall::NegativeCash),
-            "the cash to keep must be between $0B and $1000000B; got -5",
+            "The cash to keep must be between $0B and $1000000B; got -5",
         ),
         (
             "financing.min_cash",
             |d| d.financing = financing(f64::NAN, None, Shortfall::NegativeCash),
-            "the cash to keep must be a finite number",
+            "The cash to keep must be a finite number; got not a number",
         ),
         (
             "funding.raises[0].from",
             |d| d.funding.raises = vec![Raise::from(2026, 1.0, &"x".repeat(81))],
-            "who put the money in must be at most 80 characters; got 81",
+            "Who put the money in must be at most 80 characters; got 81",
         ),
     ];
     for (path, edit, message) in cases {
@@ -342,7 +342,7 @@ fn each_new_rule_has_a_message_with_its_path() {
         edit(&mut d);
         let err = Scenario::new(d).unwrap_err().to_string();
         assert!(
-            err.contains(&format!("{path}: {message}")),
+            err.contains(&format!("{message} (at {path})")),
             "{path}: got {err}"
         );
     }
@@ -364,36 +364,36 @@ fn file_errors_name_the_broken_part() {
                 r#"{"opening_cash":5,"raises":[]}"#,
                 r#","financing":{"shortfall":"default"}"#,
             ),
-            r#"financing.shortfall must be "negative_cash" or "unpaid"; got "default""#,
+            r#"The shortfall rule (`shortfall`) must be "negative_cash" or "unpaid"; got "default""#,
         ),
         (
             with_funding(r#"{"opening_cash":5,"raises":[{"amount":5}]}"#, ""),
-            "a raise written as an object needs `year`",
+            "A raise written as an object needs `year`",
         ),
         (
             with_funding(
                 r#"{"opening_cash":5,"raises":[{"year":2026,"from":"Nvidia"}]}"#,
                 "",
             ),
-            "a raise written as an object needs `amount`",
+            "A raise written as an object needs `amount`",
         ),
         (
             with_funding(
                 r#"{"opening_cash":5,"raises":[{"year":2026,"amount":1,"by":"x"}]}"#,
                 "",
             ),
-            "unknown field `by` in a raise",
+            "Unknown field `by` in a raise",
         ),
         (
             with_funding(r#"{"opening_cash":5,"raises":[[2026]]}"#, ""),
-            "a raise written as a pair is [year, amount]",
+            "A raise written as a pair is [year, amount]",
         ),
         (
             with_funding(
                 r#"{"opening_cash":5,"raises":[]}"#,
                 r#","financing":{"credit":{"limit":5}}"#,
             ),
-            "the field `rate` is missing",
+            "The field `rate` is missing",
         ),
     ];
     for (text, message) in cases {

@@ -8,7 +8,11 @@ use coverage_model::presets;
 fn net_2025(id: &str) -> f64 {
     let scenario = presets::by_id(id).expect("preset exists").scenario();
     let projection = project(&scenario);
-    let row = projection.rows.iter().find(|r| r.year == 2025).expect("2025 is in the horizon");
+    let row = projection
+        .rows
+        .iter()
+        .find(|r| r.year == 2025)
+        .expect("2025 is in the horizon");
     row.net_cash_flow
 }
 

@@ -108,7 +108,7 @@ fn each_rule_rejects_with_its_path_and_message() {
             "NaN base",
             |d| d.revenue.base = f64::NAN,
             "revenue.base",
-            "the base revenue must be a finite number; got not a number",
+            "Revenue in 2026 must be a finite number; got not a number",
         ),
         (
             "infinite rate",
@@ -118,7 +118,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.rate",
-            "the growth rate must be a finite number; got infinity",
+            "The growth per year must be a finite number; got infinity",
         ),
         (
             "NaN weight",
@@ -128,26 +128,26 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "deals[0].profile.weights[1]",
-            "a weight must be a finite number",
+            "A weight must be a finite number",
         ),
         (
             "NaN discount rate",
             |d| d.discount_rate = f64::NAN,
             "discount_rate",
-            "the discount rate must be a finite number",
+            "The discount rate must be a finite number",
         ),
         (
             "infinite opening cash",
             |d| d.funding.opening_cash = f64::NEG_INFINITY,
             "funding.opening_cash",
-            "the opening cash must be a finite number",
+            "Cash at the start must be a finite number",
         ),
         // Revenue base
         (
             "base 0",
             |d| d.revenue.base = 0.0,
             "revenue.base",
-            "the base revenue must be above $0B and at most $1000000B; got 0",
+            "Revenue in 2026 must be above $0B and at most $1000000B; got 0",
         ),
         (
             "base negative",
@@ -166,7 +166,7 @@ fn each_rule_rejects_with_its_path_and_message() {
             "rate -100%",
             |d| d.revenue.growth = Growth::Constant { rate: -1.0 },
             "revenue.growth.rate",
-            "the growth rate must be above -100% and at most 10,000%; got -100%",
+            "The growth per year must be above -100% and at most 10,000%; got -100%",
         ),
         (
             "rate above 10,000%",
@@ -184,7 +184,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.initial",
-            "the initial growth must be above -100%",
+            "The growth in the second year must be above -100%",
         ),
         (
             "decaying floor",
@@ -196,7 +196,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.floor",
-            "the floor growth must be above -100% and at most 10,000%; got 20000%",
+            "The long-run growth must be above -100% and at most 10,000%; got 20000%",
         ),
         (
             "decay 0",
@@ -208,7 +208,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.decay",
-            "the decay must be above 0 and at most 1; got 0",
+            "The decay per year must be above 0 and at most 1; got 0",
         ),
         (
             "decay above 1",
@@ -220,7 +220,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.decay",
-            "the decay must be above 0 and at most 1; got 1.5",
+            "The decay per year must be above 0 and at most 1; got 1.5",
         ),
         (
             "ceiling at base",
@@ -231,7 +231,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.ceiling",
-            "the ceiling must be above the base revenue ($5B); got 5",
+            "The revenue ceiling must be above the first year's revenue ($5B); got 5",
         ),
         (
             "ceiling below base",
@@ -242,7 +242,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.ceiling",
-            "the ceiling must be above the base revenue",
+            "The revenue ceiling must be above the first year's revenue",
         ),
         (
             "logistic initial 0",
@@ -253,7 +253,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.initial",
-            "the initial growth must be above 0% and at most 200%",
+            "The initial growth must be above 0% and at most 200%",
         ),
         (
             "logistic initial above 2",
@@ -276,7 +276,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.points[1].year",
-            "point years must be after the year of the point before (2028); got 2027",
+            "Point years must be after the year of the point before (2028); got 2027",
         ),
         (
             "path year not after start",
@@ -287,7 +287,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.points[0].year",
-            "point years must be after the first year (2026); got 2026",
+            "Point years must be after the first year (2026); got 2026",
         ),
         (
             "path year out of range",
@@ -298,7 +298,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.points[0].year",
-            "the year must be between 1990 and 2100; got 2101",
+            "The year must be between 1990 and 2100; got 2101",
         ),
         (
             "path revenue 0",
@@ -309,7 +309,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.points[0].revenue",
-            "the revenue must be above $0B",
+            "The revenue must be above $0B",
         ),
         (
             "path needs > 10,000%",
@@ -331,7 +331,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.after",
-            "the growth after the last point must be above -100%",
+            "The growth after the last point must be above -100%",
         ),
         (
             "too many path points",
@@ -342,14 +342,14 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "revenue.growth.points",
-            "at most 100 points; got 101",
+            "At most 100 points; got 101",
         ),
         // Profiles
         (
             "fleet growth",
             |d| d.deals[0].profile = Profile::Fleet { growth: -1.0 },
             "deals[0].profile.growth",
-            "the fleet growth must be above -100%",
+            "The yearly growth of capacity added must be above -100%",
         ),
         (
             "custom wrong length",
@@ -359,7 +359,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "deals[0].profile.weights",
-            "give one weight per year: 2 weights for 5 years",
+            "Give one weight per year: 2 weights for 5 years",
         ),
         (
             "custom negative",
@@ -369,7 +369,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "deals[0].profile.weights[1]",
-            "a weight must be between 0 and 1000000; got -1",
+            "A weight must be between 0 and 1000000; got -1",
         ),
         (
             "custom all zero",
@@ -379,14 +379,14 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "deals[0].profile.weights",
-            "the weights must not all be zero",
+            "The weights must not all be zero",
         ),
         // Deal values
         (
             "value 0",
             |d| d.deals[0].value = DealValue::total(0.0),
             "deals[0].value.total",
-            "the value must be above $0B and at most $1000000B; got 0",
+            "The total value must be above $0B and at most $1000000B; got 0",
         ),
         (
             "value negative",
@@ -398,19 +398,19 @@ fn each_rule_rejects_with_its_path_and_message() {
             "gw 0",
             |d| d.deals[0].value = DealValue::capacity(0.0, 35.0),
             "deals[0].value.gw",
-            "the capacity must be above 0 GW and at most 10000 GW; got 0",
+            "The capacity must be above 0 GW and at most 10000 GW; got 0",
         ),
         (
             "per_gw negative",
             |d| d.deals[0].value = DealValue::capacity(10.0, -1.0),
             "deals[0].value.per_gw",
-            "the cost per GW must be above $0B",
+            "The cost per GW must be above $0B",
         ),
         (
             "gw x per_gw too large",
             |d| d.deals[0].value = DealValue::capacity(10_000.0, 1000.0),
             "deals[0].value",
-            "the value must be at most $1000000B; got 10000000",
+            "The total value must be at most $1000000B; got 10000000",
         ),
         (
             "value given both ways",
@@ -422,7 +422,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "deals[0].value",
-            "give the value either as a total or as GW times cost per GW, not both",
+            "Give the value either as a total or as GW times cost per GW, not both",
         ),
         (
             "only gw",
@@ -434,7 +434,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "deals[0].value.per_gw",
-            "give the cost per GW as well as the capacity",
+            "Give the cost per GW as well as the capacity",
         ),
         (
             "only per_gw",
@@ -446,44 +446,44 @@ fn each_rule_rejects_with_its_path_and_message() {
                 }
             },
             "deals[0].value.gw",
-            "give the capacity in GW as well as the cost per GW",
+            "Give the capacity in GW as well as the cost per GW",
         ),
         (
             "no value",
             |d| d.deals[0].value = DealValue::default(),
             "deals[0].value",
-            "give the value either as a total or as GW times cost per GW",
+            "Give the value either as a total or as GW times cost per GW",
         ),
         // Names
         (
             "empty scenario name",
             |d| d.name = String::new(),
             "name",
-            "the scenario name must not be empty",
+            "The scenario name must not be empty",
         ),
         (
             "blank scenario name",
             |d| d.name = "   ".into(),
             "name",
-            "the scenario name must not be empty",
+            "The scenario name must not be empty",
         ),
         (
             "long scenario name",
             |d| d.name = "é".repeat(MAX_NAME_CHARS + 1),
             "name",
-            "the scenario name must be at most 80 characters; got 81",
+            "The scenario name must be at most 80 characters; got 81",
         ),
         (
             "empty deal name",
             |d| d.deals[0].name = String::new(),
             "deals[0].name",
-            "the deal name must not be empty",
+            "The deal name must not be empty",
         ),
         (
             "long counterparty",
             |d| d.deals[0].counterparty = "x".repeat(81),
             "deals[0].counterparty",
-            "the counterparty must be at most 80 characters; got 81",
+            "The counterparty must be at most 80 characters; got 81",
         ),
         (
             "long as_of",
@@ -495,56 +495,56 @@ fn each_rule_rejects_with_its_path_and_message() {
             "empty marker label",
             |d| d.markers[0].label = String::new(),
             "markers[0].label",
-            "the label must not be empty",
+            "The label must not be empty",
         ),
         (
             "long note",
             |d| d.deals[0].note = Some("x".repeat(2001)),
             "deals[0].note",
-            "the note must be at most 2000 characters; got 2001",
+            "The note must be at most 2000 characters; got 2001",
         ),
         // Years and terms
         (
             "deal years 0",
             |d| d.deals[0].years = 0,
             "deals[0].years",
-            "years must be between 1 and 30; got 0",
+            "The term must be between 1 and 30 years; got 0",
         ),
         (
             "deal years 31",
             |d| d.deals[0].years = 31,
             "deals[0].years",
-            "years must be between 1 and 30; got 31",
+            "The term must be between 1 and 30 years; got 31",
         ),
         (
             "deal start year",
             |d| d.deals[0].start_year = 1989,
             "deals[0].start_year",
-            "the first year must be between 1990 and 2100; got 1989",
+            "The first year of payments must be between 1990 and 2100; got 1989",
         ),
         (
             "horizon backwards",
             |d| d.end_year = 2025,
             "end_year",
-            "the horizon must be 1 to 50 years; 2026 to 2025 is 0",
+            "The horizon must be 1 to 50 years; 2026 to 2025 is 0",
         ),
         (
             "horizon 51 years",
             |d| d.end_year = 2076,
             "end_year",
-            "the horizon must be 1 to 50 years; 2026 to 2076 is 51",
+            "The horizon must be 1 to 50 years; 2026 to 2076 is 51",
         ),
         (
             "start year too early",
             |d| d.start_year = 1989,
             "start_year",
-            "the first year must be between 1990 and 2100; got 1989",
+            "The first year must be between 1990 and 2100; got 1989",
         ),
         (
             "end year too late",
             |d| d.end_year = 2101,
             "end_year",
-            "the last year must be between 1990 and 2100; got 2101",
+            "The last year must be between 1990 and 2100; got 2101",
         ),
         // Costs
         (
@@ -556,7 +556,7 @@ fn each_rule_rejects_with_its_path_and_message() {
                 d.costs.revenue_share.until = 2035;
             },
             "costs",
-            "in 2030 non-compute costs (82%) plus the revenue share (20%) reach 100% of revenue",
+            "In 2030 non-compute costs (82%) plus the revenue share (20%) reach 100% of revenue",
         ),
         (
             "opex + revenue share exactly 100%",
@@ -565,13 +565,13 @@ fn each_rule_rejects_with_its_path_and_message() {
                 d.costs.revenue_share.rate = 0.2;
             },
             "costs",
-            "in 2026 non-compute costs (80%) plus the revenue share (20%) reach 100%",
+            "In 2026 non-compute costs (80%) plus the revenue share (20%) reach 100%",
         ),
         (
             "opex share 100%",
             |d| d.costs.opex_share = vec![(2026, 1.0)],
             "costs.opex_share[0].share",
-            "the non-compute share must be at least 0% and below 100%; got 100%",
+            "The non-compute share must be at least 0% and below 100%; got 100%",
         ),
         (
             "opex share negative",
@@ -583,38 +583,38 @@ fn each_rule_rejects_with_its_path_and_message() {
             "no opex anchors",
             |d| d.costs.opex_share.clear(),
             "costs.opex_share",
-            "give at least one (year, share) point for non-compute costs",
+            "Give at least one (year, share) point for non-compute costs",
         ),
         (
             "opex years not increasing",
             |d| d.costs.opex_share = vec![(2030, 0.3), (2026, 0.2)],
             "costs.opex_share[1].year",
-            "years must increase from point to point; 2026 follows 2030",
+            "Years must increase from point to point; 2026 follows 2030",
         ),
         (
             "opex year out of range",
             |d| d.costs.opex_share = vec![(1900, 0.3)],
             "costs.opex_share[0].year",
-            "the year must be between 1990 and 2100; got 1900",
+            "The year must be between 1990 and 2100; got 1900",
         ),
         (
             "revenue share 100%",
             |d| d.costs.revenue_share.rate = 1.0,
             "costs.revenue_share.rate",
-            "the revenue share must be at least 0% and below 100%; got 100%",
+            "The revenue share to partners must be at least 0% and below 100%; got 100%",
         ),
         (
             "revenue share until",
             |d| d.costs.revenue_share.until = 3000,
             "costs.revenue_share.until",
-            "the last year of the revenue share must be between 1990 and 2100; got 3000",
+            "The year the revenue share is paid through must be between 1990 and 2100; got 3000",
         ),
         // Funding and discounting
         (
             "discount rate above 100%",
             |d| d.discount_rate = 1.5,
             "discount_rate",
-            "the discount rate must be between 0% and 100%; got 150%",
+            "The discount rate must be between 0% and 100%; got 150%",
         ),
         (
             "discount rate negative",
@@ -626,57 +626,57 @@ fn each_rule_rejects_with_its_path_and_message() {
             "opening cash too large",
             |d| d.funding.opening_cash = 2e6,
             "funding.opening_cash",
-            "the opening cash must be within ±$1000000B; got 2000000",
+            "Cash at the start must be within ±$1000000B; got 2000000",
         ),
         (
             "negative raise",
             |d| d.funding.raises = vec![Raise::new(2027, -5.0)],
             "funding.raises[0].amount",
-            "the amount must be between $0B and $1000000B; got -5",
+            "The amount must be between $0B and $1000000B; got -5",
         ),
         (
             "raise year",
             |d| d.funding.raises = vec![Raise::new(1900, 5.0)],
             "funding.raises[0].year",
-            "the year must be between 1990 and 2100; got 1900",
+            "The year must be between 1990 and 2100; got 1900",
         ),
         (
             "too many raises",
             |d| d.funding.raises = vec![Raise::new(2027, 1.0); 101],
             "funding.raises",
-            "at most 100 raises; got 101",
+            "At most 100 raises; got 101",
         ),
         // Markers
         (
             "marker year",
             |d| d.markers[0].year = 2200,
             "markers[0].year",
-            "the year must be between 1990 and 2100; got 2200",
+            "The year must be between 1990 and 2100; got 2200",
         ),
         (
             "marker value NaN",
             |d| d.markers[0].value = f64::NAN,
             "markers[0].value",
-            "the value must be a finite number",
+            "The value must be a finite number",
         ),
         (
             "marker value too large",
             |d| d.markers[0].value = -2e6,
             "markers[0].value",
-            "the value must be within ±$1000000B",
+            "The value must be within ±$1000000B",
         ),
         (
             "too many markers",
             |d| d.markers = vec![d.markers[0].clone(); 101],
             "markers",
-            "at most 100 markers; got 101",
+            "At most 100 markers; got 101",
         ),
         // Sources must be web addresses
         (
             "javascript: source",
             |d| d.deals[0].source = Some("javascript:alert(1)".into()),
             "deals[0].source",
-            "the source must be a web address starting with https:// or http://",
+            "The source must be a web address starting with https:// or http://",
         ),
         (
             "scheme only",
@@ -701,13 +701,13 @@ fn each_rule_rejects_with_its_path_and_message() {
             "101 deals",
             |d| d.deals = many_deals(MAX_DEALS + 1),
             "deals",
-            "a scenario may hold at most 100 deals; got 101",
+            "A scenario may hold at most 100 deals; got 101",
         ),
         (
             "version 0",
             |d| d.version = 0,
             "version",
-            "version must be 1; got 0",
+            "Version must be 1; got 0",
         ),
     ];
     for (rule, mutate, path, message) in cases {
@@ -801,9 +801,9 @@ fn several_problems_are_reported_at_once() {
         assert!(paths.contains(&path), "input {path:?}: got {paths:?}");
     }
     assert_eq!(err.messages().len(), errors.len());
-    assert!(err
-        .messages()
-        .contains(&"deals[0].years: years must be between 1 and 30; got 0".to_string()));
+    assert!(err.messages().contains(
+        &"The term must be between 1 and 30 years; got 0 (at deals[0].years)".to_string()
+    ));
     // The one-line form holds them all.
     let line = err.to_string();
     for message in err.messages() {
@@ -814,7 +814,7 @@ fn several_problems_are_reported_at_once() {
 #[test]
 fn a_newer_version_is_named() {
     const MESSAGE: &str =
-        "this scenario was saved by a newer version (2); this app reads version 1";
+        "This scenario was saved by a newer version (2); this app reads version 1";
     let mut draft = valid_draft();
     draft.version = 2;
     let err = Scenario::new(draft).unwrap_err();
@@ -841,7 +841,7 @@ fn unreadable_files_say_why() {
             "not JSON",
             "hello".into(),
             None,
-            "this is not a readable scenario file: expected value at line 1 column 1",
+            "This is not a readable scenario file: expected value at line 1 column 1",
         ),
         (
             "cut short",
@@ -854,19 +854,19 @@ fn unreadable_files_say_why() {
             "number out of range",
             base.replacen("\"base\":5.0", "\"base\":1e999", 1),
             Some("line "),
-            "number out of range",
+            "Number out of range",
         ),
         (
             "not an object",
             "[1, 2]".into(),
             Some(""),
-            "a scenario must be a JSON object",
+            "A scenario must be a JSON object",
         ),
         (
             "unknown field",
             base.replacen("{", "{\"colour\":\"red\",", 1),
             Some("line "),
-            "unknown field `colour`",
+            "Unknown field `colour`",
         ),
         (
             "unknown deal field",
@@ -876,49 +876,49 @@ fn unreadable_files_say_why() {
                 1,
             ),
             Some("line "),
-            "unknown field `colour`",
+            "Unknown field `colour`",
         ),
         (
             "unknown profile",
             base.replacen("\"kind\":\"even\"", "\"kind\":\"steady\"", 1),
             Some("line "),
-            "unknown profile kind `steady`",
+            "Unknown profile kind `steady`",
         ),
         (
             "year as text",
             base.replacen("\"start_year\":2026", "\"start_year\":\"2026\"", 1),
             Some("line "),
-            "got text \"2026\", expected a whole number",
+            "Got text \"2026\", expected a whole number",
         ),
         (
             "years as a word",
             base.replacen("\"years\":5", "\"years\":\"five\"", 1),
             Some("line "),
-            "got text \"five\"",
+            "Got text \"five\"",
         ),
         (
             "anchor too long",
             base.replacen("[[2026,0.3]]", "[[2026,0.3,1]]", 1),
             Some("line "),
-            "a list has more items than expected here",
+            "A list has more items than expected here",
         ),
         (
             "missing field",
             base.replacen(",\"firm_only\":false", "", 1),
             Some("line "),
-            "the field `firm_only` is missing",
+            "The field `firm_only` is missing",
         ),
         (
             "missing version",
             base.replacen("\"version\":1,", "", 1),
             Some("version"),
-            "the field `version` is missing",
+            "The field `version` is missing",
         ),
         (
             "version as text",
             base.replacen("\"version\":1", "\"version\":\"1\"", 1),
             Some("version"),
-            "version must be a whole number",
+            "Version must be a whole number",
         ),
     ];
     for (case, text, path, message) in cases {
@@ -947,6 +947,6 @@ fn values_read_from_a_file_are_validated() {
     let err = Scenario::from_json(&json).unwrap_err();
     assert_eq!(
         err.messages(),
-        vec!["deals[0].years: years must be between 1 and 30; got 0".to_string()]
+        vec!["The term must be between 1 and 30 years; got 0 (at deals[0].years)".to_string()]
     );
 }

@@ -43,7 +43,12 @@ pub struct FieldError {
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        // The sentence first; the path after it tells someone editing the file where to look.
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{} (at {})", self.message, self.path)
+        }
     }
 }
 
@@ -62,10 +67,13 @@ struct Checker {
 }
 
 impl Checker {
+    /// Records a problem. Messages are written with the field's name first, in lower case, so
+    /// they read inside a sentence; the first letter is capitalised here, once, because every
+    /// message is shown as a sentence of its own beside its field.
     fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(FieldError {
             path: path.into(),
-            message: message.into(),
+            message: crate::format::sentence(message.into()),
         });
     }
 
@@ -280,20 +288,25 @@ fn check_deal(c: &mut Checker, p: &str, deal: &Deal) {
     check_value(c, &format!("{p}.value"), &deal.value);
     c.year(
         &format!("{p}.start_year"),
-        "the first year",
+        "the first year of payments",
         deal.start_year,
     );
     let years_ok = (1..=MAX_TERM).contains(&deal.years);
     if !years_ok {
         c.fail(
             format!("{p}.years"),
-            format!("years must be between 1 and {MAX_TERM}; got {}", deal.years),
+            format!(
+                "the term must be between 1 and {MAX_TERM} years; got {}",
+                deal.years
+            ),
         );
     }
     match &deal.profile {
-        Profile::Fleet { growth } => {
-            c.rate(&format!("{p}.profile.growth"), "the fleet growth", *growth)
-        }
+        Profile::Fleet { growth } => c.rate(
+            &format!("{p}.profile.growth"),
+            "the yearly growth of capacity added",
+            *growth,
+        ),
         Profile::Custom { weights } => {
             let wp = format!("{p}.profile.weights");
             if years_ok && weights.len() != deal.years as usize {
@@ -339,7 +352,9 @@ fn check_deal(c: &mut Checker, p: &str, deal: &Deal) {
 
 fn check_value(c: &mut Checker, p: &str, v: &DealValue) {
     match (v.total, v.gw, v.per_gw) {
-        (Some(total), None, None) => c.money_positive(&format!("{p}.total"), "the value", total),
+        (Some(total), None, None) => {
+            c.money_positive(&format!("{p}.total"), "the total value", total)
+        }
         (None, Some(gw), Some(per_gw)) => {
             let gp = format!("{p}.gw");
             if c.finite(&gp, "the capacity", gw) && !(gw > 0.0 && gw <= MAX_GW) {
@@ -357,7 +372,7 @@ fn check_value(c: &mut Checker, p: &str, v: &DealValue) {
                 c.fail(
                     p,
                     format!(
-                        "the value must be at most ${}B; got {}",
+                        "the total value must be at most ${}B; got {}",
                         num(MAX_MONEY),
                         num(gw * per_gw)
                     ),
@@ -385,23 +400,31 @@ fn check_value(c: &mut Checker, p: &str, v: &DealValue) {
 
 fn check_revenue(c: &mut Checker, d: &Draft) {
     let base = d.revenue.base;
-    c.money_positive("revenue.base", "the base revenue", base);
+    c.money_positive(
+        "revenue.base",
+        &format!("revenue in {}", d.start_year),
+        base,
+    );
     match &d.revenue.growth {
-        Growth::Constant { rate } => c.rate("revenue.growth.rate", "the growth rate", *rate),
+        Growth::Constant { rate } => c.rate("revenue.growth.rate", "the growth per year", *rate),
         Growth::Decaying {
             initial,
             decay,
             floor,
         } => {
-            c.rate("revenue.growth.initial", "the initial growth", *initial);
-            c.rate("revenue.growth.floor", "the floor growth", *floor);
-            if c.finite("revenue.growth.decay", "the decay", *decay)
+            c.rate(
+                "revenue.growth.initial",
+                "the growth in the second year",
+                *initial,
+            );
+            c.rate("revenue.growth.floor", "the long-run growth", *floor);
+            if c.finite("revenue.growth.decay", "the decay per year", *decay)
                 && !(*decay > 0.0 && *decay <= 1.0)
             {
                 c.fail(
                     "revenue.growth.decay",
                     format!(
-                        "the decay must be above 0 and at most 1; got {}",
+                        "the decay per year must be above 0 and at most 1; got {}",
                         num(*decay)
                     ),
                 );
@@ -419,12 +442,12 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
                     ),
                 );
             }
-            if c.finite("revenue.growth.ceiling", "the ceiling", *ceiling) {
+            if c.finite("revenue.growth.ceiling", "the revenue ceiling", *ceiling) {
                 if *ceiling > MAX_MONEY {
                     c.fail(
                         "revenue.growth.ceiling",
                         format!(
-                            "the ceiling must be at most ${}B; got {}",
+                            "the revenue ceiling must be at most ${}B; got {}",
                             num(MAX_MONEY),
                             num(*ceiling)
                         ),
@@ -433,7 +456,7 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
                     c.fail(
                         "revenue.growth.ceiling",
                         format!(
-                            "the ceiling must be above the base revenue (${}B); got {}",
+                            "the revenue ceiling must be above the first year's revenue (${}B); got {}",
                             num(base),
                             num(*ceiling)
                         ),
@@ -543,10 +566,14 @@ fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
     }
     let rs = &d.costs.revenue_share;
     let before = c.errors.len();
-    c.share("costs.revenue_share.rate", "the revenue share", rs.rate);
+    c.share(
+        "costs.revenue_share.rate",
+        "the revenue share to partners",
+        rs.rate,
+    );
     c.year(
         "costs.revenue_share.until",
-        "the last year of the revenue share",
+        "the year the revenue share is paid through",
         rs.until,
     );
     let share_ok = c.errors.len() == before;
@@ -572,11 +599,11 @@ fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
 
 fn check_funding(c: &mut Checker, d: &Draft) {
     let cash = d.funding.opening_cash;
-    if c.finite("funding.opening_cash", "the opening cash", cash) && cash.abs() > MAX_MONEY {
+    if c.finite("funding.opening_cash", "cash at the start", cash) && cash.abs() > MAX_MONEY {
         c.fail(
             "funding.opening_cash",
             format!(
-                "the opening cash must be within ±${}B; got {}",
+                "cash at the start must be within ±${}B; got {}",
                 num(MAX_MONEY),
                 num(cash)
             ),
@@ -632,7 +659,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
     let mut ends_ok = true;
     for (k, x) in [lo, hi].into_iter().enumerate() {
         let path = format!("{p}[{k}]");
-        let what = format!("the {} end of the growth multiplier", ENDS[k]);
+        let what = format!("the growth range's {} end", ENDS[k]);
         if !c.finite(&path, &what, x) {
             ends_ok = false;
         } else if !(x > 0.0 && x <= MAX_GROWTH_MULTIPLIER) {
@@ -651,7 +678,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
         c.fail(
             p,
             format!(
-                "the low end of the growth multiplier ({}) must not be above the high end ({})",
+                "the growth range's low end ({}) must not be above its high end ({})",
                 num(lo),
                 num(hi)
             ),
@@ -664,7 +691,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
     let mut ends_ok = true;
     for (k, x) in [lo, hi].into_iter().enumerate() {
         let path = format!("{p}[{k}]");
-        let what = format!("the {} end of the non-compute share shift", ENDS[k]);
+        let what = format!("the other costs range's {} end", ENDS[k]);
         if !c.finite(&path, &what, x) {
             ends_ok = false;
         } else if !(-1.0..=1.0).contains(&x) {
@@ -682,7 +709,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
         c.fail(
             p,
             format!(
-                "the low end of the non-compute share shift ({}) must not be above the high end ({})",
+                "the other costs range's low end ({}) must not be above its high end ({})",
                 points(lo),
                 points(hi)
             ),
@@ -690,7 +717,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
     }
 
     let p = "uncertainty.cancel_chance";
-    let what = "the chance that a deal not firm is cancelled";
+    let what = "the chance a deal not signed is dropped";
     if c.finite(p, what, u.cancel_chance) && !(0.0..=1.0).contains(&u.cancel_chance) {
         c.fail(
             p,
@@ -713,7 +740,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
         c.fail(
             "uncertainty.samples",
             format!(
-                "the number of samples must be between {MIN_SAMPLES} and 100,000; got {}",
+                "samples must be between {MIN_SAMPLES} and 100,000; got {}",
                 u.samples
             ),
         );
