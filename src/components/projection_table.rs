@@ -23,10 +23,10 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
     let mut columns = names(&[
         "Year",
         "Revenue",
-        "Revenue share",
+        "Rev\u{ad}enue share",
         "Other costs",
         "Available",
-        "Commitments",
+        "Commit\u{ad}ments",
         "Net cash flow",
         "Raised",
     ]);
@@ -55,6 +55,7 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="table-heading">
             <h2 id="table-heading">{ "Year by year" }</h2>
+            <p class="scroll-cue" aria-hidden="true">{ "Swipe sideways for more columns →" }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-heading">
                 <table class="projection" id="projection-table">
                     <caption class="visually-hidden">{ "The projection by year, in billions of dollars" }</caption>

@@ -11,7 +11,7 @@ use crate::scenario::{Draft, Scenario};
 use crate::uncertainty::model::{Draw, Model, Outcome, MAX_COST_SHARE};
 
 /// Relative swing of the inputs without a range of their own (base revenue, revenue share,
-/// large deals, opening cash): low = value x (1 - swing), high = value x (1 + swing).
+/// opening cash; large deals take theirs from the scenario's `deal_value_range`): low = value x (1 - swing), high = value x (1 + swing).
 pub const RELATIVE_SWING: f64 = 0.5;
 /// A counted deal gets its own bar when its value is at least this share of the total
 /// counted commitments.
@@ -223,6 +223,7 @@ pub fn tornado(scenario: &Scenario) -> Tornado {
         .iter()
         .map(|&i| scenario.deals[i].value.amount())
         .sum();
+    let (fall, rise) = settings.deal_value_range;
     for &i in &counted {
         let deal = &scenario.deals[i];
         let value = deal.value.amount();
@@ -234,10 +235,7 @@ pub fn tornado(scenario: &Scenario) -> Tornado {
             Input::DealValue(i),
             format!("{} (deal value)", deal.name),
             Unit::Money,
-            (
-                value * (1.0 - RELATIVE_SWING),
-                value * (1.0 + RELATIVE_SWING),
-            ),
+            (value * (1.0 + fall), value * (1.0 + rise)),
             move |d, v| {
                 let deal = &mut d.deals[i];
                 let factor = v / value;
