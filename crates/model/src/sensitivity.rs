@@ -105,6 +105,23 @@ impl Bar {
         (self.high.funding_gap - self.low.funding_gap).abs()
     }
 
+    /// What the bar varies in a few words, for the chart's narrow label column (the unit of
+    /// the end values says the rest; `label` has it in full, for the data table).
+    pub fn short_label(&self) -> String {
+        match self.input {
+            Input::BaseRevenue => "Base revenue".into(),
+            Input::Growth => "Revenue growth".into(),
+            Input::NonComputeShare => "Other costs".into(),
+            Input::RevenueShare => "Revenue share".into(),
+            Input::DealValue(_) => {
+                let name = self.label.trim_end_matches(" (deal value)");
+                format!("{name} deal")
+            }
+            Input::DealDelay => "Deals a year late".into(),
+            Input::OpeningCash => "Opening cash".into(),
+        }
+    }
+
     /// The low value in words.
     pub fn low_text(&self) -> String {
         self.unit.text(self.low.value)
