@@ -205,7 +205,7 @@ pub fn app() -> Html {
                 e.prevent_default();
                 crate::components::stale_banner::focus_by_id("results");
             })}>{ "Skip the inputs: to the charts and tables" }</a>
-            <header class="site-header">
+            <header class="site-header calculator-header">
                 <div>
                     <h1>{ "Compute Coverage" }</h1>
                     <p class="tagline">{ "Can revenue cover the compute commitments? Change any assumption and the answer updates." }</p>

@@ -22,7 +22,10 @@ fn settings_start_from_the_scenario_s_ranges() {
     assert_eq!(s.text.growth_high, "1.3");
     assert_eq!(s.text.samples, "5000");
     assert_eq!(s.text.seed, "42");
-    assert_eq!((s.text.deal_low.as_str(), s.text.deal_high.as_str()), ("-50", "50"));
+    assert_eq!(
+        (s.text.deal_low.as_str(), s.text.deal_high.as_str()),
+        ("-50", "50")
+    );
     assert_eq!(s.compared, [0]);
     assert!(s.errors.is_empty());
 }

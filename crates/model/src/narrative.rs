@@ -357,8 +357,7 @@ fn growth_figure(scenario: &Scenario, g: &RequiredGrowth) -> Figure {
                 "Revenue needed",
                 format!("{} by {year}", format::money(reach)),
                 format!(
-                    "Revenue must reach {} in {year}, growing {} a year from {from}, for cash never to go below zero{counting}.",
-                    format::money(reach),
+                    "Revenue must grow {} a year from {from} for cash never to go below zero{counting}.",
                     yearly_growth(rate)
                 ),
                 Tone::of(false, rate > ALARMING_GROWTH),
@@ -426,7 +425,7 @@ fn present_value_figure(scenario: &Scenario, p: &Projection) -> Figure {
     let rate = format::percent(scenario.discount_rate);
     let cover = if s.pv_commitments > 0.0 {
         format!(
-            ", {} the payments",
+            " ({})",
             format::ratio(Some(s.pv_available / s.pv_commitments))
         )
     } else {
@@ -437,7 +436,7 @@ fn present_value_figure(scenario: &Scenario, p: &Projection) -> Figure {
         label: format!("Present value at {rate}"),
         value: format!("{} of payments", format::money(s.pv_commitments)),
         explanation: format!(
-            "The payments due {}–{}, discounted at {rate} a year to {}. The cash available for them is worth {}{cover}.",
+            "Payments {}–{} discounted at {rate} a year to {}; the cash available for them is worth {}{cover}.",
             scenario.start_year,
             scenario.end_year,
             scenario.start_year,
@@ -492,8 +491,7 @@ mod tests {
         assert_eq!(f.value, format!("{} by {year}", format::money(reach)));
         assert!(
             f.explanation.starts_with(&format!(
-                "Revenue must reach {} in {year}, growing {} a year from 2025's",
-                format::money(reach),
+                "Revenue must grow {} a year from 2025's",
                 yearly_growth(g)
             )),
             "{}",
