@@ -136,6 +136,9 @@ pub struct Settings {
 }
 
 /// What the reader does on the page.
+// One action per keystroke, moved straight into the reducer: boxing the text would add an
+// allocation and code for no saving.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SettingsAction {
     /// The ranges as now typed.
