@@ -204,27 +204,18 @@ pub fn app() -> Html {
             <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
                 crate::components::stale_banner::focus_by_id("results");
-            })}>{ "Skip to the results" }</a>
-            <header class="site-header">
+            })}>{ "Skip the inputs: to the charts and tables" }</a>
+            <header class="site-header calculator-header">
                 <div>
                     <h1>{ "Compute Coverage" }</h1>
                     <p class="tagline">{ "Can revenue cover the compute commitments? Change any assumption and the answer updates." }</p>
                 </div>
                 { theme_toggle(&theme) }
             </header>
-            <main class="layout">
-                <div class="inputs">
-                    if full {
-                        <PresetPicker preset={*preset} {on_choose} />
-                        <DealLedger />
-                        { revenue_inputs(&state) }
-                        { costs_inputs(&state) }
-                        <FundingInputs />
-                        <FinancingInputs />
-                        <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
-                    }
-                </div>
-                <div class={classes!("results", stale.then_some("stale"))} id="results" tabindex="-1">
+            // The answer comes first (in reading order, and on top on a phone), then the inputs,
+            // then the charts and tables; on a wide screen the inputs are the left column.
+            <main class="layout calculator">
+                <div class={classes!("answer", stale.then_some("stale"))}>
                     <NoticeList notices={notice_list} on_dismiss={dismiss} />
                     <section class="panel results-top" aria-labelledby="results-heading">
                         <h2 id="results-heading">{ "Results: " }{ scenario.name.clone() }</h2>
@@ -239,15 +230,33 @@ pub fn app() -> Html {
                         </p>
                         <p class="uncertainty-link"><a href="suppliers/" id="suppliers-link">{ "Who is owed by whom, for several companies at once? Suppliers →" }</a></p>
                     </section>
+                </div>
+                <div class="inputs">
+                    if full {
+                        <PresetPicker preset={*preset} {on_choose} />
+                        <DealLedger />
+                        { revenue_inputs(&state) }
+                        { costs_inputs(&state) }
+                        <FundingInputs />
+                        <FinancingInputs />
+                        <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
+                    }
+                </div>
+                <div class={classes!("results", stale.then_some("stale"))} id="results" tabindex="-1">
                     { for ChartKind::ALL.iter().map(|&kind| html! {
                         <ChartPanel {kind} scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />
                     }) }
                     if full {
-                        <ProjectionTable projection={projection.clone()} />
-                        <MoneyBySupplier projection={projection.clone()} />
                         <EmbedDialog scenario={scenario.clone()} />
                     }
                 </div>
+                // The tables span both columns, so the year table's columns fit from 1024 px up.
+                if full {
+                    <div class="wide-results">
+                        <ProjectionTable projection={projection.clone()} />
+                        <MoneyBySupplier projection={projection.clone()} />
+                    </div>
+                }
             </main>
             <footer class="site-footer">
                 <p>{ "All figures in billions of nominal US dollars. The model is documented in docs/MODEL.md; every default figure carries its source in the scenario notes. Runs entirely in your browser: nothing you type leaves this page. Drop a scenario JSON file anywhere on the page to import it." }</p>

@@ -23,6 +23,9 @@ pub struct SettingsText {
     pub delay: String,
     pub samples: String,
     pub seed: String,
+    /// The tornado's range of deal values, as changes in percent.
+    pub deal_low: String,
+    pub deal_high: String,
 }
 
 impl SettingsText {
@@ -36,6 +39,8 @@ impl SettingsText {
             delay: u.max_delay.to_string(),
             samples: u.samples.to_string(),
             seed: u.seed.to_string(),
+            deal_low: input_text(u.deal_value_range.0, Kind::Percent),
+            deal_high: input_text(u.deal_value_range.1, Kind::Percent),
         }
     }
 
@@ -67,6 +72,16 @@ impl SettingsText {
             parse_percent,
         );
         let cancel = num("uncertainty.cancel_chance", &self.cancel, parse_percent);
+        let d0 = num(
+            "uncertainty.deal_value_range.low",
+            &self.deal_low,
+            parse_percent,
+        );
+        let d1 = num(
+            "uncertainty.deal_value_range.high",
+            &self.deal_high,
+            parse_percent,
+        );
         let mut whole = |path: &'static str, text: &str| match parse_int(text) {
             Ok(v) if v >= 0 => v as u32,
             Ok(_) => {
@@ -98,6 +113,7 @@ impl SettingsText {
                 max_delay: delay,
                 samples,
                 seed,
+                deal_value_range: (d0, d1),
             })
         } else {
             Err(errors)
@@ -120,6 +136,9 @@ pub struct Settings {
 }
 
 /// What the reader does on the page.
+// One action per keystroke, moved straight into the reducer: boxing the text would add an
+// allocation and code for no saving.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SettingsAction {
     /// The ranges as now typed.

@@ -34,6 +34,7 @@ fn collapsed(samples: u32, seed: u64) -> Uncertainty {
         max_delay: 0,
         samples,
         seed,
+        ..Uncertainty::default()
     }
 }
 
@@ -202,6 +203,7 @@ fn percentiles_are_ordered_every_year() {
         max_delay: 4,
         samples: 2000,
         seed: 3,
+        ..Uncertainty::default()
     };
     for (name, s) in scenarios() {
         assert_well_formed(&monte_carlo(&s), &name);
@@ -377,6 +379,7 @@ fn the_section_round_trips_and_fills_missing_fields_with_defaults() {
             max_delay: 3,
             samples: 20_000,
             seed: u64::MAX,
+            ..Uncertainty::default()
         }
     );
     assert!(s.to_json_compact().contains(full));

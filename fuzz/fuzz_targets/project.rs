@@ -183,6 +183,7 @@ fn draft(u: &mut Unstructured) -> Result<Draft> {
                     max_delay: u.int_in_range(0..=12)?,
                     samples: u.int_in_range(50..=1000)?,
                     seed: u.arbitrary()?,
+                    deal_value_range: (num(u, -1.2, 0.5)?, num(u, -0.5, 12.0)?),
                 })
             }
             _ => {}

@@ -139,22 +139,20 @@ fn draw_overlay(
     }
 }
 
-/// Downloads the chart as a PNG at twice its on-screen size, with its title, the scenario's
-/// name and a source line drawn in.
-fn export_png(
-    kind: ChartKind,
-    scenario: &Scenario,
-    projection: &Projection,
-    dark: bool,
-    css_width: f64,
-) {
+/// Width of a downloaded chart in CSS pixels; drawn at twice that, so every PNG is 1600 px
+/// wide with the same layout whatever the screen it was saved on.
+const PNG_WIDTH: f64 = 800.0;
+
+/// Downloads the chart as a PNG, [`PNG_WIDTH`] wide at scale 2, with its title, the
+/// scenario's name and a source line drawn in.
+fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection, dark: bool) {
     let Ok(element) = gloo::utils::document().create_element("canvas") else {
         return;
     };
     let Ok(canvas) = element.dyn_into::<HtmlCanvasElement>() else {
         return;
     };
-    let width = if css_width > 0.0 { css_width } else { 800.0 };
+    let width = PNG_WIDTH;
     // Room for the title above and the source line below.
     let height = chart_height(width, kind) + 70.0;
     let scale = 2.0;
@@ -373,7 +371,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         let scenario = props.scenario.clone();
         let projection = props.projection.clone();
         let dark = props.dark;
-        Callback::from(move |_: MouseEvent| export_png(kind, &scenario, &projection, dark, width))
+        Callback::from(move |_: MouseEvent| export_png(kind, &scenario, &projection, dark))
     };
     let id = kind.id();
     let heading_id = format!("chart-{id}-heading");

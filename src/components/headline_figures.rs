@@ -34,7 +34,7 @@ pub fn headline_figures(props: &HeadlineFiguresProps) -> Html {
     html! {
         <div class="figures" id="headline-figures">
             { for figures.into_iter().map(|f| html! {
-                <div class={classes!("figure", f.alarm.then_some("alarm"))} id={format!("fig-{}", f.id)}>
+                <div class={classes!("figure", f.tone.class())} id={format!("fig-{}", f.id)}>
                     <h3 class="figure-label">{ f.label }</h3>
                     <p class="figure-value">{ f.value }</p>
                     <p class="figure-note">{ f.explanation }</p>

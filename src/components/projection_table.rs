@@ -1,7 +1,7 @@
 //! The projection year by year, as a table with the same numbers as the charts; under a
 //! financing section it gains the financing columns (interest, borrowed, repaid, debt, unpaid).
 
-use crate::components::table::{head, names, row};
+use crate::components::table::{names, row};
 use crate::components::use_app_state;
 use crate::engine::Projection;
 use crate::format;
@@ -20,20 +20,28 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
     // Whether the scenario has a financing section is read from the state (the projection
     // cannot tell a neutral section from none); without one the table stays as narrow as it was.
     let financing = use_app_state().scenario.financing.is_some();
+    // Compact headers, so the whole table fits from 1024 px up: soft hyphens let long words
+    // break, and the one abbreviation carries its full name.
     let mut columns = names(&[
         "Year",
         "Revenue",
-        "Revenue share",
+        "Rev. share",
         "Other costs",
-        "Available",
-        "Commitments",
+        "Avail\u{ad}able",
+        "Commit\u{ad}ments",
         "Net cash flow",
         "Raised",
     ]);
     if financing {
-        columns.extend(names(&["Interest", "Borrowed", "Repaid", "Debt", "Unpaid"]));
+        columns.extend(names(&[
+            "Inter\u{ad}est",
+            "Bor\u{ad}rowed",
+            "Repaid",
+            "Debt",
+            "Unpaid",
+        ]));
     }
-    columns.extend(names(&["Cash", "Coverage"]));
+    columns.extend(names(&["Cash", "Cover\u{ad}age"]));
     let cells = |r: &crate::engine::YearRow| {
         let mut values = vec![
             r.revenue,
@@ -55,10 +63,17 @@ pub fn projection_table(props: &ProjectionTableProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="table-heading">
             <h2 id="table-heading">{ "Year by year" }</h2>
+            <p class="scroll-cue" aria-hidden="true">{ "Swipe sideways for more columns →" }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-heading">
                 <table class="projection" id="projection-table">
                     <caption class="visually-hidden">{ "The projection by year, in billions of dollars" }</caption>
-                    { head(columns) }
+                    <thead><tr>
+                        { for columns.into_iter().map(|n| if n == "Rev. share" {
+                            html! { <th scope="col"><abbr title="Revenue share">{ n }</abbr></th> }
+                        } else {
+                            html! { <th scope="col">{ n }</th> }
+                        }) }
+                    </tr></thead>
                     <tbody>
                         { for p.rows.iter().map(|r| row(r.year.to_string(), cells(r), true)) }
                     </tbody>

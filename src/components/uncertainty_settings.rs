@@ -35,13 +35,18 @@ pub fn uncertainty_settings(props: &UncertaintySettingsProps) -> Html {
             set(&mut next, input.value());
             on_change.emit(next);
         });
-        // A message about the whole interval shows under its first box.
+        // A message about the whole interval shows under its first box; the model names an
+        // end by its place ("[0]", "[1]"), the form by its name.
+        let (interval, end) = path.rsplit_once('.').unwrap_or((path, ""));
+        let place = match end {
+            "low" => format!("{interval}[0]"),
+            "high" => format!("{interval}[1]"),
+            _ => String::new(),
+        };
         let error = props
             .errors
             .iter()
-            .find(|(p, _)| {
-                p == path || (path.ends_with(".low") && p == path.trim_end_matches(".low"))
-            })
+            .find(|(p, _)| p == path || *p == place || (end == "low" && p == interval))
             .map(|(_, m)| m.clone());
         let error_id = format!("{id}-error");
         html! {
@@ -72,6 +77,8 @@ pub fn uncertainty_settings(props: &UncertaintySettingsProps) -> Html {
                 { field("u-opex-high", "uncertainty.opex_shift.high", "Other costs: high end", "pts", "Default +10: costs more often overrun.", |t| &t.opex_high, |t, v| t.opex_high = v) }
                 { field("u-cancel", "uncertainty.cancel_chance", "Chance a deal not signed is dropped", "%", "Letters of intent and options. Default 25%.", |t| &t.cancel, |t, v| t.cancel = v) }
                 { field("u-delay", "uncertainty.max_delay", "Delay of each deal: up to", "years", "Each deal starts 0 to this many years late. Default 1.", |t| &t.delay, |t, v| t.delay = v) }
+                { field("u-deal-low", "uncertainty.deal_value_range.low", "Deal values in the tornado: low end", "%", "Change of each large deal's value. Default −50%.", |t| &t.deal_low, |t, v| t.deal_low = v) }
+                { field("u-deal-high", "uncertainty.deal_value_range.high", "Deal values in the tornado: high end", "%", "Default +50%: half to one and a half times.", |t| &t.deal_high, |t, v| t.deal_high = v) }
                 { field("u-samples", "uncertainty.samples", "Samples", "", "100 to 100,000. Default 5,000.", |t| &t.samples, |t, v| t.samples = v) }
                 { field("u-seed", "uncertainty.seed", "Seed", "", "The same seed and samples always give the same numbers.", |t| &t.seed, |t, v| t.seed = v) }
             </div>

@@ -22,6 +22,10 @@ fn settings_start_from_the_scenario_s_ranges() {
     assert_eq!(s.text.growth_high, "1.3");
     assert_eq!(s.text.samples, "5000");
     assert_eq!(s.text.seed, "42");
+    assert_eq!(
+        (s.text.deal_low.as_str(), s.text.deal_high.as_str()),
+        ("-50", "50")
+    );
     assert_eq!(s.compared, [0]);
     assert!(s.errors.is_empty());
 }
@@ -85,6 +89,33 @@ fn each_edit_changes_the_ranges_or_says_what_is_wrong() {
             "too few samples",
             |t| t.samples = "10".into(),
             vec!["uncertainty.samples"],
+            false,
+        ),
+        (
+            "a narrower range of deal values",
+            |t| {
+                t.deal_low = "-20".into();
+                t.deal_high = "+30%".into();
+            },
+            vec![],
+            true,
+        ),
+        (
+            "deal values falling by all they are worth",
+            |t| t.deal_low = "-100".into(),
+            vec!["uncertainty.deal_value_range[0]"],
+            false,
+        ),
+        (
+            "deal values not a number",
+            |t| t.deal_high = "half".into(),
+            vec!["uncertainty.deal_value_range.high"],
+            false,
+        ),
+        (
+            "deal values upside down",
+            |t| t.deal_low = "60".into(),
+            vec!["uncertainty.deal_value_range"],
             false,
         ),
     ];

@@ -7,7 +7,7 @@
 use super::frame::{
     elide, nice_axis, text, text_width, tick_label, Axis, Frame, LegendItem, FONT, PAD,
 };
-use super::ChartOptions;
+use super::{ChartOptions, Theme};
 use coverage_model::format;
 use coverage_model::sensitivity::{Bar, Tornado};
 use plotters::coord::Shift;
@@ -22,6 +22,8 @@ const MAX_BAR: f64 = 22.0;
 const BAR_SHARE: f64 = 0.62;
 /// Widest the column of input labels gets, as a share of the width.
 const LABEL_SHARE: f64 = 0.3;
+/// Line height of a label of two lines, in font sizes.
+const LINE: f64 = 1.15;
 /// Narrowest a bar's part is drawn (CSS pixels), so an end with no effect still shows.
 const MIN_PART: f64 = 2.0;
 
@@ -96,8 +98,8 @@ struct Layout {
     row: f64,
     half: f64,
     axis: Axis,
-    /// Input labels, elided to fit.
-    labels: Vec<String>,
+    /// Input labels (short), on one or two lines, elided only if still too long.
+    labels: Vec<Vec<String>>,
     ends: Vec<Ends>,
 }
 
@@ -107,26 +109,43 @@ impl Layout {
         let (s, size) = (frame.s, FONT * frame.s);
         let pad = frame.px(PAD);
         let max_label = f64::from(frame.width) * LABEL_SHARE;
-        let labels: Vec<String> = tornado
+        let labels: Vec<Vec<String>> = tornado
             .bars
             .iter()
-            .map(|b| elide(&b.label, size, max_label))
+            .map(|b| wrap(&b.short_label(), size, max_label))
             .collect();
-        let label_w = widest(labels.iter().map(String::as_str), size);
+        let label_w = widest(labels.iter().flatten().map(String::as_str), size);
         let left = pad + (label_w + 10.0 * s).round() as i32;
         let right = l.plot_right;
         let room = |ends: &[Ends]| -> (i32, i32) {
             let room = |w: f64| (w + 10.0 * s).round() as i32;
             (
-                room(widest(ends.iter().map(|e| e.left.as_str()), size)),
-                room(widest(ends.iter().map(|e| e.right.as_str()), size)),
+                room(widest(
+                    ends.iter().flat_map(|e| &e.left).map(String::as_str),
+                    size,
+                )),
+                room(widest(
+                    ends.iter().flat_map(|e| &e.right).map(String::as_str),
+                    size,
+                )),
             )
         };
-        // Labels read "input → gap"; where that leaves the bars too little room, just the gap.
-        let mut ends: Vec<Ends> = tornado.bars.iter().map(|b| Ends::of(b, true)).collect();
+        // Labels read "input → gap" where that leaves the bars 40% of their columns; else the
+        // input above the gap where that leaves them 30% (a phone); else just the gap.
+        let tight = |(l, r): (i32, i32), share: f64| {
+            f64::from(right - left - l - r) < share * f64::from(right - left)
+        };
+        let mut ends: Vec<Ends> = tornado
+            .bars
+            .iter()
+            .map(|b| Ends::of(b, Some(false)))
+            .collect();
         let (mut room_left, mut room_right) = room(&ends);
-        if f64::from(right - left - room_left - room_right) < 0.4 * f64::from(right - left) {
-            ends = tornado.bars.iter().map(|b| Ends::of(b, false)).collect();
+        for (stacked, share) in [(Some(true), 0.4), (None, 0.3)] {
+            if !tight((room_left, room_right), share) {
+                break;
+            }
+            ends = tornado.bars.iter().map(|b| Ends::of(b, stacked)).collect();
             (room_left, room_right) = room(&ends);
         }
         let inner_left = left + room_left;
@@ -226,13 +245,13 @@ impl Layout {
             (centre - self.half).round() as i32,
             (centre + self.half).round() as i32,
         );
-        text(
+        lines(
             root,
+            frame,
+            t,
             &self.labels[i],
             (self.pad, y),
-            FONT * frame.s,
-            t.text,
-            (HPos::Left, VPos::Center),
+            HPos::Left,
             false,
         )?;
 
@@ -260,12 +279,24 @@ impl Layout {
         let east = base.max(parts[0].0).max(parts[1].0);
         let gap = frame.px(5.0);
         let ends = &self.ends[i];
-        let left = (west - gap, y);
-        let anchor = (HPos::Right, VPos::Center);
-        frame.note(root, t, &ends.left, left, t.text, anchor, false)?;
-        let right = (east + gap, y);
-        let anchor = (HPos::Left, VPos::Center);
-        frame.note(root, t, &ends.right, right, t.text, anchor, false)
+        lines(
+            root,
+            frame,
+            t,
+            &ends.left,
+            (west - gap, y),
+            HPos::Right,
+            true,
+        )?;
+        lines(
+            root,
+            frame,
+            t,
+            &ends.right,
+            (east + gap, y),
+            HPos::Left,
+            true,
+        )
     }
 
     /// The line at the scenario's own funding gap, labelled above the bars.
@@ -296,20 +327,78 @@ fn widest<'a>(texts: impl Iterator<Item = &'a str>, size: f64) -> f64 {
     texts.map(|s| text_width(s, size)).fold(0.0, f64::max)
 }
 
+/// Lines of text centred as a block on `at`'s height; `note` draws them over a halo of the
+/// background, so they stay readable over a bar or a grid line.
+fn lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    t: &Theme,
+    lines: &[String],
+    at: (i32, i32),
+    h: HPos,
+    note: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let size = FONT * frame.s;
+    let first = f64::from(at.1) - (lines.len() as f64 - 1.0) * size * LINE / 2.0;
+    for (k, line) in lines.iter().enumerate() {
+        let y = (first + k as f64 * size * LINE).round() as i32;
+        if note {
+            frame.note(root, t, line, (at.0, y), t.text, (h, VPos::Center), false)?;
+        } else {
+            text(
+                root,
+                line,
+                (at.0, y),
+                size,
+                t.text,
+                (h, VPos::Center),
+                false,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` on one line if it fits `max_px`, else on two broken at a space (the second elided
+/// only if it still does not fit).
+fn wrap(text: &str, size_px: f64, max_px: f64) -> Vec<String> {
+    if text_width(text, size_px) <= max_px {
+        return vec![text.to_string()];
+    }
+    // The longest first line that fits; a word too long for a line goes on the first alone.
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut split = 1;
+    while split < words.len() && text_width(&words[..=split].join(" "), size_px) <= max_px {
+        split += 1;
+    }
+    let first = words[..split].join(" ");
+    let rest = words[split..].join(" ");
+    if rest.is_empty() {
+        return vec![elide(&first, size_px, max_px)];
+    }
+    vec![
+        elide(&first, size_px, max_px),
+        elide(&rest, size_px, max_px),
+    ]
+}
+
 /// A bar's end labels: `left` goes at the bar's left end (the end with the smaller gap; the
-/// low end when they are equal), `right` at its right end.
+/// low end when they are equal), `right` at its right end. Each is one or two lines.
 struct Ends {
-    left: String,
-    right: String,
+    left: Vec<String>,
+    right: Vec<String>,
 }
 
 impl Ends {
-    fn of(bar: &Bar, with_input: bool) -> Ends {
-        let label = |input: String, gap: f64| {
-            if with_input {
-                format!("{input} → {}", format::money(gap))
-            } else {
-                format::money(gap)
+    /// With the input's value beside the gap (`Some(false)`: "×0.6 → $900B"), above it
+    /// (`Some(true)`), or the gap alone (`None`).
+    fn of(bar: &Bar, input: Option<bool>) -> Ends {
+        let label = |value: String, gap: f64| {
+            let gap = format::money(gap);
+            match input {
+                Some(false) => vec![format!("{value} → {gap}")],
+                Some(true) => vec![value, format!("→ {gap}")],
+                None => vec![gap],
             }
         };
         let low = label(bar.low_text(), bar.low.funding_gap);

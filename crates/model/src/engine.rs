@@ -13,7 +13,8 @@ pub(crate) use revenue::RevenueModel;
 pub use revenue::{path_rates, revenue_series};
 use solver::required_growth;
 pub use solver::{
-    solvent_at, RequiredGrowth, GROWTH_SEARCH_MAX, GROWTH_SEARCH_MIN, GROWTH_TOLERANCE,
+    first_short_year, solvent_at, RequiredGrowth, GROWTH_SEARCH_MAX, GROWTH_SEARCH_MIN,
+    GROWTH_TOLERANCE,
 };
 
 /// Moved to the scenario format (validation needs it and must not depend on the engine);

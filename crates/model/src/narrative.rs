@@ -2,7 +2,10 @@
 //! summary sentence read aloud to everyone (a polite live region on the page). Pure text from
 //! the projection, so the page and its tests agree on every figure.
 
-use crate::engine::{Counterparty, Projection, RequiredGrowth};
+use crate::engine::{
+    Counterparty, Projection, RequiredGrowth, GROWTH_SEARCH_MAX, GROWTH_SEARCH_MIN,
+    GROWTH_TOLERANCE,
+};
 use crate::format;
 use crate::scenario::{Metric, Scenario, Shortfall};
 
@@ -14,9 +17,43 @@ pub struct Figure {
     pub label: String,
     pub value: String,
     pub explanation: String,
-    /// Whether the figure is bad news (drawn with a warning accent).
-    pub alarm: bool,
+    /// What the figure means for the company: its card's colour says this and nothing else.
+    pub tone: Tone,
 }
+
+/// What a figure means for the company. A figure that is only a size (the commitments, a
+/// year's payment, the cash burned) is neutral: green is kept for news that is good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Good news: covered, never short.
+    Good,
+    /// A size or a caution, neither good nor bad in itself.
+    Neutral,
+    /// Bad news: short of cash, not covered, payments unpaid, growth beyond belief.
+    Alarm,
+}
+
+impl Tone {
+    /// The card's class: `good`, `alarm`, or none for neutral.
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            Tone::Good => Some("good"),
+            Tone::Neutral => None,
+            Tone::Alarm => Some("alarm"),
+        }
+    }
+
+    fn of(good: bool, alarm: bool) -> Tone {
+        match (good, alarm) {
+            (_, true) => Tone::Alarm,
+            (true, false) => Tone::Good,
+            (false, false) => Tone::Neutral,
+        }
+    }
+}
+
+/// Needed growth above this (revenue more than doubling every year) is flagged as bad news.
+pub const ALARMING_GROWTH: f64 = 1.0;
 
 /// The company the scenario is about: its name up to the first comma ("OpenAI, November 2025").
 pub fn company(scenario: &Scenario) -> String {
@@ -55,7 +92,7 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
             plural(counted),
             scenario.deals.len()
         ),
-        alarm: false,
+        tone: Tone::Neutral,
     });
     figures.push(Figure {
         id: "peak-payment",
@@ -65,7 +102,7 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
             |pk| format!("{} in {}", format::money(pk.value), pk.year),
         ),
         explanation: "The largest year of payments on the counted deals.".into(),
-        alarm: false,
+        tone: Tone::Neutral,
     });
     figures.push(Figure {
         id: "break-even",
@@ -74,7 +111,7 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
         explanation: format!(
             "First year from which revenue, after other costs, pays the commitments every year to {end}."
         ),
-        alarm: s.break_even_year.is_none(),
+        tone: Tone::of(true, s.break_even_year.is_none()),
     });
     figures.push(Figure {
         id: "funding-gap",
@@ -104,14 +141,15 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
                     .into()
             }
         },
-        alarm: s.funding_gap > 0.0,
+        // No gap only because payments go unpaid is no good news.
+        tone: Tone::of(s.total_unpaid == 0.0, s.funding_gap > 0.0),
     });
     figures.push(Figure {
         id: "cash-runs-out",
         label: "Cash runs out".into(),
         value: format::year_or_never(s.cash_runs_out),
         explanation: "First year cash ends below zero, counting the raises entered.".into(),
-        alarm: s.cash_runs_out.is_some(),
+        tone: Tone::of(s.total_unpaid == 0.0, s.cash_runs_out.is_some()),
     });
     if let Some(c) = credit {
         figures.push(Figure {
@@ -134,7 +172,10 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
                     format::money(c.limit)
                 )
             },
-            alarm: s.peak_debt.is_some_and(|pk| pk.value >= c.limit),
+            tone: Tone::of(
+                s.peak_debt.is_none(),
+                s.peak_debt.is_some_and(|pk| pk.value >= c.limit),
+            ),
         });
     }
     if financing.is_some_and(|f| f.shortfall == Shortfall::Unpaid) {
@@ -154,31 +195,11 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
                 ),
                 _ => "Every payment due is made.".into(),
             },
-            alarm: s.total_unpaid > 0.0,
+            tone: Tone::of(true, s.total_unpaid > 0.0),
         });
     }
-    figures.push(Figure {
-        id: "growth-needed",
-        label: "Growth needed".into(),
-        value: growth_needed(&s.required_growth),
-        explanation: match s.required_growth {
-            RequiredGrowth::NotReachable => format!(
-                "Even 2,000% a year from {} is not enough: the shortfall comes before growth can help.",
-                scenario.start_year
-            ),
-            _ => format!(
-                "Constant yearly revenue growth from {}'s {} at which cash never goes below zero{}.",
-                scenario.start_year,
-                format::money(scenario.revenue.base),
-                match financing {
-                    Some(f) if f.shortfall == Shortfall::Unpaid => " and every payment is made",
-                    Some(f) if f.credit.is_some() => ", counting the credit line",
-                    _ => "",
-                }
-            ),
-        },
-        alarm: matches!(s.required_growth, RequiredGrowth::NotReachable),
-    });
+    figures.push(growth_figure(scenario, &s.required_growth));
+    figures.push(present_value_figure(scenario, p));
     let year = coverage_year.clamp(scenario.start_year, end);
     let coverage = p.row(year).and_then(|r| r.coverage);
     figures.push(Figure {
@@ -189,7 +210,10 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
             None => "nothing due".into(),
         },
         explanation: format!("Cash available for commitments divided by the payments due in {year}; 1.00× is exactly covered."),
-        alarm: coverage.is_some_and(|c| c < 1.0),
+        tone: match coverage {
+            Some(c) => Tone::of(true, c < 1.0),
+            None => Tone::Neutral,
+        },
     });
     for m in scenario
         .markers
@@ -207,7 +231,7 @@ pub fn headline_figures(scenario: &Scenario, p: &Projection, coverage_year: i32)
                 "The model's net cash burned from {} through {}. Compare the {}.",
                 scenario.start_year, m.year, m.label
             ),
-            alarm: false,
+            tone: Tone::Neutral,
         });
         break;
     }
@@ -311,12 +335,118 @@ fn largest_unpaid(p: &Projection) -> Option<&Counterparty> {
     )
 }
 
-/// The growth solver's answer in words.
-fn growth_needed(g: &RequiredGrowth) -> String {
-    match g {
-        RequiredGrowth::Reachable(rate) => format!("{} a year", format::percent(*rate)),
-        RequiredGrowth::AnyGrowth => "covered at any growth".into(),
-        RequiredGrowth::NotReachable => "not reachable by growth alone".into(),
+/// The growth needed, in words a reader can quote: the revenue that must be reached by the
+/// year that decides it (and the yearly multiple that gets there), or how far revenue could
+/// fall with cash still never running out.
+fn growth_figure(scenario: &Scenario, g: &RequiredGrowth) -> Figure {
+    let start = scenario.start_year;
+    let base = scenario.revenue.base;
+    let counting = match scenario.financing.as_ref() {
+        Some(f) if f.shortfall == Shortfall::Unpaid => " and every payment is made",
+        Some(f) if f.credit.is_some() => ", counting the credit line",
+        _ => "",
+    };
+    let from = format!("{start}'s {}", format::money(base));
+    let (label, value, explanation, tone) = match *g {
+        RequiredGrowth::Reachable(rate) if rate > 0.0 => {
+            // The year that decides it: where cash would first run short just below the rate.
+            let year = crate::engine::first_short_year(scenario, rate - GROWTH_TOLERANCE)
+                .unwrap_or(scenario.end_year);
+            let reach = base * (1.0 + rate).powi(year - start);
+            (
+                "Revenue needed",
+                format!("{} by {year}", format::money(reach)),
+                format!(
+                    "Revenue must grow {} a year from {from} for cash never to go below zero{counting}.",
+                    yearly_growth(rate)
+                ),
+                Tone::of(false, rate > ALARMING_GROWTH),
+            )
+        }
+        RequiredGrowth::Reachable(rate) => (
+            "Growth needed",
+            if rate < 0.0 {
+                format!("none: could shrink {} a year", format::percent(-rate))
+            } else {
+                "none: flat revenue is enough".into()
+            },
+            format!(
+                "Revenue could fall {} a year from {from} and cash would still never go below zero{counting}.",
+                format::percent(-rate)
+            ),
+            Tone::Good,
+        ),
+        RequiredGrowth::AnyGrowth => (
+            "Growth needed",
+            "none at all".into(),
+            format!(
+                "Cash never goes below zero{counting} even if revenue falls {} a year from {from}.",
+                format::percent(-GROWTH_SEARCH_MIN)
+            ),
+            Tone::Good,
+        ),
+        RequiredGrowth::NotReachable => (
+            "Growth needed",
+            "not reachable by growth alone".into(),
+            format!(
+                "Even {} a year from {start} is not enough: the shortfall comes before growth can help.",
+                format::percent(GROWTH_SEARCH_MAX)
+            ),
+            Tone::Alarm,
+        ),
+    };
+    Figure {
+        id: "growth-needed",
+        label: label.into(),
+        value,
+        explanation,
+        tone,
+    }
+}
+
+/// A yearly growth rate as people say it: `41.2%`, or from doubling up as a multiple with the
+/// percentage beside it, `8.1× (+711%)`.
+fn yearly_growth(rate: f64) -> String {
+    if rate >= 1.0 {
+        format!(
+            "{}× (+{})",
+            format::trimmed(1.0 + rate, 1),
+            format::percent(rate)
+        )
+    } else {
+        format::percent(rate)
+    }
+}
+
+/// The payments and the cash available for them over the horizon, discounted to the first
+/// year at the scenario's discount rate: what the discount rate changes.
+fn present_value_figure(scenario: &Scenario, p: &Projection) -> Figure {
+    let s = &p.summary;
+    let rate = format::percent(scenario.discount_rate);
+    let cover = if s.pv_commitments > 0.0 {
+        format!(
+            " ({})",
+            format::ratio(Some(s.pv_available / s.pv_commitments))
+        )
+    } else {
+        String::new()
+    };
+    Figure {
+        id: "present-value",
+        label: format!("Present value at {rate}"),
+        value: format!("{} of payments", format::money(s.pv_commitments)),
+        explanation: format!(
+            "Payments {}–{} discounted at {rate} a year to {}; the cash available for them is worth {}{cover}.",
+            scenario.start_year,
+            scenario.end_year,
+            scenario.start_year,
+            format::money(s.pv_available)
+        ),
+        tone: if s.pv_commitments > 0.0 {
+            Tone::of(true, s.pv_available < s.pv_commitments)
+        } else {
+            Tone::Neutral
+        },
     }
 }
 
@@ -326,18 +456,120 @@ mod tests {
     use crate::{engine, presets};
 
     #[test]
-    fn growth_needed_in_words() {
+    fn yearly_growth_in_words() {
         let cases = [
-            (RequiredGrowth::Reachable(0.4123), "41.2% a year"),
-            (RequiredGrowth::AnyGrowth, "covered at any growth"),
-            (
-                RequiredGrowth::NotReachable,
-                "not reachable by growth alone",
-            ),
+            (0.4123, "41.2%"),
+            (0.05, "5%"),
+            (1.0, "2× (+100%)"),
+            (7.1123, "8.1× (+711%)"),
         ];
-        for (g, expected) in cases {
-            assert_eq!(growth_needed(&g), expected, "input {g:?}");
+        for (rate, expected) in cases {
+            assert_eq!(yearly_growth(rate), expected, "input {rate}");
         }
+    }
+
+    fn figure(f: &[Figure], id: &str) -> Figure {
+        f.iter()
+            .find(|x| x.id == id)
+            .unwrap_or_else(|| panic!("no figure {id}"))
+            .clone()
+    }
+
+    #[test]
+    fn growth_needed_says_the_revenue_to_reach_and_when() {
+        let s = presets::openai_november_2025();
+        let p = engine::project(&s);
+        let RequiredGrowth::Reachable(g) = p.summary.required_growth else {
+            panic!("the preset needs growth: {:?}", p.summary.required_growth)
+        };
+        assert!(g > 0.0);
+        let year = engine::first_short_year(&s, g - GROWTH_TOLERANCE).unwrap();
+        assert_eq!(engine::first_short_year(&s, g), None);
+        let reach = s.revenue.base * (1.0 + g).powi(year - s.start_year);
+        let f = figure(&figures_of(&s), "growth-needed");
+        assert_eq!(f.label, "Revenue needed");
+        assert_eq!(f.value, format!("{} by {year}", format::money(reach)));
+        assert!(
+            f.explanation.starts_with(&format!(
+                "Revenue must grow {} a year from 2025's",
+                yearly_growth(g)
+            )),
+            "{}",
+            f.explanation
+        );
+        assert_eq!(f.tone, Tone::of(false, g > ALARMING_GROWTH));
+    }
+
+    #[test]
+    fn growth_not_needed_says_how_far_revenue_could_fall() {
+        let s = presets::blank();
+        let p = engine::project(&s);
+        let RequiredGrowth::Reachable(g) = p.summary.required_growth else {
+            panic!("blank: {:?}", p.summary.required_growth)
+        };
+        assert!(g < 0.0, "{g}");
+        let f = figure(&figures_of(&s), "growth-needed");
+        let fall = format::percent(-g);
+        assert_eq!(f.value, format!("none: could shrink {fall} a year"));
+        assert!(
+            f.explanation.starts_with(&format!(
+                "Revenue could fall {fall} a year from {}'s",
+                s.start_year
+            )),
+            "{}",
+            f.explanation
+        );
+        assert_eq!(f.tone, Tone::Good);
+    }
+
+    #[test]
+    fn sizes_and_bad_news_are_never_green() {
+        for s in [
+            presets::openai_november_2025(),
+            presets::blank(),
+            financed(None, Shortfall::Unpaid).0,
+        ] {
+            let p = engine::project(&s);
+            let f = figures_of(&s);
+            for id in ["total-commitments", "peak-payment", "burn-vs-reported"] {
+                if let Some(x) = f.iter().find(|x| x.id == id) {
+                    assert_eq!(x.tone, Tone::Neutral, "{}: {id}", s.name);
+                }
+            }
+            if p.summary.funding_gap > 0.0 || p.summary.total_unpaid > 0.0 {
+                assert_ne!(figure(&f, "funding-gap").tone, Tone::Good, "{}", s.name);
+                assert_ne!(figure(&f, "cash-runs-out").tone, Tone::Good, "{}", s.name);
+            }
+            if let RequiredGrowth::Reachable(g) = p.summary.required_growth {
+                if g > ALARMING_GROWTH {
+                    assert_eq!(figure(&f, "growth-needed").tone, Tone::Alarm, "{}", s.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn present_values_follow_the_discount_rate() {
+        let s = presets::openai_november_2025();
+        let f = figure(&figures_of(&s), "present-value");
+        let p = engine::project(&s);
+        assert_eq!(
+            f.label,
+            format!("Present value at {}", format::percent(s.discount_rate))
+        );
+        assert_eq!(
+            f.value,
+            format!("{} of payments", format::money(p.summary.pv_commitments))
+        );
+        assert!(f
+            .explanation
+            .contains(&format::money(p.summary.pv_available)));
+        let mut d = s.draft().clone();
+        d.discount_rate = 0.0;
+        let undiscounted = Scenario::new(d).unwrap();
+        let g = figure(&figures_of(&undiscounted), "present-value");
+        assert_eq!(g.label, "Present value at 0%");
+        assert_ne!(g.value, f.value, "the discount rate changes the figure");
     }
 
     fn figures_of(s: &Scenario) -> Vec<Figure> {
@@ -378,7 +610,7 @@ mod tests {
         let f = figures_of(&s);
         let be = f.iter().find(|x| x.id == "break-even").unwrap();
         assert_eq!(be.value, "never within the horizon");
-        assert!(be.alarm);
+        assert_eq!(be.tone, Tone::Alarm);
         let sentence = summary_sentence(&s, &engine::project(&s));
         assert!(
             sentence.contains("does not cover the commitments by 2035"),
@@ -446,7 +678,7 @@ mod tests {
         let f = figures_of(&s);
         let unpaid = f.iter().find(|x| x.id == "unpaid").unwrap();
         assert_eq!(unpaid.value, format::money(p.summary.total_unpaid));
-        assert!(unpaid.alarm);
+        assert_eq!(unpaid.tone, Tone::Alarm);
         assert!(
             unpaid.explanation.contains(&top.name),
             "{}",

@@ -491,12 +491,25 @@ pub struct Uncertainty {
     pub samples: u32,
     /// Seed of the random numbers: the same seed and sample count give the same results.
     pub seed: u64,
+    /// The tornado's range for each large deal's value, as changes of it: (-0.5, 0.5) is half
+    /// to one and a half times the value. Written out only when changed, so the files and
+    /// links made before it existed keep their bytes.
+    #[serde(skip_serializing_if = "is_default_deal_value_range")]
+    pub deal_value_range: (f64, f64),
+}
+
+/// The tornado's default range for deal values: half to one and a half times the value.
+pub const DEFAULT_DEAL_VALUE_RANGE: (f64, f64) = (-0.5, 0.5);
+
+fn is_default_deal_value_range(range: &(f64, f64)) -> bool {
+    *range == DEFAULT_DEAL_VALUE_RANGE
 }
 
 impl Default for Uncertainty {
     /// Growth between 0.6x and 1.3x the plan, non-compute costs 5 points lower to 10 points
     /// higher, a one-in-four chance that a deal not signed is dropped, up to a year's delay;
-    /// 5,000 samples, seed 42. `docs/MODEL.md` explains the choices.
+    /// 5,000 samples, seed 42; deal values in the tornado from half to one and a half times.
+    /// `docs/MODEL.md` explains the choices.
     fn default() -> Self {
         Uncertainty {
             growth_multiplier: (0.6, 1.3),
@@ -505,6 +518,7 @@ impl Default for Uncertainty {
             max_delay: 1,
             samples: 5000,
             seed: 42,
+            deal_value_range: DEFAULT_DEAL_VALUE_RANGE,
         }
     }
 }

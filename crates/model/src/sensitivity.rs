@@ -11,7 +11,7 @@ use crate::scenario::{Draft, Scenario};
 use crate::uncertainty::model::{Draw, Model, Outcome, MAX_COST_SHARE};
 
 /// Relative swing of the inputs without a range of their own (base revenue, revenue share,
-/// large deals, opening cash): low = value x (1 - swing), high = value x (1 + swing).
+/// opening cash; large deals take theirs from the scenario's `deal_value_range`): low = value x (1 - swing), high = value x (1 + swing).
 pub const RELATIVE_SWING: f64 = 0.5;
 /// A counted deal gets its own bar when its value is at least this share of the total
 /// counted commitments.
@@ -103,6 +103,23 @@ impl Bar {
     /// How far the funding gap moves between the two ends, |gap(high) - gap(low)|.
     pub fn swing(&self) -> f64 {
         (self.high.funding_gap - self.low.funding_gap).abs()
+    }
+
+    /// What the bar varies in a few words, for the chart's narrow label column (the unit of
+    /// the end values says the rest; `label` has it in full, for the data table).
+    pub fn short_label(&self) -> String {
+        match self.input {
+            Input::BaseRevenue => "Base revenue".into(),
+            Input::Growth => "Revenue growth".into(),
+            Input::NonComputeShare => "Other costs".into(),
+            Input::RevenueShare => "Revenue share".into(),
+            Input::DealValue(_) => {
+                let name = self.label.trim_end_matches(" (deal value)");
+                format!("{name} deal")
+            }
+            Input::DealDelay => "Deals a year late".into(),
+            Input::OpeningCash => "Opening cash".into(),
+        }
     }
 
     /// The low value in words.
@@ -223,6 +240,7 @@ pub fn tornado(scenario: &Scenario) -> Tornado {
         .iter()
         .map(|&i| scenario.deals[i].value.amount())
         .sum();
+    let (fall, rise) = settings.deal_value_range;
     for &i in &counted {
         let deal = &scenario.deals[i];
         let value = deal.value.amount();
@@ -234,10 +252,7 @@ pub fn tornado(scenario: &Scenario) -> Tornado {
             Input::DealValue(i),
             format!("{} (deal value)", deal.name),
             Unit::Money,
-            (
-                value * (1.0 - RELATIVE_SWING),
-                value * (1.0 + RELATIVE_SWING),
-            ),
+            (value * (1.0 + fall), value * (1.0 + rise)),
             move |d, v| {
                 let deal = &mut d.deals[i];
                 let factor = v / value;

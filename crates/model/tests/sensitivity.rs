@@ -220,3 +220,91 @@ fn revenue_share_stays_valid_at_its_high_end() {
     assert_eq!(b.low.value, 0.15);
     assert!((b.high.value - 0.399).abs() < 1e-12, "{}", b.high.value);
 }
+
+#[test]
+fn deal_values_vary_over_the_scenario_range() {
+    let s = presets::openai_november_2025();
+    let (i, value) = s
+        .deals
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, d.value.amount()))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    let default = bar(&tornado(&s), Input::DealValue(i)).clone();
+    assert_eq!(
+        (default.low.value, default.high.value),
+        (value * 0.5, value * 1.5),
+        "the default range is half to one and a half times"
+    );
+    let mut d = s.draft().clone();
+    d.uncertainty = Some(Uncertainty {
+        deal_value_range: (-0.2, 1.0),
+        ..Uncertainty::default()
+    });
+    let t = tornado(&valid(d));
+    let changed = bar(&t, Input::DealValue(i));
+    assert_eq!(
+        (changed.low.value, changed.high.value),
+        (value * 0.8, value * 2.0)
+    );
+    assert_ne!(changed.high.funding_gap, default.high.funding_gap);
+    // A collapsed range leaves the deals out.
+    let mut d = s.draft().clone();
+    d.uncertainty = Some(Uncertainty {
+        deal_value_range: (0.0, 0.0),
+        ..Uncertainty::default()
+    });
+    let t = tornado(&valid(d));
+    assert!(t
+        .bars
+        .iter()
+        .all(|b| !matches!(b.input, Input::DealValue(_))));
+}
+
+#[test]
+fn deal_value_ranges_are_checked() {
+    let cases: [((f64, f64), Option<&str>); 7] = [
+        ((-0.5, 0.5), None),
+        ((-0.99, 10.0), None),
+        ((0.0, 0.0), None),
+        ((-1.0, 0.5), Some("uncertainty.deal_value_range[0]")),
+        ((-0.5, 10.5), Some("uncertainty.deal_value_range[1]")),
+        ((0.5, -0.5), Some("uncertainty.deal_value_range")),
+        ((f64::NAN, 0.5), Some("uncertainty.deal_value_range[0]")),
+    ];
+    for (range, error) in cases {
+        let mut d = presets::blank().draft().clone();
+        d.uncertainty = Some(Uncertainty {
+            deal_value_range: range,
+            ..Uncertainty::default()
+        });
+        match (Scenario::new(d), error) {
+            (Ok(_), None) => {}
+            (Err(e), Some(path)) => assert!(
+                e.messages().iter().any(|m| m.contains("deal value range"))
+                    && format!("{e:?}").contains(path),
+                "input {range:?}: {e:?}"
+            ),
+            (got, want) => panic!("input {range:?}: got {got:?}, expected error at {want:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_deal_value_range_is_written_only_when_changed() {
+    let mut d = presets::blank().draft().clone();
+    d.uncertainty = Some(Uncertainty::default());
+    let s = valid(d.clone());
+    let json = s.to_json();
+    assert!(!json.contains("deal_value_range"), "{json}");
+    d.uncertainty = Some(Uncertainty {
+        deal_value_range: (-0.25, 0.75),
+        ..Uncertainty::default()
+    });
+    let s = valid(d);
+    let json = s.to_json();
+    assert!(json.contains("deal_value_range"), "{json}");
+    let back = Scenario::from_json(&json).unwrap();
+    assert_eq!(back.uncertainty().deal_value_range, (-0.25, 0.75));
+}

@@ -51,6 +51,7 @@ fn settings() -> impl Strategy<Value = Uncertainty> {
                 max_delay,
                 samples,
                 seed,
+                ..Uncertainty::default()
             },
         )
 }
@@ -151,6 +152,7 @@ proptest! {
             max_delay: 0,
             samples: 100,
             seed,
+            ..Uncertainty::default()
         });
         let s = Scenario::new(d).unwrap();
         let p = engine::project(&s);
@@ -244,6 +246,7 @@ fn extreme_but_valid_settings_stay_finite() {
                     max_delay: 10,
                     samples: 300,
                     seed: 1,
+                    ..Uncertainty::default()
                 }),
             };
             let s = Scenario::new(d).unwrap_or_else(|e| panic!("input {growth:?}: {e}"));

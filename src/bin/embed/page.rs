@@ -196,8 +196,8 @@ impl Page {
         for f in narrative::headline_figures(s, &self.projection, chosen) {
             let _ = write!(
                 h,
-                r#"<div class="figure{}" id="fig-{}"><h3 class="figure-label">{}</h3><p class="figure-value">{}</p><p class="figure-note">{}</p>"#,
-                if f.alarm { " alarm" } else { "" },
+                r#"<div class="figure {}" id="fig-{}"><h3 class="figure-label">{}</h3><p class="figure-value">{}</p><p class="figure-note">{}</p>"#,
+                f.tone.class().unwrap_or(""),
                 f.id,
                 escape_html(&f.label),
                 escape_html(&f.value),

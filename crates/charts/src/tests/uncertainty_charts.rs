@@ -45,6 +45,7 @@ fn collapsed(scenario: &Scenario) -> Scenario {
             max_delay: 0,
             samples: 100,
             seed: 7,
+            ..Uncertainty::default()
         })
     })
 }
@@ -530,8 +531,11 @@ fn tornado_draws_a_bar_per_input_sorted_by_swing() {
                 );
             }
         }
-        let label: String = bar.label.chars().take(12).collect();
-        assert!(has_text(&els, &label), "no label for {}", bar.label);
+        assert!(
+            has_text(&els, &bar.short_label()),
+            "no label for {}",
+            bar.label
+        );
         for (input, gap) in [
             (bar.low_text(), bar.low.funding_gap),
             (bar.high_text(), bar.high.funding_gap),
@@ -549,10 +553,36 @@ fn tornado_draws_a_bar_per_input_sorted_by_swing() {
     ] {
         assert!(has_text(&els, text), "{text} missing");
     }
-    // Long labels are shortened, not cut off or run into the bars.
-    assert!(texts(&els)
-        .iter()
-        .any(|t| t.starts_with("Revenue growth") && t.ends_with('…')));
+    // Labels are short, never cut off.
+    assert!(
+        texts(&els).iter().all(|t| !t.ends_with('…')),
+        "{:?}",
+        texts(&els)
+    );
+}
+
+#[test]
+fn tornado_on_a_phone_keeps_every_label_and_input_value() {
+    let t = tornado(&presets::openai_november_2025());
+    let opts = ChartOptions::default();
+    // The page's height for the bars, at a phone's width (390 px less the panel's padding).
+    let size = (330, 80 + 34 * t.bars.len() as u32);
+    let els = parse(&tornado_svg(&t, &opts, size));
+    let all = texts(&els);
+    assert!(all.iter().all(|t| !t.ends_with('…')), "cut: {all:?}");
+    for bar in &t.bars {
+        // The label whole, on one line or two.
+        let words = bar.short_label();
+        let joined = all.join(" ");
+        assert!(joined.contains(&words), "{words} missing: {all:?}");
+        for value in [bar.low_text(), bar.high_text()] {
+            assert!(
+                all.iter().any(|t| t.starts_with(&value)),
+                "{}: the input value {value} is missing: {all:?}",
+                bar.label
+            );
+        }
+    }
 }
 
 #[test]

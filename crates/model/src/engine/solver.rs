@@ -85,3 +85,37 @@ pub fn solvent_at(scenario: &Scenario, g: f64) -> bool {
     );
     basis.solvent(&revenue)
 }
+
+/// The first year in which cash goes below zero or a payment goes unpaid with revenue growing
+/// at constant `g`; `None` when neither happens. Just below the growth needed this is the
+/// year that decides it, so the page can say "revenue must reach $X by YEAR".
+///
+/// # Examples
+/// ```
+/// use coverage_model::{engine, presets};
+/// let s = presets::openai_november_2025();
+/// if let engine::RequiredGrowth::Reachable(g) = engine::project(&s).summary.required_growth {
+///     assert_eq!(engine::first_short_year(&s, g), None);
+///     assert!(engine::first_short_year(&s, g - engine::GROWTH_TOLERANCE).is_some());
+/// }
+/// ```
+pub fn first_short_year(scenario: &Scenario, g: f64) -> Option<i32> {
+    let schedules = super::counted_schedules(scenario);
+    let basis = CostBasis::new(scenario, &schedules);
+    let mut revenue = Vec::new();
+    constant_path(
+        scenario.revenue.base,
+        g,
+        scenario.horizon_len(),
+        &mut revenue,
+    );
+    let mut flow = basis.flow();
+    scenario
+        .years()
+        .zip(&revenue)
+        .enumerate()
+        .find_map(|(t, (year, &r))| {
+            let y = flow.year(basis.inputs(t, r));
+            (y.cash < 0.0 || y.unpaid > 0.0).then_some(year)
+        })
+}

@@ -727,6 +727,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
             ),
         );
     }
+    check_deal_value_range(c, u.deal_value_range);
     if u.max_delay > MAX_DELAY {
         c.fail(
             "uncertainty.max_delay",
@@ -742,6 +743,44 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
             format!(
                 "samples must be between {MIN_SAMPLES} and 100,000; got {}",
                 u.samples
+            ),
+        );
+    }
+}
+
+/// Largest rise of a deal's value the tornado tries: ten times the value more.
+pub const MAX_DEAL_VALUE_RISE: f64 = 10.0;
+
+/// The tornado's range of deal values: a fall of less than 100% (a deal keeps some value) up
+/// to a rise of [`MAX_DEAL_VALUE_RISE`], low end not above the high end.
+fn check_deal_value_range(c: &mut Checker, (lo, hi): (f64, f64)) {
+    const ENDS: [&str; 2] = ["low", "high"];
+    let p = "uncertainty.deal_value_range";
+    let mut ends_ok = true;
+    for (k, x) in [lo, hi].into_iter().enumerate() {
+        let path = format!("{p}[{k}]");
+        let what = format!("the {} end of the deal value range", ENDS[k]);
+        if !c.finite(&path, &what, x) {
+            ends_ok = false;
+        } else if !(x > -1.0 && x <= MAX_DEAL_VALUE_RISE) {
+            c.fail(
+                path,
+                format!(
+                    "{what} must be above -100% and at most +{}; got {}",
+                    pct(MAX_DEAL_VALUE_RISE),
+                    pct(x)
+                ),
+            );
+            ends_ok = false;
+        }
+    }
+    if ends_ok && lo > hi {
+        c.fail(
+            p,
+            format!(
+                "the low end of the deal value range ({}) must not be above the high end ({})",
+                pct(lo),
+                pct(hi)
             ),
         );
     }
