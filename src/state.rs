@@ -6,7 +6,9 @@
 //! message while the last valid scenario keeps the results on screen.
 
 use crate::format;
+use crate::history::{History, Step};
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
+use crate::presets::Preset;
 use crate::scenario::{
     Costs, Credit, Deal, DealValue, Draft, Financing, Funding, Growth, Marker, Profile, Raise,
     Revenue, RevenueShare, Scenario, ScenarioError, Shortfall, Uncertainty, FORMAT_VERSION,
@@ -358,6 +360,9 @@ pub struct Form {
     pub markers: Vec<Marker>,
     /// The uncertainty section, carried along unchanged (`None`: the defaults apply).
     pub uncertainty: Option<Uncertainty>,
+    /// The built-in scenario last chosen in "Start from" (its notes and sources are shown),
+    /// kept with the fields so undoing a switch of preset brings the picker back too.
+    pub preset: Option<&'static Preset>,
     next_id: u32,
 }
 
@@ -510,6 +515,7 @@ impl Form {
             financing_note: financing.note,
             markers: s.markers.clone(),
             uncertainty: s.uncertainty,
+            preset: None,
             next_id: 0,
         };
         match &s.revenue.growth {
@@ -1001,17 +1007,40 @@ pub enum Action {
     MoveDeal(usize, usize),
     AddRow(Table),
     RemoveRow(Table, usize),
-    /// Replace everything with a scenario (a preset, an import).
-    Load(Rc<Scenario>),
+    /// Replace everything with a scenario (a preset, an import), and the preset it is.
+    Load(Rc<Scenario>, Option<&'static Preset>),
+    /// Go back one change.
+    Undo,
+    /// Go forward one undone change.
+    Redo,
+    /// The field being typed in was left: the next edit to it is a change of its own.
+    Commit,
+    /// The browser went Back or Forward to an address holding this scenario (and preset): one
+    /// step of undo or redo when that is where it leads, else a load.
+    Revisit(Rc<Scenario>, Option<&'static Preset>),
+    /// Hide the note about the last change.
+    DismissNote,
 }
 
-/// The form, its current errors, and the last valid scenario (whose results stay on screen
-/// while the form holds a mistake).
+/// What is said about the last change: the sentence, and whether Undo is offered beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub text: Rc<str>,
+    pub offer_undo: bool,
+}
+
+/// The form, its current errors, the last valid scenario (whose results stay on screen
+/// while the form holds a mistake), the changes that can be undone, and what is said about
+/// the last one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub form: Form,
     pub errors: Rc<Errors>,
     pub scenario: Rc<Scenario>,
+    pub history: History<Form, Field>,
+    /// Said (politely, to screen readers too) after a change worth confirming: a removal, a
+    /// move, a switch of preset, an undo.
+    pub note: Option<Note>,
 }
 
 impl State {
@@ -1021,6 +1050,8 @@ impl State {
             form: Form::from_scenario(&scenario),
             errors: Rc::default(),
             scenario,
+            history: History::default(),
+            note: None,
         }
     }
 
@@ -1030,9 +1061,166 @@ impl State {
     }
 
     /// Applies an action; `None` when nothing changed (so the view need not re-render).
+    /// Every change of the form is recorded, so it can be undone.
     pub fn apply(&self, action: Action) -> Option<State> {
-        if let Action::Load(scenario) = action {
-            return Some(State::new(scenario));
+        match action {
+            Action::Undo => {
+                let step = self.history.undo(Rc::new(self.form.clone()))?;
+                Some(self.stepped(step, "Undid"))
+            }
+            Action::Redo => {
+                let step = self.history.redo(Rc::new(self.form.clone()))?;
+                Some(self.stepped(step, "Redid"))
+            }
+            Action::Commit => Some(State {
+                history: self.history.commit()?,
+                ..self.clone()
+            }),
+            Action::DismissNote => {
+                self.note.as_ref()?;
+                Some(State {
+                    note: None,
+                    ..self.clone()
+                })
+            }
+            Action::Revisit(scenario, preset) => {
+                let leads_to = |f: Option<&Form>| {
+                    f.is_some_and(|f| f.to_scenario().is_ok_and(|s| s == *scenario))
+                };
+                if leads_to(self.history.previous()) {
+                    self.apply(Action::Undo)
+                } else if leads_to(self.history.next()) {
+                    self.apply(Action::Redo)
+                } else if *scenario == *self.scenario && self.errors.is_empty() {
+                    None
+                } else {
+                    self.apply(Action::Load(scenario, preset))
+                }
+            }
+            action => {
+                let label = self.label(&action);
+                let note = self.note_for(&action);
+                let group = match action {
+                    Action::Edit(field, _) => Some(field),
+                    _ => None,
+                };
+                let mut next = self.change(action)?;
+                next.history = self
+                    .history
+                    .record(Rc::new(self.form.clone()), &label, group);
+                next.note = note.map(|text| Note {
+                    text: text.into(),
+                    offer_undo: true,
+                });
+                Some(next)
+            }
+        }
+    }
+
+    /// The state an undo or redo step leads to, saying what was undone or redone.
+    fn stepped(&self, step: Step<Form, Field>, verb: &str) -> State {
+        let mut next = self.with_form((*step.snapshot).clone());
+        next.history = step.history;
+        next.note = Some(Note {
+            text: format!("{verb} {}.", step.label).into(),
+            offer_undo: false,
+        });
+        next
+    }
+
+    /// A deal's name as its row shows it.
+    fn deal_name(&self, i: usize) -> String {
+        match self.form.deals.get(i) {
+            Some(d) if !d.name.trim().is_empty() => d.name.trim().to_string(),
+            _ => format!("Deal {}", i + 1),
+        }
+    }
+
+    /// What a change is, following "Undo" or "Undid" ("removing Oracle").
+    fn label(&self, action: &Action) -> String {
+        let name = |i: usize| self.deal_name(i);
+        match action {
+            Action::Edit(..) => "typing".into(),
+            Action::ChooseGrowth(_) => "choosing the growth model".into(),
+            Action::ChooseProfile(i, _) => format!("choosing {}'s payment pattern", name(*i)),
+            Action::ValueByCapacity(i, _) => format!("changing how {}'s value is given", name(*i)),
+            Action::SetFirm(i, on) => {
+                format!(
+                    "marking {} as {}",
+                    name(*i),
+                    if *on { "firm" } else { "not firm" }
+                )
+            }
+            Action::SetInclude(i, on) => {
+                format!(
+                    "{} {}",
+                    if *on { "counting" } else { "leaving out" },
+                    name(*i)
+                )
+            }
+            Action::SetFirmOnly(on) => if *on {
+                "counting firm contracts only"
+            } else {
+                "counting every contract"
+            }
+            .into(),
+            Action::ChooseShortfall(_) => "choosing what happens in a shortfall".into(),
+            Action::AddDeal => "adding a deal".into(),
+            Action::DuplicateDeal(i) => format!("duplicating {}", name(*i)),
+            Action::RemoveDeal(i) => format!("removing {}", name(*i)),
+            Action::MoveDeal(from, to) => {
+                format!(
+                    "moving {} {}",
+                    name(*from),
+                    if to < from { "up" } else { "down" }
+                )
+            }
+            Action::AddRow(_) => "adding a row".into(),
+            Action::RemoveRow(..) => "removing a row".into(),
+            Action::Load(s, preset) => match preset {
+                Some(p) => format!("switching to {}", p.title),
+                None => format!("opening {}", s.name),
+            },
+            _ => String::new(),
+        }
+    }
+
+    /// The sentence said after a change worth confirming (one that moves or removes things
+    /// out of view); `None` for edits whose result is in plain sight.
+    fn note_for(&self, action: &Action) -> Option<String> {
+        let n = self.form.deals.len();
+        Some(match action {
+            Action::RemoveDeal(i) if *i < n => format!("Removed {}.", self.deal_name(*i)),
+            Action::DuplicateDeal(i) if *i < n && n < MAX_DEALS => {
+                format!("Duplicated {}: the copy is below it.", self.deal_name(*i))
+            }
+            Action::MoveDeal(from, to) if *from < n && *to < n => format!(
+                "Moved {} {}: now {} of {n}.",
+                self.deal_name(*from),
+                if to < from { "up" } else { "down" },
+                to + 1
+            ),
+            Action::RemoveRow(..) => "Removed a row.".into(),
+            Action::Load(_, Some(p)) => format!("Switched to {}.", p.title),
+            _ => return None,
+        })
+    }
+
+    /// The form after a change; `None` when nothing changed.
+    fn change(&self, action: Action) -> Option<State> {
+        if let Action::Load(scenario, preset) = action {
+            let mut form = Form::from_scenario(&scenario);
+            form.preset = preset;
+            if form == self.form {
+                return None;
+            }
+            return Some(State {
+                form,
+                errors: Rc::default(),
+                scenario,
+                history: History::default(),
+                note: None,
+            });
         }
         let mut form = self.form.clone();
         match action {
@@ -1116,7 +1304,7 @@ impl State {
                 }
                 form.table_mut(t).remove(i);
             }
-            Action::Load(_) => unreachable!("handled above"),
+            _ => return None,
         }
         Some(self.with_form(form))
     }
@@ -1135,12 +1323,16 @@ impl State {
                     form,
                     errors: Rc::default(),
                     scenario,
+                    history: self.history.clone(),
+                    note: None,
                 }
             }
             Err(errors) => State {
                 form,
                 errors: Rc::new(errors),
                 scenario: Rc::clone(&self.scenario),
+                history: self.history.clone(),
+                note: None,
             },
         }
     }
