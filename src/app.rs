@@ -6,10 +6,12 @@
 
 use crate::browser;
 use crate::codec;
+use crate::components::action_toast::ActionToast;
 use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::costs_inputs;
 use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
+use crate::components::field_status::FieldStatus;
 use crate::components::financing_inputs::FinancingInputs;
 use crate::components::funding_inputs::FundingInputs;
 use crate::components::headline_figures::HeadlineFigures;
@@ -23,17 +25,19 @@ use crate::components::share_bar::{read_file, ShareBar};
 use crate::components::stale_banner::StaleBanner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
-use crate::components::{Dispatch, StateHandle};
+use crate::components::undo_bar::UndoBar;
+use crate::components::{Announcer, Dispatch, StateHandle};
 use crate::engine;
 use crate::hooks::use_theme::use_theme;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
-use crate::presets::{Preset, PRESETS};
+use crate::presets::Preset;
 use crate::saved::{SavedAction, SavedState};
 use crate::scenario::Scenario;
-use crate::startup::{self, Read, Start};
+use crate::startup::{self, preset_of, Read, Start};
 use crate::state::{Action, State};
 use crate::storage;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Reads what [`startup::choose`] needs from the browser and writes back what it changed.
@@ -59,8 +63,11 @@ fn startup() -> Start {
 #[function_component(App)]
 pub fn app() -> Html {
     let start = use_memo((), |_| startup());
-    let preset = use_state(|| start.preset);
-    let state = use_reducer(|| State::new(Rc::new(start.scenario.clone())));
+    let state = use_reducer(|| {
+        let mut state = State::new(Rc::new(start.scenario.clone()));
+        state.form.preset = start.preset;
+        state
+    });
     let notices = use_reducer(|| Notices::new(start.notices.iter().cloned()));
     let saved = use_reducer(|| SavedState::new(start.saved.clone()));
     let theme = use_theme(None);
@@ -95,15 +102,19 @@ pub fn app() -> Html {
     // the scenario.
     // Deflating the link and storing take a task of their own after each change, so the
     // charts are redrawn and painted without waiting for them; a newer change cancels it.
+    // A switch of preset gets an address of its own (pushed, not replaced), so the browser's
+    // Back returns to the scenario before it; every other change replaces the address.
     let uncertainty_link = use_node_ref();
+    let push_next = use_mut_ref(|| false);
     {
         let notify = notify.clone();
         let link = uncertainty_link.clone();
+        let push_next = push_next.clone();
         use_effect_with(scenario.clone(), move |s| {
             let s = s.clone();
             let later = gloo::timers::callback::Timeout::new(0, move || {
                 let fragment = codec::encode(&s);
-                browser::replace_hash(&fragment);
+                browser::set_hash(&fragment, push_next.replace(false));
                 if let Some(a) = link.cast::<web_sys::Element>() {
                     let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
                 }
@@ -148,17 +159,81 @@ pub fn app() -> Html {
         });
     }
 
+    // Back and Forward: the address's scenario, one undo or redo away when it is.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    let fragment = browser::hash();
+                    if codec::is_scenario_fragment(&fragment) {
+                        if let Ok(s) = codec::decode(&fragment) {
+                            let preset = preset_of(&s);
+                            dispatch.dispatch(Action::Revisit(Rc::new(s), preset));
+                        }
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    // Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, except while a text field is being
+    // typed in: there the browser's own text undo applies (it steps back through the typing
+    // in that box, which is what a person pressing Ctrl+Z there expects, and each step it
+    // takes still reaches the form as an edit). Once the field is left, Ctrl+Z is ours again.
+    let typing = use_mut_ref(|| false);
+    *typing.borrow_mut() = state.history.is_open();
+    {
+        let dispatch = state.dispatcher();
+        let typing = typing.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    if let Some(action) = e
+                        .dyn_ref::<KeyboardEvent>()
+                        .and_then(|k| shortcut(k, *typing.borrow()))
+                    {
+                        e.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                });
+            move || drop(listener)
+        });
+    }
     let load = {
         let state = state.clone();
-        let preset = preset.clone();
         Callback::from(move |s: Scenario| {
-            preset.set(PRESETS.iter().find(|p| p.scenario() == s));
-            state.dispatch(Action::Load(Rc::new(s)));
+            let preset = preset_of(&s);
+            state.dispatch(Action::Load(Rc::new(s), preset));
         })
     };
+    // Switching preset: its own address, and work that is not a preset nor saved yet is kept
+    // under "Your scenarios", so closing the page after the switch does not lose it.
     let on_choose = {
-        let load = load.clone();
-        Callback::from(move |p: &'static Preset| load.emit(p.scenario()))
+        let state = state.clone();
+        let saved_list = saved.list.clone();
+        let saved = saved.dispatcher();
+        let notify = notify.clone();
+        Callback::from(move |p: &'static Preset| {
+            let work = state.scenario.draft().clone();
+            let own = preset_of(&state.scenario).is_none()
+                && !saved_list.entries.iter().any(|e| e.scenario == work);
+            if own {
+                saved.dispatch(SavedAction::KeepBeforeSwitch {
+                    scenario: work,
+                    at: browser::now_iso(),
+                });
+                notify.emit((
+                    Tone::Info,
+                    format!(
+                        "Your previous work, \"{}\", was kept under \"Your scenarios\".",
+                        state.scenario.name
+                    ),
+                    Vec::new(),
+                ));
+            }
+            *push_next.borrow_mut() = true;
+            state.dispatch(Action::Load(Rc::new(p.scenario()), Some(p)));
+        })
     };
     let on_import = {
         let load = load.clone();
@@ -195,11 +270,19 @@ pub fn app() -> Html {
         })
     };
     let now = Callback::from(|_: ()| browser::now_iso());
+    let said = use_state(|| (0u32, AttrValue::default()));
+    let announcer = {
+        let said = said.clone();
+        Announcer(use_callback((), move |text: String, _| {
+            said.set((said.0.wrapping_add(1), text.into()))
+        }))
+    };
     let stale = state.is_stale();
     let full = *full;
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
         <ContextProvider<Dispatch> context={state.dispatcher()}>
+        <ContextProvider<Announcer> context={announcer}>
             <div class="page" {ondragover} {ondrop}>
             <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
@@ -215,7 +298,8 @@ pub fn app() -> Html {
             <main class="layout">
                 <div class="inputs">
                     if full {
-                        <PresetPicker preset={*preset} {on_choose} />
+                        <UndoBar />
+                        <PresetPicker preset={state.form.preset} {on_choose} />
                         <DealLedger />
                         { revenue_inputs(&state) }
                         { costs_inputs(&state) }
@@ -249,12 +333,35 @@ pub fn app() -> Html {
                     }
                 </div>
             </main>
+            <ActionToast note={state.note.clone()} />
+            <FieldStatus said={(*said).clone()} />
             <footer class="site-footer">
                 <p>{ "All figures in billions of nominal US dollars. The model is documented in docs/MODEL.md; every default figure carries its source in the scenario notes. Runs entirely in your browser: nothing you type leaves this page. Drop a scenario JSON file anywhere on the page to import it." }</p>
             </footer>
             </div>
+        </ContextProvider<Announcer>>
         </ContextProvider<Dispatch>>
         </ContextProvider<StateHandle>>
+    }
+}
+
+/// The history action a key press asks for: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z or Ctrl+Y, unless
+/// it is pressed in a text field being typed in (`typing`).
+fn shortcut(e: &KeyboardEvent, typing: bool) -> Option<Action> {
+    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        return None;
+    }
+    let in_text = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.type_() == "text");
+    if in_text && typing {
+        return None;
+    }
+    match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
+        ("z", false) => Some(Action::Undo),
+        ("z", true) | ("y", false) => Some(Action::Redo),
+        _ => None,
     }
 }
 

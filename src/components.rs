@@ -4,12 +4,14 @@
 use crate::state::{Action, State};
 use yew::prelude::*;
 
+pub mod action_toast;
 pub mod chart_panel;
 pub mod costs_inputs;
 pub mod deal_ledger;
 pub mod deal_row;
 pub mod embed_dialog;
 pub mod field_input;
+pub mod field_status;
 pub mod financing_inputs;
 pub mod funding_inputs;
 pub mod headline_figures;
@@ -27,6 +29,7 @@ pub mod summary_sentence;
 pub mod table;
 pub mod theme_toggle;
 pub mod uncertainty_settings;
+pub mod undo_bar;
 pub mod weights_editor;
 
 /// The app's state as shared through context.
@@ -35,6 +38,10 @@ pub type StateHandle = UseReducerHandle<State>;
 /// Sends actions to the state. Its own context: it never changes, so a component that only
 /// sends actions (a field) is not re-rendered by every change of the state.
 pub type Dispatch = UseReducerDispatcher<State>;
+
+/// Says a field's message politely, once (provided by the calculator's root).
+#[derive(Clone, PartialEq)]
+pub struct Announcer(pub Callback<String>);
 
 /// The state from context. Components using it are rendered only under the app root, which
 /// always provides it.

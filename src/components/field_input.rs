@@ -5,7 +5,7 @@
 //! state's dispatcher, which never changes: a keystroke in one field re-renders that field
 //! only, as Yew skips every field whose props are equal.
 
-use super::use_dispatch;
+use super::{use_dispatch, Announcer};
 use crate::state::{Action, Errors, Field, Kind, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -83,6 +83,19 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let id = field_id(field);
     let text = props.value.text.clone();
     let error = props.value.error.clone();
+    let announcer = use_context::<Announcer>();
+    // Leaving the field (or Enter) ends its change for undo, and says its message once: said
+    // on every keystroke, a message would interrupt the typing it is about.
+    let onchange = {
+        let dispatch = dispatch.clone();
+        let said = error.as_ref().map(|m| spoken(&props.label, m));
+        Callback::from(move |_: Event| {
+            dispatch.dispatch(Action::Commit);
+            if let (Some(a), Some(said)) = (&announcer, &said) {
+                a.0.emit(said.clone());
+            }
+        })
+    };
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         dispatch.dispatch(Action::Edit(field, input.value()));
@@ -136,6 +149,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     aria-describedby={described}
                     data-renders={renders}
                     {oninput}
+                    {onchange}
                 />
                 if let Some(unit) = &props.unit {
                     <span class="unit" aria-hidden="true">{ unit.clone() }</span>
@@ -148,5 +162,15 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                 <p id={error_id} class="error-text">{ message }</p>
             }
         </div>
+    }
+}
+
+/// A field's message as said aloud: with the field's label first unless the message already
+/// opens with it, since the focus may be elsewhere by the time it is heard.
+fn spoken(label: &str, message: &str) -> String {
+    if message.to_lowercase().starts_with(&label.to_lowercase()) {
+        message.to_string()
+    } else {
+        format!("{label}: {message}")
     }
 }
