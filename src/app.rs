@@ -6,12 +6,11 @@
 
 use crate::browser;
 use crate::codec;
-use crate::components::action_toast::ActionToast;
+use crate::components::action_toast::action_toast;
 use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::costs_inputs;
 use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
-use crate::components::field_status::FieldStatus;
 use crate::components::financing_inputs::FinancingInputs;
 use crate::components::funding_inputs::FundingInputs;
 use crate::components::headline_figures::HeadlineFigures;
@@ -25,8 +24,8 @@ use crate::components::share_bar::{read_file, ShareBar};
 use crate::components::stale_banner::StaleBanner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
-use crate::components::undo_bar::UndoBar;
-use crate::components::{Announcer, Dispatch, StateHandle};
+use crate::components::undo_bar::undo_bar;
+use crate::components::{Dispatch, StateHandle};
 use crate::engine;
 use crate::hooks::use_theme::use_theme;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
@@ -34,7 +33,7 @@ use crate::presets::Preset;
 use crate::saved::{SavedAction, SavedState};
 use crate::scenario::Scenario;
 use crate::startup::{self, preset_of, Read, Start};
-use crate::state::{Action, State};
+use crate::state::{Action, State, Visit};
 use crate::storage;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -159,17 +158,26 @@ pub fn app() -> Html {
         });
     }
 
-    // Back and Forward: the address's scenario, one undo or redo away when it is.
+    // Back and Forward: one undo or redo when the address's scenario is one away; an address
+    // from before this page was loaded is opened as a link is, by loading the page again
+    // (which keeps the work on screen under "Your scenarios" when it differs).
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                     let fragment = browser::hash();
-                    if codec::is_scenario_fragment(&fragment) {
-                        if let Ok(s) = codec::decode(&fragment) {
-                            let preset = preset_of(&s);
-                            dispatch.dispatch(Action::Revisit(Rc::new(s), preset));
+                    if !codec::is_scenario_fragment(&fragment) {
+                        return;
+                    }
+                    match latest.borrow().visit(&fragment) {
+                        Visit::Undo => dispatch.dispatch(Action::Undo),
+                        Visit::Redo => dispatch.dispatch(Action::Redo),
+                        Visit::Here => {}
+                        Visit::Elsewhere => {
+                            let _ = gloo::utils::window().location().reload();
                         }
                     }
                 });
@@ -270,19 +278,11 @@ pub fn app() -> Html {
         })
     };
     let now = Callback::from(|_: ()| browser::now_iso());
-    let said = use_state(|| (0u32, AttrValue::default()));
-    let announcer = {
-        let said = said.clone();
-        Announcer(use_callback((), move |text: String, _| {
-            said.set((said.0.wrapping_add(1), text.into()))
-        }))
-    };
     let stale = state.is_stale();
     let full = *full;
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
         <ContextProvider<Dispatch> context={state.dispatcher()}>
-        <ContextProvider<Announcer> context={announcer}>
             <div class="page" {ondragover} {ondrop}>
             <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
@@ -298,7 +298,7 @@ pub fn app() -> Html {
             <main class="layout">
                 <div class="inputs">
                     if full {
-                        <UndoBar />
+                        { undo_bar(&state) }
                         <PresetPicker preset={state.form.preset} {on_choose} />
                         <DealLedger />
                         { revenue_inputs(&state) }
@@ -333,13 +333,13 @@ pub fn app() -> Html {
                     }
                 </div>
             </main>
-            <ActionToast note={state.note.clone()} />
-            <FieldStatus said={(*said).clone()} />
+            { action_toast(&state) }
+            // Field messages, said once the field is left (see field_input.rs).
+            <div id="field-status" class="visually-hidden" role="status"></div>
             <footer class="site-footer">
                 <p>{ "All figures in billions of nominal US dollars. The model is documented in docs/MODEL.md; every default figure carries its source in the scenario notes. Runs entirely in your browser: nothing you type leaves this page. Drop a scenario JSON file anywhere on the page to import it." }</p>
             </footer>
             </div>
-        </ContextProvider<Announcer>>
         </ContextProvider<Dispatch>>
         </ContextProvider<StateHandle>>
     }

@@ -11,7 +11,6 @@ pub mod deal_ledger;
 pub mod deal_row;
 pub mod embed_dialog;
 pub mod field_input;
-pub mod field_status;
 pub mod financing_inputs;
 pub mod funding_inputs;
 pub mod headline_figures;
@@ -38,10 +37,6 @@ pub type StateHandle = UseReducerHandle<State>;
 /// Sends actions to the state. Its own context: it never changes, so a component that only
 /// sends actions (a field) is not re-rendered by every change of the state.
 pub type Dispatch = UseReducerDispatcher<State>;
-
-/// Says a field's message politely, once (provided by the calculator's root).
-#[derive(Clone, PartialEq)]
-pub struct Announcer(pub Callback<String>);
 
 /// The state from context. Components using it are rendered only under the app root, which
 /// always provides it.

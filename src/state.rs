@@ -1015,11 +1015,21 @@ pub enum Action {
     Redo,
     /// The field being typed in was left: the next edit to it is a change of its own.
     Commit,
-    /// The browser went Back or Forward to an address holding this scenario (and preset): one
-    /// step of undo or redo when that is where it leads, else a load.
-    Revisit(Rc<Scenario>, Option<&'static Preset>),
     /// Hide the note about the last change.
     DismissNote,
+}
+
+/// Where an address reached with the browser's Back or Forward leads from the current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visit {
+    /// One undo away (Back after a switch of preset).
+    Undo,
+    /// One redo away (Forward again).
+    Redo,
+    /// The scenario already shown.
+    Here,
+    /// Somewhere the history does not lead (an address from before the page was loaded).
+    Elsewhere,
 }
 
 /// What is said about the last change: the sentence, and whether Undo is offered beside it.
@@ -1083,20 +1093,6 @@ impl State {
                     ..self.clone()
                 })
             }
-            Action::Revisit(scenario, preset) => {
-                let leads_to = |f: Option<&Form>| {
-                    f.is_some_and(|f| f.to_scenario().is_ok_and(|s| s == *scenario))
-                };
-                if leads_to(self.history.previous()) {
-                    self.apply(Action::Undo)
-                } else if leads_to(self.history.next()) {
-                    self.apply(Action::Redo)
-                } else if *scenario == *self.scenario && self.errors.is_empty() {
-                    None
-                } else {
-                    self.apply(Action::Load(scenario, preset))
-                }
-            }
             action => {
                 let label = self.label(&action);
                 let note = self.note_for(&action);
@@ -1114,6 +1110,24 @@ impl State {
                 });
                 Some(next)
             }
+        }
+    }
+
+    /// Where the scenario link `fragment` (an address's fragment, without `#`) leads from
+    /// here: compared as encoded, so the same scenario is the same address.
+    pub fn visit(&self, fragment: &str) -> Visit {
+        let leads_to = |f: Option<&Form>| {
+            f.and_then(|f| f.to_scenario().ok())
+                .is_some_and(|s| crate::codec::encode(&s) == fragment)
+        };
+        if leads_to(self.history.previous()) {
+            Visit::Undo
+        } else if leads_to(self.history.next()) {
+            Visit::Redo
+        } else if self.errors.is_empty() && crate::codec::encode(&self.scenario) == fragment {
+            Visit::Here
+        } else {
+            Visit::Elsewhere
         }
     }
 
@@ -1136,53 +1150,36 @@ impl State {
         }
     }
 
-    /// What a change is, following "Undo" or "Undid" ("removing Oracle").
+    /// What a change is, following "Undo" or "Undid" ("removing Oracle"). Deal actions name
+    /// the deal; the rest say what kind of change it was.
     fn label(&self, action: &Action) -> String {
-        let name = |i: usize| self.deal_name(i);
-        match action {
-            Action::Edit(..) => "typing".into(),
-            Action::ChooseGrowth(_) => "choosing the growth model".into(),
-            Action::ChooseProfile(i, _) => format!("choosing {}'s payment pattern", name(*i)),
-            Action::ValueByCapacity(i, _) => format!("changing how {}'s value is given", name(*i)),
-            Action::SetFirm(i, on) => {
-                format!(
-                    "marking {} as {}",
-                    name(*i),
-                    if *on { "firm" } else { "not firm" }
-                )
+        let (verb, deal, after) = match *action {
+            Action::ChooseProfile(i, _)
+            | Action::ValueByCapacity(i, _)
+            | Action::SetFirm(i, _)
+            | Action::SetInclude(i, _) => ("changing", i, ""),
+            Action::DuplicateDeal(i) => ("duplicating", i, ""),
+            Action::RemoveDeal(i) => ("removing", i, ""),
+            Action::MoveDeal(from, to) => ("moving", from, if to < from { " up" } else { " down" }),
+            Action::Load(ref s, preset) => {
+                return match preset {
+                    Some(p) => format!("switching to {}", p.title),
+                    None => format!("opening {}", s.name),
+                };
             }
-            Action::SetInclude(i, on) => {
-                format!(
-                    "{} {}",
-                    if *on { "counting" } else { "leaving out" },
-                    name(*i)
-                )
+            _ => {
+                return match action {
+                    Action::Edit(..) => "typing",
+                    Action::SetFirmOnly(_) => "the switch of firm contracts only",
+                    Action::AddDeal => "adding a deal",
+                    Action::AddRow(_) => "adding a row",
+                    Action::RemoveRow(..) => "removing a row",
+                    _ => "a choice",
+                }
+                .into()
             }
-            Action::SetFirmOnly(on) => if *on {
-                "counting firm contracts only"
-            } else {
-                "counting every contract"
-            }
-            .into(),
-            Action::ChooseShortfall(_) => "choosing what happens in a shortfall".into(),
-            Action::AddDeal => "adding a deal".into(),
-            Action::DuplicateDeal(i) => format!("duplicating {}", name(*i)),
-            Action::RemoveDeal(i) => format!("removing {}", name(*i)),
-            Action::MoveDeal(from, to) => {
-                format!(
-                    "moving {} {}",
-                    name(*from),
-                    if to < from { "up" } else { "down" }
-                )
-            }
-            Action::AddRow(_) => "adding a row".into(),
-            Action::RemoveRow(..) => "removing a row".into(),
-            Action::Load(s, preset) => match preset {
-                Some(p) => format!("switching to {}", p.title),
-                None => format!("opening {}", s.name),
-            },
-            _ => String::new(),
-        }
+        };
+        format!("{verb} {}{after}", self.deal_name(deal))
     }
 
     /// The sentence said after a change worth confirming (one that moves or removes things
@@ -1209,11 +1206,11 @@ impl State {
     /// The form after a change; `None` when nothing changed.
     fn change(&self, action: Action) -> Option<State> {
         if let Action::Load(scenario, preset) = action {
-            let mut form = Form::from_scenario(&scenario);
-            form.preset = preset;
-            if form == self.form {
+            if scenario == self.scenario && preset == self.form.preset && self.errors.is_empty() {
                 return None;
             }
+            let mut form = Form::from_scenario(&scenario);
+            form.preset = preset;
             return Some(State {
                 form,
                 errors: Rc::default(),

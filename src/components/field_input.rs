@@ -5,7 +5,7 @@
 //! state's dispatcher, which never changes: a keystroke in one field re-renders that field
 //! only, as Yew skips every field whose props are equal.
 
-use super::{use_dispatch, Announcer};
+use super::use_dispatch;
 use crate::state::{Action, Errors, Field, Kind, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -83,7 +83,6 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let id = field_id(field);
     let text = props.value.text.clone();
     let error = props.value.error.clone();
-    let announcer = use_context::<Announcer>();
     // Leaving the field (or Enter) ends its change for undo, and says its message once: said
     // on every keystroke, a message would interrupt the typing it is about.
     let onchange = {
@@ -91,8 +90,8 @@ pub fn field_input(props: &FieldInputProps) -> Html {
         let said = error.as_ref().map(|m| spoken(&props.label, m));
         Callback::from(move |_: Event| {
             dispatch.dispatch(Action::Commit);
-            if let (Some(a), Some(said)) = (&announcer, &said) {
-                a.0.emit(said.clone());
+            if let Some(said) = &said {
+                say(said);
             }
         })
     };
@@ -168,9 +167,27 @@ pub fn field_input(props: &FieldInputProps) -> Html {
 /// A field's message as said aloud: with the field's label first unless the message already
 /// opens with it, since the focus may be elsewhere by the time it is heard.
 fn spoken(label: &str, message: &str) -> String {
-    if message.to_lowercase().starts_with(&label.to_lowercase()) {
+    // ASCII case only: full Unicode lowering would add its tables to the download.
+    let opens_with_label = message
+        .get(..label.len())
+        .is_some_and(|m| m.eq_ignore_ascii_case(label));
+    if opens_with_label {
         message.to_string()
     } else {
         format!("{label}: {message}")
+    }
+}
+
+/// Puts text in the page's hidden polite live region (`#field-status`, in the app's root),
+/// straight into the DOM: Yew renders the region empty and never touches its text. The same
+/// text twice gets a no-break space, so it is a change that screen readers say again.
+fn say(text: &str) {
+    if let Some(region) = gloo::utils::document().get_element_by_id("field-status") {
+        let text = if region.text_content().as_deref() == Some(text) {
+            format!("{text}\u{a0}")
+        } else {
+            text.to_string()
+        };
+        region.set_text_content(Some(&text));
     }
 }

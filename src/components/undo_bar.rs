@@ -1,14 +1,13 @@
-//! Undo and Redo at the top of the form: each says what it would undo or redo in its tooltip
-//! and description, and is disabled when there is nothing to undo or redo.
+//! Undo and Redo at the top of the form: each says what it would undo or redo in its tooltip,
+//! and is disabled when there is nothing to undo or redo. (A plain function of the state
+//! rather than a component: it has no state of its own.)
 
-use super::use_app_state;
+use super::StateHandle;
 use crate::state::Action;
 use yew::prelude::*;
 
 /// The Undo and Redo buttons.
-#[function_component(UndoBar)]
-pub fn undo_bar() -> Html {
-    let state = use_app_state();
+pub fn undo_bar(state: &StateHandle) -> Html {
     let history = &state.history;
     let button = |id: &'static str,
                   text: &'static str,
@@ -16,17 +15,16 @@ pub fn undo_bar() -> Html {
                   label: Option<&str>,
                   action: Action| {
         let state = state.clone();
-        let title = label.map(|l| format!("{text} {l} ({keys})"));
         html! {
-            <button type="button" class="small-button" {id} disabled={label.is_none()} {title}
-                aria-keyshortcuts={if id == "undo" { "Control+Z Meta+Z" } else { "Control+Shift+Z Meta+Shift+Z Control+Y" }}
+            <button type="button" class="small-button" {id} disabled={label.is_none()}
+                title={label.map(|l| format!("{text} {l} ({keys})"))} aria-keyshortcuts={keys}
                 onclick={Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))}>{ text }</button>
         }
     };
     html! {
         <div class="undo-bar" role="group" aria-label="Undo and redo changes">
-            { button("undo", "Undo", "Ctrl+Z", history.undo_label(), Action::Undo) }
-            { button("redo", "Redo", "Ctrl+Shift+Z", history.redo_label(), Action::Redo) }
+            { button("undo", "Undo", "Control+Z", history.undo_label(), Action::Undo) }
+            { button("redo", "Redo", "Control+Shift+Z", history.redo_label(), Action::Redo) }
         </div>
     }
 }

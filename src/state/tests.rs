@@ -662,6 +662,7 @@ fn switching_preset_is_undone_with_the_edits_before_it() {
 
 #[test]
 fn going_back_in_the_browser_steps_through_the_history() {
+    use crate::codec::encode;
     let openai = preset("openai-2025-11");
     let anthropic = preset("anthropic-2025-11");
     let edited = run(
@@ -672,36 +673,28 @@ fn going_back_in_the_browser_steps_through_the_history() {
         .apply(Action::Load(Rc::new(anthropic.scenario()), Some(anthropic)))
         .unwrap();
     // Back: the address holds the edited scenario, which is one undo away.
-    let back = switched
-        .apply(Action::Revisit(Rc::clone(&edited.scenario), None))
-        .unwrap();
+    assert_eq!(switched.visit(&encode(&edited.scenario)), Visit::Undo);
+    let back = switched.apply(Action::Undo).unwrap();
     assert_eq!(back.form, edited.form);
     assert_eq!(
         back.history.redo_label(),
         Some("switching to Anthropic, November 2025")
     );
     // Forward: one redo away.
-    let forward = back
-        .apply(Action::Revisit(
-            Rc::new(anthropic.scenario()),
-            Some(anthropic),
-        ))
+    assert_eq!(back.visit(&encode(&anthropic.scenario())), Visit::Redo);
+    // The scenario already shown, and one the history does not hold.
+    assert_eq!(back.visit(&encode(&edited.scenario)), Visit::Here);
+    assert_eq!(
+        back.visit(&encode(&preset("blank").scenario())),
+        Visit::Elsewhere
+    );
+    assert_eq!(back.visit("s1.not-a-link"), Visit::Elsewhere);
+    // While the form holds a mistake, even the scenario on screen is elsewhere: going there
+    // replaces the mistake.
+    let bad = back
+        .apply(Action::Edit(Field::RevenueBase, "lots".into()))
         .unwrap();
-    assert_eq!(forward.form, switched.form);
-    // The scenario already shown: nothing to do.
-    assert!(forward
-        .apply(Action::Revisit(
-            Rc::new(anthropic.scenario()),
-            Some(anthropic)
-        ))
-        .is_none());
-    // Somewhere the history does not lead: loaded, and that can be undone too.
-    let blank = preset("blank");
-    let loaded = forward
-        .apply(Action::Revisit(Rc::new(blank.scenario()), Some(blank)))
-        .unwrap();
-    assert_eq!(*loaded.scenario, blank.scenario());
-    assert_eq!(loaded.apply(Action::Undo).unwrap().form, forward.form);
+    assert_eq!(bad.visit(&encode(&edited.scenario)), Visit::Undo);
 }
 
 #[test]
