@@ -194,8 +194,14 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         let typing = typing.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            // Not passive: the shortcut replaces the browser's own undo (which would do nothing
+            // outside a text field).
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
                     if let Some(action) = e
                         .dyn_ref::<KeyboardEvent>()
                         .and_then(|k| shortcut(k, *typing.borrow()))
@@ -203,7 +209,8 @@ pub fn app() -> Html {
                         e.prevent_default();
                         dispatch.dispatch(action);
                     }
-                });
+                },
+            );
             move || drop(listener)
         });
     }
@@ -345,22 +352,16 @@ pub fn app() -> Html {
     }
 }
 
-/// The history action a key press asks for: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z or Ctrl+Y, unless
-/// it is pressed in a text field being typed in (`typing`).
+/// The history action a key press asks for: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z or Ctrl+Y, unless a
+/// field is being typed in (`typing`: a field's edit is open until the field is left, so the
+/// focus is in it).
 fn shortcut(e: &KeyboardEvent, typing: bool) -> Option<Action> {
-    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+    if typing || !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
         return None;
     }
-    let in_text = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|i| i.type_() == "text");
-    if in_text && typing {
-        return None;
-    }
-    match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
-        ("z", false) => Some(Action::Undo),
-        ("z", true) | ("y", false) => Some(Action::Redo),
+    match (e.key().as_str(), e.shift_key()) {
+        ("z" | "Z", false) => Some(Action::Undo),
+        ("z" | "Z", true) | ("y" | "Y", false) => Some(Action::Redo),
         _ => None,
     }
 }

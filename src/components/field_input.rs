@@ -83,13 +83,16 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let id = field_id(field);
     let text = props.value.text.clone();
     let error = props.value.error.clone();
-    // Leaving the field (or Enter) ends its change for undo, and says its message once: said
-    // on every keystroke, a message would interrupt the typing it is about.
-    let onchange = {
+    // Leaving the field ends its change for undo (so "typing" in the history always means the
+    // focus is in the field typed in). A changed value, once left or committed with Enter,
+    // says its message once: said on every keystroke, it would interrupt the typing.
+    let onblur = {
         let dispatch = dispatch.clone();
+        Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Commit))
+    };
+    let onchange = {
         let said = error.as_ref().map(|m| spoken(&props.label, m));
         Callback::from(move |_: Event| {
-            dispatch.dispatch(Action::Commit);
             if let Some(said) = &said {
                 say(said);
             }
@@ -149,6 +152,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     data-renders={renders}
                     {oninput}
                     {onchange}
+                    {onblur}
                 />
                 if let Some(unit) = &props.unit {
                     <span class="unit" aria-hidden="true">{ unit.clone() }</span>
