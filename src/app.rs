@@ -246,8 +246,10 @@ pub fn app() -> Html {
                     Vec::new(),
                 ));
             }
-            *push_next.borrow_mut() = true;
-            state.dispatch(Action::Load(Rc::new(p.scenario()), Some(p)));
+            let next = p.scenario();
+            // Only a change of scenario makes an address to push (else the next edit would).
+            *push_next.borrow_mut() = next != *state.scenario;
+            state.dispatch(Action::Load(Rc::new(next), Some(p)));
         })
     };
     let on_import = {

@@ -193,9 +193,11 @@ mod tests {
     use super::*;
 
     type H = History<i32, char>;
+    /// A change to the value: `(new value, label, group)`.
+    type Change<'a> = (i32, &'a str, Option<char>);
 
-    /// Applies changes to a value: `(new value, label, group)`.
-    fn run(changes: &[(i32, &str, Option<char>)]) -> (H, i32) {
+    /// Applies changes to a value.
+    fn run(changes: &[Change]) -> (H, i32) {
         changes
             .iter()
             .fold((H::default(), 0), |(h, current), &(next, label, group)| {
@@ -246,7 +248,7 @@ mod tests {
     #[test]
     fn typing_in_one_field_is_one_change_until_it_is_committed() {
         // (changes, undo depth after, value undo goes back to)
-        let cases: [(&[(i32, &str, Option<char>)], usize, i32); 5] = [
+        let cases: [(&[Change], usize, i32); 5] = [
             // Keystrokes in field a: one entry, back to before the first.
             (
                 &[
@@ -307,8 +309,7 @@ mod tests {
 
     #[test]
     fn the_history_is_bounded() {
-        let changes: Vec<(i32, &str, Option<char>)> =
-            (1..=LIMIT as i32 + 25).map(|i| (i, "n", None)).collect();
+        let changes: Vec<Change> = (1..=LIMIT as i32 + 25).map(|i| (i, "n", None)).collect();
         let (mut h, mut current) = run(&changes);
         assert_eq!(h.depth(), LIMIT);
         let mut steps = 0;
