@@ -6,6 +6,7 @@
 
 use crate::browser;
 use crate::codec;
+use crate::components::action_toast::action_toast;
 use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::costs_inputs;
 use crate::components::deal_ledger::DealLedger;
@@ -23,17 +24,19 @@ use crate::components::share_bar::{read_file, ShareBar};
 use crate::components::stale_banner::StaleBanner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
+use crate::components::undo_bar::undo_bar;
 use crate::components::{Dispatch, StateHandle};
 use crate::engine;
 use crate::hooks::use_theme::use_theme;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
-use crate::presets::{Preset, PRESETS};
+use crate::presets::Preset;
 use crate::saved::{SavedAction, SavedState};
 use crate::scenario::Scenario;
-use crate::startup::{self, Read, Start};
-use crate::state::{Action, State};
+use crate::startup::{self, preset_of, Read, Start};
+use crate::state::{Action, State, Visit};
 use crate::storage;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Reads what [`startup::choose`] needs from the browser and writes back what it changed.
@@ -59,8 +62,11 @@ fn startup() -> Start {
 #[function_component(App)]
 pub fn app() -> Html {
     let start = use_memo((), |_| startup());
-    let preset = use_state(|| start.preset);
-    let state = use_reducer(|| State::new(Rc::new(start.scenario.clone())));
+    let state = use_reducer(|| {
+        let mut state = State::new(Rc::new(start.scenario.clone()));
+        state.form.preset = start.preset;
+        state
+    });
     let notices = use_reducer(|| Notices::new(start.notices.iter().cloned()));
     let saved = use_reducer(|| SavedState::new(start.saved.clone()));
     let theme = use_theme(None);
@@ -95,15 +101,19 @@ pub fn app() -> Html {
     // the scenario.
     // Deflating the link and storing take a task of their own after each change, so the
     // charts are redrawn and painted without waiting for them; a newer change cancels it.
+    // A switch of preset gets an address of its own (pushed, not replaced), so the browser's
+    // Back returns to the scenario before it; every other change replaces the address.
     let uncertainty_link = use_node_ref();
+    let push_next = use_mut_ref(|| false);
     {
         let notify = notify.clone();
         let link = uncertainty_link.clone();
+        let push_next = push_next.clone();
         use_effect_with(scenario.clone(), move |s| {
             let s = s.clone();
             let later = gloo::timers::callback::Timeout::new(0, move || {
                 let fragment = codec::encode(&s);
-                browser::replace_hash(&fragment);
+                browser::set_hash(&fragment, push_next.replace(false));
                 if let Some(a) = link.cast::<web_sys::Element>() {
                     let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
                 }
@@ -148,17 +158,99 @@ pub fn app() -> Html {
         });
     }
 
+    // Back and Forward: one undo or redo when the address's scenario is one away; an address
+    // from before this page was loaded is opened as a link is, by loading the page again
+    // (which keeps the work on screen under "Your scenarios" when it differs).
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    let fragment = browser::hash();
+                    if !codec::is_scenario_fragment(&fragment) {
+                        return;
+                    }
+                    match latest.borrow().visit(&fragment) {
+                        Visit::Undo => dispatch.dispatch(Action::Undo),
+                        Visit::Redo => dispatch.dispatch(Action::Redo),
+                        Visit::Here => {}
+                        Visit::Elsewhere => {
+                            let _ = gloo::utils::window().location().reload();
+                        }
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    // Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, except while a text field is being
+    // typed in: there the browser's own text undo applies (it steps back through the typing
+    // in that box, which is what a person pressing Ctrl+Z there expects, and each step it
+    // takes still reaches the form as an edit). Once the field is left, Ctrl+Z is ours again.
+    let typing = use_mut_ref(|| false);
+    *typing.borrow_mut() = state.history.is_open();
+    {
+        let dispatch = state.dispatcher();
+        let typing = typing.clone();
+        use_effect_with((), move |_| {
+            // Not passive: the shortcut replaces the browser's own undo (which would do nothing
+            // outside a text field).
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    if let Some(action) = e
+                        .dyn_ref::<KeyboardEvent>()
+                        .and_then(|k| shortcut(k, *typing.borrow()))
+                    {
+                        e.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
     let load = {
         let state = state.clone();
-        let preset = preset.clone();
         Callback::from(move |s: Scenario| {
-            preset.set(PRESETS.iter().find(|p| p.scenario() == s));
-            state.dispatch(Action::Load(Rc::new(s)));
+            let preset = preset_of(&s);
+            state.dispatch(Action::Load(Rc::new(s), preset));
         })
     };
+    // Switching preset: its own address, and work that is not a preset nor saved yet is kept
+    // under "Your scenarios", so closing the page after the switch does not lose it.
     let on_choose = {
-        let load = load.clone();
-        Callback::from(move |p: &'static Preset| load.emit(p.scenario()))
+        let state = state.clone();
+        let saved_list = saved.list.clone();
+        let saved = saved.dispatcher();
+        let notify = notify.clone();
+        Callback::from(move |p: &'static Preset| {
+            let work = state.scenario.draft().clone();
+            let own = preset_of(&state.scenario).is_none()
+                && !saved_list.entries.iter().any(|e| e.scenario == work);
+            if own {
+                saved.dispatch(SavedAction::KeepBeforeSwitch {
+                    scenario: work,
+                    at: browser::now_iso(),
+                });
+                notify.emit((
+                    Tone::Info,
+                    format!(
+                        "Your previous work, \"{}\", was kept under \"Your scenarios\".",
+                        state.scenario.name
+                    ),
+                    Vec::new(),
+                ));
+            }
+            let next = p.scenario();
+            // Only a change of scenario makes an address to push (else the next edit would).
+            *push_next.borrow_mut() = next != *state.scenario;
+            state.dispatch(Action::Load(Rc::new(next), Some(p)));
+        })
     };
     let on_import = {
         let load = load.clone();
@@ -233,7 +325,8 @@ pub fn app() -> Html {
                 </div>
                 <div class="inputs">
                     if full {
-                        <PresetPicker preset={*preset} {on_choose} />
+                        { undo_bar(&state) }
+                        <PresetPicker preset={state.form.preset} {on_choose} />
                         <DealLedger />
                         { revenue_inputs(&state) }
                         { costs_inputs(&state) }
@@ -258,12 +351,29 @@ pub fn app() -> Html {
                     </div>
                 }
             </main>
+            { action_toast(&state) }
+            // Field messages, said once the field is left (see field_input.rs).
+            <div id="field-status" class="visually-hidden" role="status"></div>
             <footer class="site-footer">
                 <p>{ "All figures in billions of nominal US dollars. The model is documented in docs/MODEL.md; every default figure carries its source in the scenario notes. Runs entirely in your browser: nothing you type leaves this page. Drop a scenario JSON file anywhere on the page to import it." }</p>
             </footer>
             </div>
         </ContextProvider<Dispatch>>
         </ContextProvider<StateHandle>>
+    }
+}
+
+/// The history action a key press asks for: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z or Ctrl+Y, unless a
+/// field is being typed in (`typing`: a field's edit is open until the field is left, so the
+/// focus is in it).
+fn shortcut(e: &KeyboardEvent, typing: bool) -> Option<Action> {
+    if typing || !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        return None;
+    }
+    match (e.key().as_str(), e.shift_key()) {
+        ("z" | "Z", false) => Some(Action::Undo),
+        ("z" | "Z", true) | ("y" | "Y", false) => Some(Action::Redo),
+        _ => None,
     }
 }
 

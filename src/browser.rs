@@ -87,15 +87,32 @@ pub fn page_url() -> String {
 /// Replaces the fragment without adding a history entry (so editing does not fill the back
 /// button with one entry per keystroke).
 pub fn replace_hash(fragment: &str) {
+    set_hash(fragment, false);
+}
+
+/// Sets the fragment, adding a history entry when `push` (a switch of preset, which Back
+/// should undo) and replacing the current one otherwise. Setting the fragment this way fires
+/// no `popstate` and no `hashchange`. An unchanged address is left alone: pushing it would
+/// make Back do nothing.
+pub fn set_hash(fragment: &str, push: bool) {
     if let Some(w) = web_sys::window() {
         let l = w.location();
+        if l.hash()
+            .is_ok_and(|h| h.trim_start_matches('#') == fragment)
+        {
+            return;
+        }
         let url = format!(
             "{}{}#{fragment}",
             l.pathname().unwrap_or_default(),
             l.search().unwrap_or_default()
         );
         if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            let _ = if push {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::state::{Action, State};
 use yew::prelude::*;
 
+pub mod action_toast;
 pub mod chart_panel;
 pub mod costs_inputs;
 pub mod deal_ledger;
@@ -27,6 +28,7 @@ pub mod summary_sentence;
 pub mod table;
 pub mod theme_toggle;
 pub mod uncertainty_settings;
+pub mod undo_bar;
 pub mod weights_editor;
 
 /// The app's state as shared through context.

@@ -14,6 +14,7 @@ pub use coverage_model::{
 };
 
 pub mod embed;
+pub mod history;
 pub mod notices;
 pub mod saved;
 pub mod startup;

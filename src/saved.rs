@@ -124,14 +124,19 @@ pub enum SavedAction {
     /// Keep the reader's own work at the top, under "… (before opening a link)", because a
     /// link is about to replace it on the page.
     KeepBeforeLink { scenario: Draft, at: String },
+    /// Keep the reader's own work at the top, under "… (before switching preset)", because a
+    /// preset chosen in "Start from" is about to replace it on the page.
+    KeepBeforeSwitch { scenario: Draft, at: String },
 }
 
 /// The name of work kept aside before a link replaced it.
 pub fn before_link_name(scenario_name: &str) -> String {
-    format!(
-        "{} (before opening a link)",
-        scenario_name.chars().take(50).collect::<String>()
-    )
+    format!("{} (before opening a link)", short(scenario_name))
+}
+
+/// A scenario's name cut to leave room for what is added to it.
+fn short(name: &str) -> String {
+    name.chars().take(50).collect()
 }
 
 fn clip(name: &str) -> String {
@@ -139,6 +144,19 @@ fn clip(name: &str) -> String {
 }
 
 impl SavedList {
+    /// Puts work kept aside at the top, under a name no other entry has.
+    fn keep_at_top(&mut self, name: String, scenario: Draft, at: String) {
+        let name = unique_name(&self.entries, &name);
+        self.entries.insert(
+            0,
+            Saved {
+                name,
+                saved_at: at,
+                scenario,
+            },
+        );
+    }
+
     /// The entry at `index` if it still has that name.
     fn find(&self, index: usize, name: &str) -> Option<&Saved> {
         self.entries.get(index).filter(|e| e.name == name)
@@ -166,15 +184,12 @@ impl SavedList {
                 );
             }
             SavedAction::KeepBeforeLink { scenario, at } => {
-                let name = unique_name(&self.entries, &before_link_name(&scenario.name));
-                next.entries.insert(
-                    0,
-                    Saved {
-                        name,
-                        saved_at: at,
-                        scenario,
-                    },
-                );
+                let name = before_link_name(&scenario.name);
+                next.keep_at_top(name, scenario, at);
+            }
+            SavedAction::KeepBeforeSwitch { scenario, at } => {
+                let name = format!("{} (before switching preset)", short(&scenario.name));
+                next.keep_at_top(name, scenario, at);
             }
             SavedAction::Overwrite {
                 index,
@@ -396,6 +411,17 @@ mod tests {
                 },
                 Some(vec![
                     "OpenAI, November 2025 (before opening a link)",
+                    "a",
+                    "b",
+                ]),
+            ),
+            (
+                SavedAction::KeepBeforeSwitch {
+                    scenario: other_draft(),
+                    at: at.clone(),
+                },
+                Some(vec![
+                    "OpenAI, November 2025 (before switching preset)",
                     "a",
                     "b",
                 ]),

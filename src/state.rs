@@ -6,7 +6,9 @@
 //! message while the last valid scenario keeps the results on screen.
 
 use crate::format;
+use crate::history::{History, Step};
 use crate::parse::{parse_int, parse_money, parse_number, parse_percent, ParseError};
+use crate::presets::Preset;
 use crate::scenario::{
     Costs, Credit, Deal, DealValue, Draft, Financing, Funding, Growth, Marker, Profile, Raise,
     Revenue, RevenueShare, Scenario, ScenarioError, Shortfall, Uncertainty, FORMAT_VERSION,
@@ -358,6 +360,9 @@ pub struct Form {
     pub markers: Vec<Marker>,
     /// The uncertainty section, carried along unchanged (`None`: the defaults apply).
     pub uncertainty: Option<Uncertainty>,
+    /// The built-in scenario last chosen in "Start from" (its notes and sources are shown),
+    /// kept with the fields so undoing a switch of preset brings the picker back too.
+    pub preset: Option<&'static Preset>,
     next_id: u32,
 }
 
@@ -510,6 +515,7 @@ impl Form {
             financing_note: financing.note,
             markers: s.markers.clone(),
             uncertainty: s.uncertainty,
+            preset: None,
             next_id: 0,
         };
         match &s.revenue.growth {
@@ -1001,17 +1007,50 @@ pub enum Action {
     MoveDeal(usize, usize),
     AddRow(Table),
     RemoveRow(Table, usize),
-    /// Replace everything with a scenario (a preset, an import).
-    Load(Rc<Scenario>),
+    /// Replace everything with a scenario (a preset, an import), and the preset it is.
+    Load(Rc<Scenario>, Option<&'static Preset>),
+    /// Go back one change.
+    Undo,
+    /// Go forward one undone change.
+    Redo,
+    /// The field being typed in was left: the next edit to it is a change of its own.
+    Commit,
+    /// Hide the note about the last change.
+    DismissNote,
 }
 
-/// The form, its current errors, and the last valid scenario (whose results stay on screen
-/// while the form holds a mistake).
+/// Where an address reached with the browser's Back or Forward leads from the current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visit {
+    /// One undo away (Back after a switch of preset).
+    Undo,
+    /// One redo away (Forward again).
+    Redo,
+    /// The scenario already shown.
+    Here,
+    /// Somewhere the history does not lead (an address from before the page was loaded).
+    Elsewhere,
+}
+
+/// What is said about the last change: the sentence, and whether Undo is offered beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub text: Rc<str>,
+    pub offer_undo: bool,
+}
+
+/// The form, its current errors, the last valid scenario (whose results stay on screen
+/// while the form holds a mistake), the changes that can be undone, and what is said about
+/// the last one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub form: Form,
     pub errors: Rc<Errors>,
     pub scenario: Rc<Scenario>,
+    pub history: History<Form, Field>,
+    /// Said (politely, to screen readers too) after a change worth confirming: a removal, a
+    /// move, a switch of preset, an undo.
+    pub note: Option<Note>,
 }
 
 impl State {
@@ -1021,6 +1060,8 @@ impl State {
             form: Form::from_scenario(&scenario),
             errors: Rc::default(),
             scenario,
+            history: History::default(),
+            note: None,
         }
     }
 
@@ -1030,9 +1071,153 @@ impl State {
     }
 
     /// Applies an action; `None` when nothing changed (so the view need not re-render).
+    /// Every change of the form is recorded, so it can be undone.
     pub fn apply(&self, action: Action) -> Option<State> {
-        if let Action::Load(scenario) = action {
-            return Some(State::new(scenario));
+        match action {
+            Action::Undo => {
+                let step = self.history.undo(Rc::new(self.form.clone()))?;
+                Some(self.stepped(step, "Undid"))
+            }
+            Action::Redo => {
+                let step = self.history.redo(Rc::new(self.form.clone()))?;
+                Some(self.stepped(step, "Redid"))
+            }
+            Action::Commit => Some(State {
+                history: self.history.commit()?,
+                ..self.clone()
+            }),
+            Action::DismissNote => {
+                self.note.as_ref()?;
+                Some(State {
+                    note: None,
+                    ..self.clone()
+                })
+            }
+            action => {
+                let label = self.label(&action);
+                let note = self.note_for(&action);
+                let group = match action {
+                    Action::Edit(field, _) => Some(field),
+                    _ => None,
+                };
+                let mut next = self.change(action)?;
+                next.history = self
+                    .history
+                    .record(Rc::new(self.form.clone()), &label, group);
+                next.note = note.map(|text| Note {
+                    text: text.into(),
+                    offer_undo: true,
+                });
+                Some(next)
+            }
+        }
+    }
+
+    /// Where the scenario link `fragment` (an address's fragment, without `#`) leads from
+    /// here: compared as encoded, so the same scenario is the same address.
+    pub fn visit(&self, fragment: &str) -> Visit {
+        let leads_to = |f: Option<&Form>| {
+            f.and_then(|f| f.to_scenario().ok())
+                .is_some_and(|s| crate::codec::encode(&s) == fragment)
+        };
+        if leads_to(self.history.previous()) {
+            Visit::Undo
+        } else if leads_to(self.history.next()) {
+            Visit::Redo
+        } else if self.errors.is_empty() && crate::codec::encode(&self.scenario) == fragment {
+            Visit::Here
+        } else {
+            Visit::Elsewhere
+        }
+    }
+
+    /// The state an undo or redo step leads to, saying what was undone or redone.
+    fn stepped(&self, step: Step<Form, Field>, verb: &str) -> State {
+        let mut next = self.with_form((*step.snapshot).clone());
+        next.history = step.history;
+        next.note = Some(Note {
+            text: format!("{verb} {}.", step.label).into(),
+            offer_undo: false,
+        });
+        next
+    }
+
+    /// A deal's name as its row shows it.
+    fn deal_name(&self, i: usize) -> String {
+        match self.form.deals.get(i) {
+            Some(d) if !d.name.trim().is_empty() => d.name.trim().to_string(),
+            _ => format!("Deal {}", i + 1),
+        }
+    }
+
+    /// What a change is, following "Undo" or "Undid" ("removing Oracle"). Deal actions name
+    /// the deal; the rest say what kind of change it was.
+    fn label(&self, action: &Action) -> String {
+        let (verb, deal, after) = match *action {
+            Action::ChooseProfile(i, _)
+            | Action::ValueByCapacity(i, _)
+            | Action::SetFirm(i, _)
+            | Action::SetInclude(i, _) => ("changing", i, ""),
+            Action::DuplicateDeal(i) => ("duplicating", i, ""),
+            Action::RemoveDeal(i) => ("removing", i, ""),
+            Action::MoveDeal(from, to) => ("moving", from, if to < from { " up" } else { " down" }),
+            Action::Load(ref s, preset) => {
+                return match preset {
+                    Some(p) => format!("switching to {}", p.title),
+                    None => format!("opening {}", s.name),
+                };
+            }
+            _ => {
+                return match action {
+                    Action::Edit(..) => "typing",
+                    Action::SetFirmOnly(_) => "the switch of firm contracts only",
+                    Action::AddDeal => "adding a deal",
+                    Action::AddRow(_) => "adding a row",
+                    Action::RemoveRow(..) => "removing a row",
+                    _ => "a choice",
+                }
+                .into()
+            }
+        };
+        format!("{verb} {}{after}", self.deal_name(deal))
+    }
+
+    /// The sentence said after a change worth confirming (one that moves or removes things
+    /// out of view); `None` for edits whose result is in plain sight.
+    fn note_for(&self, action: &Action) -> Option<String> {
+        let n = self.form.deals.len();
+        Some(match action {
+            Action::RemoveDeal(i) if *i < n => format!("Removed {}.", self.deal_name(*i)),
+            Action::DuplicateDeal(i) if *i < n && n < MAX_DEALS => {
+                format!("Duplicated {}: the copy is below it.", self.deal_name(*i))
+            }
+            Action::MoveDeal(from, to) if *from < n && *to < n => format!(
+                "Moved {} {}: now {} of {n}.",
+                self.deal_name(*from),
+                if to < from { "up" } else { "down" },
+                to + 1
+            ),
+            Action::RemoveRow(..) => "Removed a row.".into(),
+            Action::Load(_, Some(p)) => format!("Switched to {}.", p.title),
+            _ => return None,
+        })
+    }
+
+    /// The form after a change; `None` when nothing changed.
+    fn change(&self, action: Action) -> Option<State> {
+        if let Action::Load(scenario, preset) = action {
+            if scenario == self.scenario && preset == self.form.preset && self.errors.is_empty() {
+                return None;
+            }
+            let mut form = Form::from_scenario(&scenario);
+            form.preset = preset;
+            return Some(State {
+                form,
+                errors: Rc::default(),
+                scenario,
+                history: History::default(),
+                note: None,
+            });
         }
         let mut form = self.form.clone();
         match action {
@@ -1116,7 +1301,7 @@ impl State {
                 }
                 form.table_mut(t).remove(i);
             }
-            Action::Load(_) => unreachable!("handled above"),
+            _ => return None,
         }
         Some(self.with_form(form))
     }
@@ -1135,12 +1320,16 @@ impl State {
                     form,
                     errors: Rc::default(),
                     scenario,
+                    history: self.history.clone(),
+                    note: None,
                 }
             }
             Err(errors) => State {
                 form,
                 errors: Rc::new(errors),
                 scenario: Rc::clone(&self.scenario),
+                history: self.history.clone(),
+                note: None,
             },
         }
     }

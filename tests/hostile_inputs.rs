@@ -659,8 +659,9 @@ proptest! {
         check_accepted(&s).map_err(TestCaseError::fail)?;
     }
 
-    /// Typing anything into any field, adding and removing rows and deals: the reducer never
-    /// panics, every field error has a message, and the results shown stay finite.
+    /// Typing anything into any field, adding and removing rows and deals, undoing and redoing:
+    /// the reducer never panics, every field error has a message, and the results shown stay
+    /// finite.
     #[test]
     fn hostile_typing_never_breaks_the_form(
         which in any::<Index>(),
@@ -677,6 +678,13 @@ proptest! {
             }
         }
         check_accepted(&state.scenario).map_err(TestCaseError::fail)?;
+        // Undoing everything leads back to the start.
+        let start = State::new(Rc::new(PRESETS[which.index(PRESETS.len())].scenario()));
+        while let Some(prev) = state.apply(Action::Undo) {
+            state = prev;
+        }
+        prop_assert_eq!(&state.form, &start.form);
+        prop_assert_eq!(&state.scenario, &start.scenario);
     }
 }
 
@@ -694,6 +702,8 @@ enum Act {
     AddRow(Index),
     RemoveRow(Index, Index),
     FirmOnly(bool),
+    /// Undo, Redo or leaving the field being typed in.
+    History(Index),
 }
 
 #[derive(Debug, Clone)]
@@ -794,6 +804,7 @@ fn action() -> impl Strategy<Value = Act> {
         1 => any::<Index>().prop_map(Act::AddRow),
         1 => index_pair().prop_map(|(a, b)| Act::RemoveRow(a, b)),
         1 => any::<bool>().prop_map(Act::FirmOnly),
+        3 => any::<Index>().prop_map(Act::History),
     ]
 }
 
@@ -840,6 +851,7 @@ impl Act {
                 Action::RemoveRow(t, i.index(state.form.table(t).len() + 1))
             }
             Act::FirmOnly(on) => Action::SetFirmOnly(on),
+            Act::History(i) => [Action::Undo, Action::Redo, Action::Commit][i.index(3)].clone(),
         }
     }
 }

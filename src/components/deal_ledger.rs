@@ -1,12 +1,48 @@
 //! The deal ledger: every commitment in a table, with add, duplicate, remove and reorder, and
-//! the switch that counts firm contracts only.
+//! the switch that counts firm contracts only. After a row action the keyboard focus goes to
+//! the control a person would use next (the action itself is said by the state's note).
 
 use super::deal_row::DealRow;
 use super::use_app_state;
 use crate::scenario::MAX_DEALS;
-use crate::state::Action;
+use crate::state::{Action, DealForm};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// Where the focus goes after a row action, once the list has changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusAfter {
+    /// The deal at this position was removed: the name of the deal now there (the next one),
+    /// else of the one before, else "Add deal".
+    Removed(usize),
+    /// The deal at this position was copied: the copy's name (just below it).
+    Duplicated(usize),
+    /// A deal moved to `to`: the same move button, or the other one once at the end.
+    Moved { to: usize, up: bool },
+}
+
+impl FocusAfter {
+    /// The id of the element to focus in the list as it is now.
+    fn target(self, deals: &[DealForm]) -> String {
+        let name = |d: &DealForm| format!("deal-{}-name", d.id);
+        match self {
+            FocusAfter::Removed(i) => deals
+                .get(i)
+                .or_else(|| i.checked_sub(1).and_then(|j| deals.get(j)))
+                .map_or_else(|| "add-deal".into(), name),
+            FocusAfter::Duplicated(i) => deals.get(i + 1).map_or_else(|| "add-deal".into(), name),
+            FocusAfter::Moved { to, up } => match deals.get(to) {
+                Some(d) => {
+                    let at_end = if up { to == 0 } else { to + 1 == deals.len() };
+                    let dir = if up != at_end { "up" } else { "down" };
+                    format!("deal-{}-{dir}", d.id)
+                }
+                None => "add-deal".into(),
+            },
+        }
+    }
+}
 
 /// The table of deals.
 #[function_component(DealLedger)]
@@ -15,6 +51,25 @@ pub fn deal_ledger() -> Html {
     // Which deals are open for editing, by stable id so reordering keeps them open (a list:
     // a handful of ids, and no set code in the download).
     let open = use_state(Vec::<u32>::new);
+    // Set by a row action, used once the list of deals has changed (a click that changes
+    // nothing leaves it unused until the next change of the list, which only these make).
+    let pending = use_mut_ref(|| None::<FocusAfter>);
+    let on_focus_after = {
+        let pending = pending.clone();
+        use_callback((), move |f: FocusAfter, _| *pending.borrow_mut() = Some(f))
+    };
+    {
+        let ids: Vec<u32> = state.form.deals.iter().map(|d| d.id).collect();
+        let state = state.clone();
+        use_effect_with(ids, move |_| {
+            if let Some(f) = pending.borrow_mut().take() {
+                let el = gloo::utils::document().get_element_by_id(&f.target(&state.form.deals));
+                if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let on_firm_only = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -64,6 +119,9 @@ pub fn deal_ledger() -> Html {
                 <input type="checkbox" id="firm-only" checked={state.form.firm_only} onchange={on_firm_only} />
                 <span>{ "Count firm contracts only" }</span>
             </label>
+            if state.form.firm_only {
+                <p class="hint" id="firm-only-note">{ "Letters of intent are not counted while this is on; each deal's own choice comes back when it is off." }</p>
+            }
             <table class="ledger">
                 <caption class="visually-hidden">{ "Deals: select a name to edit its terms" }</caption>
                 <thead>
@@ -82,7 +140,8 @@ pub fn deal_ledger() -> Html {
                         <DealRow key={d.id} index={i} count={n}
                             open={open.contains(&d.id) || has_error}
                             on_toggle={on_toggle.clone()} deal={d.clone()}
-                            firm_only={state.form.firm_only} errors={state.errors.clone()} />
+                            firm_only={state.form.firm_only} errors={state.errors.clone()}
+                            on_focus_after={on_focus_after.clone()} />
                     }
                 }) }
             </table>

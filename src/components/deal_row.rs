@@ -2,11 +2,13 @@
 //! when open, every term of the deal. It is given its deal and the form's messages as props
 //! (not the whole state), so an edit to another deal or another section does not re-render it.
 
+use super::deal_ledger::FocusAfter;
 use super::field_input::{FieldInput, FieldValue};
 use super::weights_editor::WeightsEditor;
 use super::{use_dispatch, Dispatch};
 use crate::format;
 use crate::parse::{parse_int, parse_money, parse_number};
+use crate::scenario::MAX_DEALS;
 use crate::state::{Action, DealField, DealForm, Errors, Field, ProfileKind};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -26,12 +28,23 @@ pub struct DealRowProps {
     pub firm_only: bool,
     /// The form's messages (compared by value: a new but equal set does not re-render).
     pub errors: Rc<Errors>,
+    /// Told where the focus goes once a row action has changed the list.
+    pub on_focus_after: Callback<FocusAfter>,
 }
 
-/// A callback that sends one fixed action.
-fn send(dispatch: &Dispatch, action: Action) -> Callback<MouseEvent> {
+/// A callback that says where the focus goes next, then sends one fixed action.
+fn send(
+    dispatch: &Dispatch,
+    on_focus_after: &Callback<FocusAfter>,
+    focus: FocusAfter,
+    action: Action,
+) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
-    Callback::from(move |_| dispatch.dispatch(action.clone()))
+    let on_focus_after = on_focus_after.clone();
+    Callback::from(move |_| {
+        on_focus_after.emit(focus);
+        dispatch.dispatch(action.clone());
+    })
 }
 
 /// A deal's row (a `<tbody>` of the ledger table).
@@ -61,7 +74,10 @@ pub fn deal_row(props: &DealRowProps) -> Html {
         (Ok(s), Ok(n)) if n >= 1 => format!("{s}–{}", s + n - 1),
         _ => "—".into(),
     };
-    let counted = deal.include && (deal.firm || !props.firm_only);
+    // A letter of intent while only firm contracts count: shown (and heard) as not counted,
+    // while the deal's own choice is kept for when the option is turned off.
+    let ruled_out = props.firm_only && !deal.firm;
+    let counted = deal.include && !ruled_out;
     let editor_id = format!("deal-{}-editor", deal.id);
     let toggle = {
         let cb = props.on_toggle.clone();
@@ -91,6 +107,8 @@ pub fn deal_row(props: &DealRowProps) -> Html {
             }
         })
     };
+    let act =
+        |focus: FocusAfter, action: Action| send(&state, &props.on_focus_after, focus, action);
     let f = |field: DealField| Field::Deal(i, field);
     let source_ok = {
         let s = deal.source.trim().to_ascii_lowercase();
@@ -104,7 +122,7 @@ pub fn deal_row(props: &DealRowProps) -> Html {
         <tbody class={classes!("deal", (!counted).then_some("not-counted"), props.open.then_some("open"))}>
             <tr class="deal-summary">
                 <th scope="row">
-                    <button type="button" class="disclosure" aria-expanded={props.open.to_string()}
+                    <button type="button" class="disclosure" id={format!("deal-{}-name", deal.id)} aria-expanded={props.open.to_string()}
                         aria-controls={editor_id.clone()} onclick={toggle}>
                         <span class="deal-name"><span class="chevron" aria-hidden="true">{ if props.open { "▾ " } else { "▸ " } }</span>{ name.clone() }</span>
                         if !deal.counterparty.trim().is_empty() {
@@ -119,18 +137,20 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                         aria-label={format!("{name}: firm contract")} />
                 </td>
                 <td>
-                    <input type="checkbox" checked={deal.include} onchange={checkbox(Action::SetInclude)}
-                        aria-label={format!("{name}: include in the scenario")} />
+                    <input type="checkbox" checked={counted} disabled={ruled_out} onchange={checkbox(Action::SetInclude)}
+                        aria-label={format!("{name}: counted")}
+                        aria-describedby={ruled_out.then_some("firm-only-note")}
+                        title={ruled_out.then_some("Not counted: only firm contracts are counted")} />
                 </td>
                 <td class="row-actions">
-                    <button type="button" class="icon-button" disabled={i == 0} title="Move up"
-                        aria-label={format!("Move {name} up")} onclick={send(&state, Action::MoveDeal(i, i.saturating_sub(1)))}>{ "↑" }</button>
-                    <button type="button" class="icon-button" disabled={i + 1 >= props.count} title="Move down"
-                        aria-label={format!("Move {name} down")} onclick={send(&state, Action::MoveDeal(i, i + 1))}>{ "↓" }</button>
-                    <button type="button" class="icon-button" title="Duplicate"
-                        aria-label={format!("Duplicate {name}")} onclick={send(&state, Action::DuplicateDeal(i))}>{ "Copy" }</button>
+                    <button type="button" class="icon-button" disabled={i == 0} title="Move up" id={format!("deal-{}-up", deal.id)}
+                        aria-label={format!("Move {name} up")} onclick={act(FocusAfter::Moved { to: i.saturating_sub(1), up: true }, Action::MoveDeal(i, i.saturating_sub(1)))}>{ "↑" }</button>
+                    <button type="button" class="icon-button" disabled={i + 1 >= props.count} title="Move down" id={format!("deal-{}-down", deal.id)}
+                        aria-label={format!("Move {name} down")} onclick={act(FocusAfter::Moved { to: i + 1, up: false }, Action::MoveDeal(i, i + 1))}>{ "↓" }</button>
+                    <button type="button" class="icon-button" title="Duplicate" disabled={props.count >= MAX_DEALS}
+                        aria-label={format!("Duplicate {name}")} onclick={act(FocusAfter::Duplicated(i), Action::DuplicateDeal(i))}>{ "Copy" }</button>
                     <button type="button" class="icon-button danger" title="Remove"
-                        aria-label={format!("Remove {name}")} onclick={send(&state, Action::RemoveDeal(i))}>{ "✕" }</button>
+                        aria-label={format!("Remove {name}")} onclick={act(FocusAfter::Removed(i), Action::RemoveDeal(i))}>{ "✕" }</button>
                 </td>
             </tr>
             if props.open {

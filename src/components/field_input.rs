@@ -83,6 +83,21 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let id = field_id(field);
     let text = props.value.text.clone();
     let error = props.value.error.clone();
+    // Leaving the field ends its change for undo (so "typing" in the history always means the
+    // focus is in the field typed in). A changed value, once left or committed with Enter,
+    // says its message once: said on every keystroke, it would interrupt the typing.
+    let onblur = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Commit))
+    };
+    let onchange = {
+        let said = error.as_ref().map(|m| spoken(&props.label, m));
+        Callback::from(move |_: Event| {
+            if let Some(said) = &said {
+                say(said);
+            }
+        })
+    };
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         dispatch.dispatch(Action::Edit(field, input.value()));
@@ -136,6 +151,8 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     aria-describedby={described}
                     data-renders={renders}
                     {oninput}
+                    {onchange}
+                    {onblur}
                 />
                 if let Some(unit) = &props.unit {
                     <span class="unit" aria-hidden="true">{ unit.clone() }</span>
@@ -148,5 +165,33 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                 <p id={error_id} class="error-text">{ message }</p>
             }
         </div>
+    }
+}
+
+/// A field's message as said aloud: with the field's label first unless the message already
+/// opens with it, since the focus may be elsewhere by the time it is heard.
+fn spoken(label: &str, message: &str) -> String {
+    // ASCII case only: full Unicode lowering would add its tables to the download.
+    let opens_with_label = message
+        .get(..label.len())
+        .is_some_and(|m| m.eq_ignore_ascii_case(label));
+    if opens_with_label {
+        message.to_string()
+    } else {
+        format!("{label}: {message}")
+    }
+}
+
+/// Puts text in the page's hidden polite live region (`#field-status`, in the app's root),
+/// straight into the DOM: Yew renders the region empty and never touches its text. The same
+/// text twice gets a no-break space, so it is a change that screen readers say again.
+fn say(text: &str) {
+    if let Some(region) = gloo::utils::document().get_element_by_id("field-status") {
+        let text = if region.text_content().as_deref() == Some(text) {
+            format!("{text}\u{a0}")
+        } else {
+            text.to_string()
+        };
+        region.set_text_content(Some(&text));
     }
 }

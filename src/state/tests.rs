@@ -502,3 +502,243 @@ fn errors_keep_the_first_message_per_path_in_path_order() {
     let under: Vec<&str> = errors.under("deals[1]").map(|(p, _)| p).collect();
     assert_eq!(under, ["deals[1]", "deals[1].years"]);
 }
+
+/// Applies actions in order the way the reducer does (an action that changes nothing keeps the
+/// state).
+fn run(start: State, actions: impl IntoIterator<Item = Action>) -> State {
+    actions
+        .into_iter()
+        .fold(start, |s, a| s.apply(a.clone()).unwrap_or(s))
+}
+
+fn preset(id: &str) -> &'static presets::Preset {
+    presets::by_id(id).unwrap()
+}
+
+#[test]
+fn undo_after_removing_a_deal_brings_it_back_and_redo_removes_it_again() {
+    let s0 = state(presets::openai_november_2025());
+    let removed = s0.apply(Action::RemoveDeal(3)).unwrap();
+    assert_eq!(removed.form.deals.len(), 7);
+    assert_ne!(removed.scenario, s0.scenario);
+    assert_eq!(
+        removed.note.as_ref().map(|n| &*n.text),
+        Some("Removed Oracle.")
+    );
+    assert_eq!(removed.history.undo_label(), Some("removing Oracle"));
+
+    let undone = removed.apply(Action::Undo).unwrap();
+    assert_eq!(
+        undone.form, s0.form,
+        "the deal is back, in its place, with its id"
+    );
+    assert_eq!(
+        undone.scenario, s0.scenario,
+        "the figures are the same as before"
+    );
+    assert_eq!(
+        undone.note.as_ref().map(|n| &*n.text),
+        Some("Undid removing Oracle.")
+    );
+    assert_eq!(undone.history.redo_label(), Some("removing Oracle"));
+
+    let redone = undone.apply(Action::Redo).unwrap();
+    assert_eq!(redone.form, removed.form);
+    assert_eq!(redone.scenario, removed.scenario);
+    assert!(redone.apply(Action::Redo).is_none(), "nothing more to redo");
+}
+
+#[test]
+fn every_kind_of_change_can_be_undone() {
+    let s0 = state(presets::openai_november_2025());
+    let changes = [
+        Action::Edit(Field::RevenueBase, "20".into()),
+        Action::ChooseGrowth(GrowthKind::Constant),
+        Action::ChooseProfile(1, ProfileKind::Custom),
+        Action::ValueByCapacity(1, true),
+        Action::SetFirm(1, false),
+        Action::SetInclude(1, false),
+        Action::SetFirmOnly(true),
+        Action::ChooseShortfall(Shortfall::Unpaid),
+        Action::AddDeal,
+        Action::DuplicateDeal(0),
+        Action::RemoveDeal(0),
+        Action::MoveDeal(0, 2),
+        Action::AddRow(Table::Raises),
+        Action::RemoveRow(Table::OpexShares, 0),
+        Action::Load(Rc::new(preset("blank").scenario()), Some(preset("blank"))),
+    ];
+    for action in changes {
+        let changed = s0
+            .apply(action.clone())
+            .unwrap_or_else(|| panic!("{action:?} changes nothing"));
+        assert_ne!(changed.form, s0.form, "{action:?}");
+        let undone = changed.apply(Action::Undo).unwrap();
+        assert_eq!(undone.form, s0.form, "{action:?}");
+        assert_eq!(undone.scenario, s0.scenario, "{action:?}");
+    }
+}
+
+#[test]
+fn typing_in_a_field_is_one_change_per_commit() {
+    let s0 = state(presets::openai_november_2025());
+    let edit = |text: &str| Action::Edit(Field::RevenueBase, text.into());
+    let typed = run(s0.clone(), [edit("1"), edit("13"), edit("13.5")]);
+    assert_eq!(typed.history.depth(), 1, "keystrokes join one change");
+    let committed = run(typed, [Action::Commit, edit("13.56"), edit("13.567")]);
+    assert_eq!(
+        committed.history.depth(),
+        2,
+        "an edit after leaving the field is its own"
+    );
+    let back = committed.apply(Action::Undo).unwrap();
+    assert_eq!(back.form.revenue_base, "13.5");
+    let back = back.apply(Action::Undo).unwrap();
+    assert_eq!(back.form.revenue_base, s0.form.revenue_base);
+    assert!(back.apply(Action::Undo).is_none());
+    // Another field is another change, and a commit with nothing open changes nothing.
+    let two = run(
+        s0.clone(),
+        [edit("1"), Action::Edit(Field::OpeningCash, "5".into())],
+    );
+    assert_eq!(two.history.depth(), 2);
+    assert!(s0.apply(Action::Commit).is_none());
+}
+
+#[test]
+fn undo_brings_back_a_bad_value_with_its_message() {
+    let s0 = state(presets::openai_november_2025());
+    let bad = run(
+        s0,
+        [
+            Action::Edit(Field::RevenueBase, "lots".into()),
+            Action::Commit,
+            Action::RemoveDeal(0),
+        ],
+    );
+    assert!(bad.is_stale());
+    let back = bad.apply(Action::Undo).unwrap();
+    assert_eq!(back.form.revenue_base, "lots");
+    assert_eq!(
+        back.errors.get("revenue.base"),
+        Some("\"lots\" is not a number")
+    );
+}
+
+#[test]
+fn switching_preset_is_undone_with_the_edits_before_it() {
+    let openai = preset("openai-2025-11");
+    let anthropic = preset("anthropic-2025-11");
+    let mut s0 = state(openai.scenario());
+    s0.form.preset = Some(openai);
+    let edited = run(
+        s0,
+        [
+            Action::Edit(Field::RevenueBase, "21".into()),
+            Action::Commit,
+        ],
+    );
+    let switched = edited
+        .apply(Action::Load(Rc::new(anthropic.scenario()), Some(anthropic)))
+        .unwrap();
+    assert_eq!(switched.form.preset, Some(anthropic));
+    assert_eq!(
+        switched.note.as_ref().map(|n| &*n.text),
+        Some("Switched to Anthropic, November 2025.")
+    );
+    let back = switched.apply(Action::Undo).unwrap();
+    assert_eq!(
+        back.form.preset,
+        Some(openai),
+        "the picker shows the preset again"
+    );
+    assert_eq!(back.form.revenue_base, "21", "with the edit made to it");
+    assert_eq!(back.scenario, edited.scenario);
+    // Choosing the preset already shown changes nothing and records nothing.
+    assert!(switched
+        .apply(Action::Load(Rc::new(anthropic.scenario()), Some(anthropic)))
+        .is_none());
+}
+
+#[test]
+fn going_back_in_the_browser_steps_through_the_history() {
+    use crate::codec::encode;
+    let openai = preset("openai-2025-11");
+    let anthropic = preset("anthropic-2025-11");
+    let edited = run(
+        state(openai.scenario()),
+        [Action::Edit(Field::RevenueBase, "21".into())],
+    );
+    let switched = edited
+        .apply(Action::Load(Rc::new(anthropic.scenario()), Some(anthropic)))
+        .unwrap();
+    // Back: the address holds the edited scenario, which is one undo away.
+    assert_eq!(switched.visit(&encode(&edited.scenario)), Visit::Undo);
+    let back = switched.apply(Action::Undo).unwrap();
+    assert_eq!(back.form, edited.form);
+    assert_eq!(
+        back.history.redo_label(),
+        Some("switching to Anthropic, November 2025")
+    );
+    // Forward: one redo away.
+    assert_eq!(back.visit(&encode(&anthropic.scenario())), Visit::Redo);
+    // The scenario already shown, and one the history does not hold.
+    assert_eq!(back.visit(&encode(&edited.scenario)), Visit::Here);
+    assert_eq!(
+        back.visit(&encode(&preset("blank").scenario())),
+        Visit::Elsewhere
+    );
+    assert_eq!(back.visit("s1.not-a-link"), Visit::Elsewhere);
+    // While the form holds a mistake, even the scenario on screen is elsewhere: going there
+    // replaces the mistake.
+    let bad = back
+        .apply(Action::Edit(Field::RevenueBase, "lots".into()))
+        .unwrap();
+    assert_eq!(bad.visit(&encode(&edited.scenario)), Visit::Undo);
+}
+
+#[test]
+fn deal_actions_say_what_happened() {
+    let s0 = state(presets::openai_november_2025());
+    let cases = [
+        (Action::RemoveDeal(3), Some("Removed Oracle.")),
+        (
+            Action::DuplicateDeal(3),
+            Some("Duplicated Oracle: the copy is below it."),
+        ),
+        (Action::MoveDeal(3, 2), Some("Moved Oracle up: now 3 of 8.")),
+        (
+            Action::MoveDeal(3, 4),
+            Some("Moved Oracle down: now 5 of 8."),
+        ),
+        (Action::SetFirm(3, false), None),
+        (Action::Edit(Field::RevenueBase, "20".into()), None),
+    ];
+    for (action, want) in cases {
+        let next = s0.apply(action.clone()).unwrap();
+        assert_eq!(next.note.as_ref().map(|n| &*n.text), want, "{action:?}");
+        if want.is_some() {
+            assert!(next.note.as_ref().unwrap().offer_undo);
+            let gone = next.apply(Action::DismissNote).unwrap();
+            assert_eq!(gone.note, None);
+            assert_eq!(gone.form, next.form);
+        }
+    }
+    // A later edit clears the note.
+    let removed = s0.apply(Action::RemoveDeal(0)).unwrap();
+    let edited = removed
+        .apply(Action::Edit(Field::RevenueBase, "20".into()))
+        .unwrap();
+    assert_eq!(edited.note, None);
+}
+
+#[test]
+fn a_change_that_changes_nothing_is_not_recorded() {
+    let s0 = state(presets::openai_november_2025());
+    let same = Action::Edit(Field::RevenueBase, s0.form.revenue_base.clone());
+    assert!(s0.apply(same).is_none());
+    assert!(s0.apply(Action::MoveDeal(0, 0)).is_none());
+    assert!(s0.apply(Action::RemoveDeal(99)).is_none());
+    assert!(s0.apply(Action::Undo).is_none());
+    assert!(s0.apply(Action::DismissNote).is_none());
+}
