@@ -241,7 +241,7 @@ test('the embed dialog writes a snippet for the embed page, and the snippet work
     assert.match(code, new RegExp(`^<iframe data-compute-coverage src="${app}embed/\\?embed=summary&amp;controls=key&amp;theme=dark#s1\\.`));
     assert.match(code, /title="Compute Coverage: Summary sentence — OpenAI, November 2025"/);
     assert.match(code, /loading="lazy"/);
-    assert.match(code, /height="350"/);
+    assert.match(code, /height="\d+" style="border:0;width:100%;max-width:820px"/);
     assert.match(code, new RegExp(`<script src="${app}embed\\.js" async></script>$`));
     // Pasted into a post: the embed opens in the dark theme, sized by the script.
     await openHost(page, `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head><body><p>Before.</p>${code.replace('<iframe ', '<iframe id="a" ')}</body></html>`);
