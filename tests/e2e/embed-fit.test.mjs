@@ -22,18 +22,22 @@ async function snippetOf(page) {
   const src = code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
   await page.waitForFunction((src) => {
     const f = document.getElementById('embed-preview');
-    return f?.getAttribute('src') === src && f.contentDocument?.querySelector('.embed-footer');
+    // The frame's document, not the one it is leaving.
+    return f?.contentDocument?.URL === new URL(src, location.href).href && f.contentDocument.querySelector('.embed-footer');
   }, src, { timeout: 15000 });
   return code;
 }
 
-/** A post on the app's origin holding `snippet` (with id="a" on the iframe), nothing else. */
-async function openPost(page, snippet) {
+/**
+ * A post on the app's origin holding `snippet` (with id="a" on the iframe) in a column `column`
+ * px wide, nothing else.
+ */
+async function openPost(page, snippet, column = 1000) {
   const url = `${suite.server.origin}/a-post.html`;
   await page.route(url, (route) =>
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head><body style="margin:0">${snippet.replace('<iframe ', '<iframe id="a" ')}</body></html>`,
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head><body style="margin:0"><div style="width:${column}px">${snippet.replace('<iframe ', '<iframe id="a" ')}</div></body></html>`,
     }),
   );
   await page.goto(url, { waitUntil: 'load' });
@@ -99,6 +103,21 @@ test('every view\'s snippet height fits its content at 700 and 390 px without th
           assert.equal(f.frameWidth, Number(width), `${view} ${controls} ${width}: the frame's width`);
           assertFits(f, `${view} ${controls} at ${width} px`);
         }
+      }
+    }
+    // "Full column": the height fits any column from 600 to 820 px.
+    await page.selectOption('#embed-width', 'full');
+    for (const view of ['commitments', 'figures', 'summary']) {
+      await page.selectOption('#embed-controls', 'none');
+      await snippetOf(page);
+      await page.selectOption('#embed-view', view);
+      const code = await snippetOf(page);
+      for (const column of [600, 700, 820]) {
+        await openPost(post, code, column);
+        const f = await fitOf(post);
+        assert.equal(f.frameWidth, column);
+        const what = `${view} full width in a ${column} px column`;
+        assert.ok(f.scroll <= f.frameHeight && f.footerBottom <= f.frameHeight, `${what}: ${JSON.stringify(f)}`);
       }
     }
     await post.close();
@@ -213,4 +232,22 @@ test('embed=suppliers inside a post resizes to its content with the script', asy
     assert.equal(new URL(page.url()).pathname, `${BASE}suppliers/`);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   });
+});
+
+test('the Suppliers page\'s dialog at 1280 and 390 px, light and dark: preview inside, nothing cut', async () => {
+  for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {
+    await withApp(suite, { name: `embed-suppliers-dialog-${width}-${scheme}`, path: 'suppliers/', width, colorScheme: scheme }, async (page) => {
+      await page.locator('#suppliers-table').waitFor();
+      const code = await suppliersSnippet(page, { width: '390', script: true });
+      assert.match(code, /height="\d+" style="border:0;width:100%;max-width:390px"/);
+      const layout = await page.evaluate(() => {
+        const r = (sel) => document.querySelector(sel).getBoundingClientRect();
+        return { dialog: [r('#embed-dialog').left, r('#embed-dialog').right], preview: [r('.embed-preview').left, r('.embed-preview').right, r('.embed-preview').height], frame: r('#embed-preview').height, script: r('.embed-script').bottom, snippet: r('.embed-code-label').top };
+      });
+      assert.ok(layout.preview[0] >= layout.dialog[0] && layout.preview[1] <= layout.dialog[1] + 0.5, JSON.stringify(layout));
+      assert.ok(Math.abs(layout.preview[2] - layout.frame) <= 1, `the preview shows the whole frame ${JSON.stringify(layout)}`);
+      assert.ok(layout.script <= layout.snippet, JSON.stringify(layout));
+      await page.locator('#embed-dialog').screenshot({ path: `target/e2e-screenshots/embed-suppliers-dialog-only-${width}-${scheme}.png` });
+    });
+  }
 });
