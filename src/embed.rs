@@ -2,9 +2,13 @@
 //! query parameters (`embed=`, `controls=`, `theme=`) and the `#s1.` scenario fragment; the
 //! addresses between the calculator and its embeds; and the `<iframe>` snippet that embeds one.
 
+pub mod fit;
+
 use crate::codec;
 use crate::presets::PRESETS;
 use crate::scenario::Scenario;
+use crate::{adjust, engine, narrative};
+use fit::{Card, Width};
 use std::fmt;
 
 /// What an embed shows.
@@ -49,17 +53,6 @@ impl View {
             View::Figures => "Headline figures",
             View::Summary => "Summary sentence",
         }
-    }
-
-    /// A height that fits the view in a typical post column, for hosts without the resize script.
-    pub fn fixed_height(self, controls: Controls) -> u32 {
-        let base = match self {
-            View::Commitments => 560,
-            View::Coverage | View::Cash => 500,
-            View::Figures => 720,
-            View::Summary => 200,
-        };
-        base + if controls == Controls::Key { 150 } else { 0 }
     }
 }
 
@@ -265,27 +258,58 @@ pub fn embed_url(app_base: &str, embed: Embed, fragment: &str) -> String {
     url
 }
 
-/// The copy-ready snippet: an `<iframe>` with a title, lazy loading and a fixed height that fits
-/// the view, plus (optionally) the script that sizes every embed to its content. `app_base` is
-/// the calculator's folder (see [`base_url`]).
-pub fn snippet(
-    app_base: &str,
-    embed: Embed,
-    fragment: &str,
-    scenario_name: &str,
-    with_script: bool,
-) -> String {
-    let src = embed_url(app_base, embed, fragment);
-    let title = format!(
-        "Compute Coverage: {} — {}",
-        embed.view.label(),
-        scenario_name
-    );
+/// The folder, below the calculator's, of the Suppliers page, whose own download also draws
+/// its embed (`?embed=suppliers`): the embed page's download stays as small as its views need.
+pub const SUPPLIERS_DIR: &str = "suppliers/";
+
+/// The Suppliers view's embed URL: the Suppliers page under the calculator's folder `app_base`,
+/// with the set of companies' fragment (`c=…`).
+pub fn suppliers_embed_url(app_base: &str, theme: EmbedTheme, fragment: &str) -> String {
+    let mut url = format!("{app_base}{SUPPLIERS_DIR}?embed=suppliers");
+    if theme != EmbedTheme::Auto {
+        url.push_str(&format!("&theme={}", theme.id()));
+    }
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment.trim_start_matches('#'));
+    }
+    url
+}
+
+/// Whether a query asks for the Suppliers view (`embed=suppliers`), and the theme it names
+/// (unknown themes follow the reader's system).
+pub fn suppliers_query(query: &str) -> Option<EmbedTheme> {
+    let mut embed = false;
+    let mut theme = EmbedTheme::Auto;
+    for pair in query.trim_start_matches('?').split('&') {
+        match pair {
+            "embed=suppliers" => embed = true,
+            "theme=light" => theme = EmbedTheme::Light,
+            "theme=dark" => theme = EmbedTheme::Dark,
+            _ => {}
+        }
+    }
+    embed.then_some(theme)
+}
+
+/// The frame of an embed: as wide as the post's column up to `width`, and `height` tall (what
+/// [`fit::frame_height`] computes for the view at that width).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    pub width: Width,
+    pub height: u32,
+}
+
+/// The copy-ready snippet for the embed at `src`: an `<iframe>` with a title, lazy loading and
+/// the frame's size, plus (optionally) the script that sizes every embed to its content.
+/// `app_base` is the calculator's folder (see [`base_url`]), where the script is.
+pub fn snippet(src: &str, title: &str, frame: Frame, app_base: &str, with_script: bool) -> String {
     let mut html = format!(
-        "<iframe data-compute-coverage src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;width:100%;max-width:820px\"></iframe>",
-        escape_html(&src),
-        escape_html(&title),
-        embed.view.fixed_height(embed.controls)
+        "<iframe data-compute-coverage src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;width:100%;max-width:{}px\"></iframe>",
+        escape_html(src),
+        escape_html(&format!("Compute Coverage: {title}")),
+        frame.height,
+        frame.width.max_px()
     );
     if with_script {
         html.push_str(&format!(
@@ -294,6 +318,71 @@ pub fn snippet(
         ));
     }
     html
+}
+
+/// The embed's footer after its link: where the figures come from.
+pub fn source_line(s: &Scenario) -> String {
+    match &s.as_of {
+        Some(date) => format!("Scenario: {}, figures as of {date}.", s.name),
+        None => format!("Scenario: {}.", s.name),
+    }
+}
+
+/// The footer's whole text, as [`fit`] measures it.
+pub fn footer_text(s: &Scenario) -> String {
+    format!(
+        "Open in the calculator · {} Compute Coverage.",
+        source_line(s)
+    )
+}
+
+/// The texts the summary or figures view of `scenario` can show: the sentence and the cards
+/// for every year the reader can pick and, with the key sliders, at their ends and middles
+/// (the tallest counts; positions between them write figures at most a few characters longer,
+/// which the last sentence's extra word stands for).
+pub fn words(embed: Embed, scenario: &Scenario) -> (Vec<String>, Vec<Vec<Card>>) {
+    let mut shown = vec![scenario.clone()];
+    if embed.controls == Controls::Key {
+        for growth in [0.5, 1.0, 1.5] {
+            for opex in [-0.15, 0.0, 0.15] {
+                for firm_only in [false, true] {
+                    let mut d =
+                        adjust::shift_opex(&adjust::scale_growth(scenario.draft(), growth), opex);
+                    d.firm_only = firm_only;
+                    if let Ok(s) = Scenario::new(d) {
+                        shown.push(s);
+                    }
+                }
+            }
+        }
+    }
+    let mut sentences = Vec::new();
+    let mut cards = Vec::new();
+    for s in &shown {
+        let p = engine::project(s);
+        sentences.push(narrative::summary_sentence(s, &p));
+        if embed.view == View::Figures {
+            for year in s.years() {
+                cards.push(
+                    narrative::headline_figures(s, &p, year)
+                        .into_iter()
+                        .map(|f| Card {
+                            year_picker: f.id == "coverage",
+                            label: f.label,
+                            value: f.value,
+                            note: f.explanation,
+                        })
+                        .collect(),
+                );
+            }
+        }
+    }
+    if embed.controls == Controls::Key {
+        if let Some(longest) = sentences.iter().max_by_key(|s| s.len()).cloned() {
+            sentences.push(format!("{longest} $000.00B"));
+        }
+    }
+    (sentences, cards)
 }
 
 /// What the embed page opens with: its settings, the scenario to show, the fragment that names
@@ -418,22 +507,87 @@ mod tests {
             controls: Controls::None,
             theme: EmbedTheme::Auto,
         };
-        let s = snippet(
-            "https://example.org/tools/coverage/",
-            e,
-            "#s1.abc",
-            "Mine \"<b>\"",
-            true,
-        );
+        let base = "https://example.org/tools/coverage/";
+        let src = embed_url(base, e, "#s1.abc");
+        let title = format!("{} — Mine \"<b>\"", e.view.label());
+        let frame = Frame {
+            width: Width::Px(390),
+            height: 612,
+        };
+        let s = snippet(&src, &title, frame, base, true);
         assert!(s.starts_with("<iframe data-compute-coverage src=\"https://example.org/tools/coverage/embed/?embed=coverage#s1.abc\""));
         assert!(s.contains(
             "title=\"Compute Coverage: Chart: coverage over time — Mine &quot;&lt;b&gt;&quot;\""
         ));
         assert!(s.contains("loading=\"lazy\""));
-        assert!(s.contains("height=\"500\""));
+        assert!(s.contains("height=\"612\" style=\"border:0;width:100%;max-width:390px\""));
         assert!(s.ends_with(
             "<script src=\"https://example.org/tools/coverage/embed.js\" async></script>"
         ));
+        let full = Frame {
+            width: Width::Full,
+            height: 600,
+        };
+        let s = snippet(&src, &title, full, base, false);
+        assert!(s.ends_with("max-width:820px\"></iframe>"), "{s}");
+    }
+
+    #[test]
+    fn the_suppliers_view_has_its_address_on_the_suppliers_page() {
+        assert_eq!(
+            suppliers_embed_url("https://h/c/", EmbedTheme::Dark, "#c1.x"),
+            "https://h/c/suppliers/?embed=suppliers&theme=dark#c1.x"
+        );
+        assert_eq!(
+            suppliers_embed_url("https://h/c/", EmbedTheme::Auto, ""),
+            "https://h/c/suppliers/?embed=suppliers"
+        );
+        let cases = [
+            ("?embed=suppliers", Some(EmbedTheme::Auto)),
+            ("?theme=dark&embed=suppliers", Some(EmbedTheme::Dark)),
+            ("embed=suppliers&theme=light", Some(EmbedTheme::Light)),
+            ("?embed=suppliers&theme=neon", Some(EmbedTheme::Auto)),
+            ("?embed=cash", None),
+            ("?embed=suppliersx", None),
+            ("", None),
+        ];
+        for (query, want) in cases {
+            assert_eq!(suppliers_query(query), want, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn the_words_views_measure_every_text_a_reader_can_show() {
+        let s = PRESETS[0].scenario();
+        let mut e = Embed {
+            view: View::Figures,
+            controls: Controls::None,
+            theme: EmbedTheme::Auto,
+        };
+        let (sentences, cards) = words(e, &s);
+        assert_eq!(sentences.len(), 1);
+        assert_eq!(cards.len(), s.years().count(), "one set of cards per year");
+        assert_eq!(
+            cards[0].iter().filter(|c| c.year_picker).count(),
+            1,
+            "the coverage card carries the year picker"
+        );
+        e.controls = Controls::Key;
+        let (sentences, _) = words(e, &s);
+        assert!(
+            sentences.len() > 10,
+            "slider positions: {}",
+            sentences.len()
+        );
+        e.view = View::Summary;
+        assert!(words(e, &s).1.is_empty(), "no cards in the summary view");
+        assert_eq!(
+            footer_text(&s),
+            format!(
+                "Open in the calculator · {} Compute Coverage.",
+                source_line(&s)
+            )
+        );
     }
 
     #[test]

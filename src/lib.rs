@@ -35,6 +35,8 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
+pub mod suppliers_embed;
+#[cfg(target_arch = "wasm32")]
 pub mod suppliers_page;
 #[cfg(target_arch = "wasm32")]
 pub mod uncertainty_page;

@@ -63,9 +63,8 @@ impl Chart {
         match self {
             Chart::Dues if width < 520.0 => 380.0,
             Chart::Dues => 360.0,
-            // Room for three bars per supplier.
-            Chart::Balance => (120.0 + 44.0 * rows.clamp(1, charts::MAX_BALANCE_ROWS) as f64)
-                .max(if width < 520.0 { 300.0 } else { 260.0 }),
+            // The embed view draws it at the same size (its snippet's height depends on it).
+            Chart::Balance => crate::suppliers_embed::balance_height(width, rows),
         }
     }
 }
@@ -198,6 +197,7 @@ impl Page {
                 self.data_markup(chart)
             );
         }
+        h.push_str(&crate::suppliers_embed::dialog_markup());
         h.push_str(r#"</main><footer class="site-footer"><p>Compute Coverage runs in your browser; nothing you add leaves it. Each company's figures come from its scenario: open one in the calculator to see its sources and assumptions.</p></footer>"#);
         h
     }
@@ -564,6 +564,7 @@ impl Page {
         }
         set_text(doc, "share-status", "");
         browser::replace_hash(&self.companies.fragment());
+        crate::suppliers_embed::refresh_dialog(doc);
         self.draw_all(doc);
     }
 
@@ -766,6 +767,7 @@ pub fn start() {
     // The address always holds the set shown (a bad link is replaced by the defaults').
     browser::replace_hash(&page.companies.fragment());
     PAGE.with(|p| *p.borrow_mut() = Some(page));
+    crate::suppliers_embed::wire_dialog(&doc);
 
     if let Some(query) = system {
         listen(&query, "change", |e: web_sys::MediaQueryListEvent| {

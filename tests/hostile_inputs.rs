@@ -238,7 +238,14 @@ fn check_accepted(s: &Scenario) -> Result<(), String> {
         controls: Controls::Key,
         theme: EmbedTheme::Auto,
     };
-    let snippet = embed::snippet("https://example.org/cc/", embed, &link, &s.name, true);
+    let base = "https://example.org/cc/";
+    let src = embed::embed_url(base, embed, &link);
+    let title = format!("{} — {}", embed.view.label(), s.name);
+    let frame = embed::Frame {
+        width: embed::fit::Width::Px(390),
+        height: 600,
+    };
+    let snippet = embed::snippet(&src, &title, frame, base, true);
     if snippet.matches('<').count() != 4 || snippet.matches("\"").count() % 2 != 0 {
         return Err(format!("snippet markup broken by the name: {snippet:.300}"));
     }

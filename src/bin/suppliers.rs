@@ -10,7 +10,10 @@ static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    compute_coverage::suppliers_page::start();
+    // `?embed=suppliers`: the view for a blog post, from this same download.
+    if !compute_coverage::suppliers_embed::start_if_embedded() {
+        compute_coverage::suppliers_page::start();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,18 +1,67 @@
-//! "Embed in your post": choose a view, reader controls and theme, and copy a ready `<iframe>`
-//! snippet for the embed page `embed/` (plus the optional script that sizes embeds to their
+//! "Embed in your post": choose a view, reader controls, theme and the frame's width, see the
+//! embed as a reader will, and copy a ready `<iframe>` snippet for the embed page `embed/` whose
+//! height fits the view at that width (plus the optional script that sizes embeds to their
 //! content).
 
 use crate::browser;
 use crate::codec;
-use crate::embed::{self, Controls, Embed, EmbedTheme, View};
+use crate::components::chart_panel::{self, ChartKind};
+use crate::embed::fit::{self, Body, Layout, Width};
+use crate::embed::{self, Controls, Embed, EmbedTheme, Frame, View};
+use crate::format;
+use crate::hooks::use_element_width::use_element_width;
 use crate::scenario::Scenario;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
     pub scenario: Rc<Scenario>,
+}
+
+fn chart_kind(view: View) -> Option<ChartKind> {
+    match view {
+        View::Commitments => Some(ChartKind::Commitments),
+        View::Coverage => Some(ChartKind::Coverage),
+        View::Cash => Some(ChartKind::Cash),
+        View::Figures | View::Summary => None,
+    }
+}
+
+/// The frame height that shows `embed` of `scenario` whole at `width`, without the script.
+pub fn frame_height(embed: Embed, width: Width, scenario: &Scenario) -> u32 {
+    let footer = embed::footer_text(scenario);
+    let controls = embed.controls == Controls::Key;
+    match chart_kind(embed.view) {
+        Some(kind) => {
+            let chart_px = move |w: f64| chart_panel::chart_height(w, kind);
+            let layout = Layout {
+                body: Body::Chart {
+                    sentence: None,
+                    title: kind.title(),
+                    hint: kind.description(),
+                    chart_px: &chart_px,
+                },
+                controls,
+                footer: &footer,
+            };
+            fit::frame_height(&layout, width)
+        }
+        None => {
+            let (sentences, cards) = embed::words(embed, scenario);
+            let layout = Layout {
+                body: Body::Words {
+                    sentences: &sentences,
+                    cards: &cards,
+                },
+                controls,
+                footer: &footer,
+            };
+            fit::frame_height(&layout, width)
+        }
+    }
 }
 
 /// The embed builder.
@@ -23,19 +72,61 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         controls: Controls::None,
         theme: EmbedTheme::Auto,
     });
+    let width = use_state(|| Width::Full);
     let with_script = use_state(|| true);
+    let open = use_state(|| false);
     let copied = use_state(|| None::<bool>);
+    let preview_box = use_node_ref();
+    let box_width = use_element_width(preview_box.clone());
+    // Only while the dialog is open: the figures view measures every year's texts.
+    let height = use_memo(
+        (props.scenario.clone(), *settings, *width, *open),
+        |(scenario, settings, width, open)| {
+            if *open {
+                frame_height(*settings, *width, scenario)
+            } else {
+                0
+            }
+        },
+    );
     let fragment = codec::encode(&props.scenario);
     // Embeds live in the calculator's folder (`embed/`), whether this page was opened as
     // `…/coverage/` or `…/coverage/index.html`.
     let page_url = browser::page_url();
-    let code = embed::snippet(
-        embed::base_url(&page_url),
-        *settings,
-        &fragment,
-        &props.scenario.name,
-        *with_script,
-    );
+    let base = embed::base_url(&page_url);
+    let src = embed::embed_url(base, *settings, &fragment);
+    let frame = Frame {
+        width: *width,
+        height: *height,
+    };
+    let title = format!("{} — {}", settings.view.label(), props.scenario.name);
+    let code = embed::snippet(&src, &title, frame, base, *with_script);
+    // The preview: the embed at the chosen width, scaled down to the dialog when wider.
+    let preview_width = f64::from(width.max_px());
+    let scale = if box_width > 0.0 {
+        (box_width / preview_width).min(1.0)
+    } else {
+        1.0
+    };
+    {
+        let preview_box = preview_box.clone();
+        use_effect_with((scale, *height), move |(scale, height)| {
+            // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+            if let Some(el) = preview_box.cast::<HtmlElement>() {
+                let _ = el
+                    .style()
+                    .set_property("height", &format::px(f64::from(*height) * scale));
+                if let Some(frame) = el
+                    .first_element_child()
+                    .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = frame
+                        .style()
+                        .set_property("transform", &format!("scale({})", format::fixed(*scale, 4)));
+                }
+            }
+        });
+    }
     let select = |apply: fn(&mut Embed, &str)| {
         let settings = settings.clone();
         let copied = copied.clone();
@@ -66,11 +157,27 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             _ => EmbedTheme::Auto,
         }
     });
+    let on_width = {
+        let width = width.clone();
+        let copied = copied.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            width.set(Width::from_id(&select.value()));
+            copied.set(None);
+        })
+    };
     let on_script = {
         let with_script = with_script.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             with_script.set(input.checked());
+        })
+    };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(details.open());
         })
     };
     let copy = {
@@ -82,11 +189,12 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
     let s = *settings;
+    let w = *width;
     html! {
-        <details class="panel embed-dialog" id="embed-dialog">
+        <details class="panel embed-dialog" id="embed-dialog" ontoggle={on_toggle}>
             <summary><h2 class="inline-heading">{ "Embed in your post" }</h2></summary>
-            <p class="hint">{ "Paste the snippet into your post's HTML. With the script, each embed grows to fit its content; without it, the embed keeps the fixed height shown." }</p>
-            <div class="field-grid">
+            <p class="hint">{ "Paste the snippet into your post's HTML. Its height fits the view at the width chosen; with the script, each embed also grows or shrinks to fit its content on any screen." }</p>
+            <div class="field-grid embed-fields">
                 <div class="field">
                     <label for="embed-view" class="field-label">{ "Show" }</label>
                     <select id="embed-view" onchange={on_view}>
@@ -103,17 +211,32 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                 <div class="field">
                     <label for="embed-theme" class="field-label">{ "Theme" }</label>
                     <select id="embed-theme" onchange={on_theme}>
-                        <option value="auto" selected={s.theme == EmbedTheme::Auto}>{ "Follow the reader's system" }</option>
+                        <option value="auto" selected={s.theme == EmbedTheme::Auto}>{ "Reader's system" }</option>
                         <option value="light" selected={s.theme == EmbedTheme::Light}>{ "Light" }</option>
                         <option value="dark" selected={s.theme == EmbedTheme::Dark}>{ "Dark" }</option>
                     </select>
                 </div>
+                <div class="field">
+                    <label for="embed-width" class="field-label">{ "Width in the post" }</label>
+                    <select id="embed-width" onchange={on_width}>
+                        { for Width::CHOICES.iter().map(|c| html! { <option value={c.id()} selected={*c == w}>{ c.label() }</option> }) }
+                    </select>
+                </div>
             </div>
-            <label class="switch">
+            <label class="switch embed-script">
                 <input type="checkbox" id="embed-script" checked={*with_script} onchange={on_script} />
                 <span>{ "Include the resize script" }</span>
             </label>
-            <label for="embed-code" class="field-label">{ "Snippet" }</label>
+            <p class="field-label embed-preview-label" id="embed-preview-label">
+                { format!("Preview: {} px wide, {} px tall{}", w.max_px(), *height, if scale < 1.0 { ", shown smaller" } else { "" }) }
+            </p>
+            <div class="embed-preview" ref={preview_box}>
+                if *open {
+                    <iframe id="embed-preview" src={src} title={format!("Preview of the embed: {}", s.view.label())}
+                        width={w.max_px().to_string()} height={height.to_string()} tabindex="-1"></iframe>
+                }
+            </div>
+            <label for="embed-code" class="field-label embed-code-label">{ "Snippet" }</label>
             <textarea id="embed-code" readonly=true rows="5" value={code} />
             <div class="share-bar">
                 <button type="button" class="small-button" id="copy-embed" onclick={copy}>{ "Copy snippet" }</button>

@@ -233,15 +233,28 @@ test('the embed dialog writes a snippet for the embed page, and the snippet work
   // Opened as index.html: the snippet still names the folder.
   await withApp(suite, { name: 'embed-dialog', path: 'index.html' }, async (page) => {
     await page.locator('#embed-dialog summary').click();
+    // The dialog previews each choice: let each preview load before the next choice replaces it
+    // (a cancelled load counts as a failed request).
+    const previewed = () =>
+      page.waitForFunction(() => {
+        const src = document.getElementById('embed-code').value.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+        const f = document.getElementById('embed-preview');
+        // The frame's document, not the one it is leaving.
+        return f?.contentDocument?.URL === new URL(src, location.href).href && f.contentDocument.querySelector('.embed-footer');
+      });
+    await previewed();
     await page.selectOption('#embed-view', 'summary');
+    await previewed();
     await page.selectOption('#embed-controls', 'key');
+    await previewed();
     await page.selectOption('#embed-theme', 'dark');
+    await previewed();
     const code = await page.locator('#embed-code').inputValue();
     const app = suite.server.url.replace(/[./]/g, '\\$&');
     assert.match(code, new RegExp(`^<iframe data-compute-coverage src="${app}embed/\\?embed=summary&amp;controls=key&amp;theme=dark#s1\\.`));
     assert.match(code, /title="Compute Coverage: Summary sentence — OpenAI, November 2025"/);
     assert.match(code, /loading="lazy"/);
-    assert.match(code, /height="350"/);
+    assert.match(code, /height="\d+" style="border:0;width:100%;max-width:820px"/);
     assert.match(code, new RegExp(`<script src="${app}embed\\.js" async></script>$`));
     // Pasted into a post: the embed opens in the dark theme, sized by the script.
     await openHost(page, `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head><body><p>Before.</p>${code.replace('<iframe ', '<iframe id="a" ')}</body></html>`);

@@ -150,11 +150,7 @@ impl Page {
             Some(fragment) => format!("{calculator}#{fragment}"),
             None => calculator,
         };
-        let s = &self.start.scenario;
-        let source = match &s.as_of {
-            Some(date) => format!("Scenario: {}, figures as of {date}.", s.name),
-            None => format!("Scenario: {}.", s.name),
-        };
+        let source = embed::source_line(&self.start.scenario);
         let _ = write!(
             h,
             r#"<p class="embed-footer"><a href="{}" target="_blank" rel="noopener" id="open-calculator">Open in the calculator</a> · {} Compute Coverage.</p></div>"#,
@@ -484,6 +480,16 @@ pub fn start() {
     let Some(root) = root else {
         return;
     };
+    // The Suppliers view is drawn by the Suppliers page's own download.
+    if embed::suppliers_query(&browser::search()).is_some() {
+        let _ = window.location().replace(&format!(
+            "../{}{}{}",
+            embed::SUPPLIERS_DIR,
+            browser::search(),
+            window.location().hash().unwrap_or_default()
+        ));
+        return;
+    }
     let start = embed::open(&browser::search(), &browser::hash());
     let system = window
         .match_media("(prefers-color-scheme: dark)")

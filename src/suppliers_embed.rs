@@ -1,0 +1,452 @@
+//! The Suppliers view for a blog post (`suppliers/?embed=suppliers#c…`) and the dialog on the
+//! Suppliers page that writes its snippet. It lives in the Suppliers page's download, which
+//! already holds the supplier model and its charts: the embed page's download, shared by every
+//! other view, stays as small as they need. The view: the sentence, the per-supplier chart (owed,
+//! put in, unpaid) with its data table for screen readers, and a footer linking to the page; its
+//! height posted to the host's resize script like every embed.
+
+use crate::browser;
+use crate::canvas::CanvasBackend;
+use crate::charts::{self, ChartOptions, Theme};
+use crate::embed::fit::{self, Body, Layout, Width};
+use crate::embed::{self, escape_html, EmbedTheme, Frame};
+use crate::format;
+use crate::suppliers::{self, Suppliers};
+use crate::suppliers_state::Companies;
+use plotters::prelude::IntoDrawingArea;
+use std::cell::RefCell;
+use std::fmt::Write;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+const TITLE: &str = "Owed, put in and unpaid, by supplier";
+const HINT: &str = "For the largest suppliers: payments due to it in the companies' horizons, the money it put into them, and the payments left unpaid when they run short.";
+
+/// CSS height of the per-supplier chart at a width, for `rows` suppliers: room for three bars
+/// each (the Suppliers page draws it at the same size).
+pub fn balance_height(width: f64, rows: usize) -> f64 {
+    (120.0 + 44.0 * rows.clamp(1, charts::MAX_BALANCE_ROWS) as f64).max(if width < 520.0 {
+        300.0
+    } else {
+        260.0
+    })
+}
+
+/// The footer's link text and source line, as shown and as measured.
+fn footer(table: &Suppliers) -> (&'static str, String) {
+    (
+        "Open the Suppliers page",
+        format!(
+            "Companies: {}. Compute Coverage.",
+            table.companies.join(", ")
+        ),
+    )
+}
+
+/// The frame height that shows the view of `table` whole at `width`, without the script.
+fn frame_height(table: &Suppliers, width: Width) -> u32 {
+    let (link, source) = footer(table);
+    let rows = table.suppliers.len();
+    let chart_px = move |w: f64| balance_height(w, rows);
+    let headline = suppliers::headline(table);
+    let text = format!("{link} · {source}");
+    let layout = Layout {
+        body: Body::Chart {
+            sentence: Some(&headline),
+            title: TITLE,
+            hint: HINT,
+            chart_px: &chart_px,
+        },
+        controls: false,
+        footer: &text,
+    };
+    fit::frame_height(&layout, width)
+}
+
+/// The embed view's state: the table, how it is drawn.
+struct View {
+    table: Suppliers,
+    dark: bool,
+    scale: f64,
+    width: f64,
+}
+
+thread_local! {
+    static VIEW: RefCell<Option<View>> = const { RefCell::new(None) };
+}
+
+impl View {
+    fn markup(&self, problem: Option<&str>) -> String {
+        let t = &self.table;
+        let mut h =
+            String::from(r#"<div class="embed-page" id="embed-page"><div id="embed-notices">"#);
+        if let Some(p) = problem {
+            let _ = write!(
+                h,
+                r#"<div class="notices"><div class="notice error" role="alert"><div class="notice-body"><p>{}</p></div></div></div>"#,
+                escape_html(p)
+            );
+        }
+        let caption = "Owed, put in and unpaid by supplier ($ billions)";
+        let _ = write!(
+            h,
+            r#"</div><section class="panel chart-panel" aria-labelledby="chart-balance-heading" id="chart-balance"><p class="summary-sentence" id="headline">{}</p><h2 id="chart-balance-heading">{TITLE}</h2><p class="hint">{HINT}</p><div class="chart-box" id="box-balance"><canvas class="chart" id="canvas-balance" role="img" aria-label="{TITLE}. The data table below has every figure."></canvas></div><div class="chart-actions"><button type="button" class="small-button" id="png-balance">Download PNG</button></div><details class="chart-data"><summary>Show data</summary><div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="data-table"><caption>{caption}</caption><thead><tr><th scope="col">Supplier</th><th scope="col">Owed in the horizon</th><th scope="col">Put in</th><th scope="col">Unpaid if short</th></tr></thead><tbody>"#,
+            escape_html(&suppliers::headline(t))
+        );
+        for s in &t.suppliers {
+            let _ = write!(
+                h,
+                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                escape_html(&s.name),
+                format::billions(s.due()),
+                format::billions(s.received()),
+                format::billions(s.unpaid())
+            );
+        }
+        // The page itself, with the same set of companies.
+        let (link, source) = footer(t);
+        let page = format!("{}#{}", browser::page_url(), browser::hash());
+        let _ = write!(
+            h,
+            r#"</tbody></table></div></details></section><p class="embed-footer"><a href="{}" target="_blank" rel="noopener" id="open-suppliers">{link}</a> · {}</p></div>"#,
+            escape_html(&page),
+            escape_html(&source)
+        );
+        h
+    }
+
+    fn options(&self, scale: f64, title: Option<String>, footer: Option<String>) -> ChartOptions {
+        ChartOptions {
+            scale,
+            theme: if self.dark {
+                Theme::dark()
+            } else {
+                Theme::light()
+            },
+            highlight_year: None,
+            title,
+            footer,
+        }
+    }
+
+    /// Draws the chart on `canvas` at `width` CSS pixels and `scale` device pixels each.
+    fn paint(&self, canvas: &HtmlCanvasElement, width: f64, extra: f64, opts: &ChartOptions) {
+        let height = balance_height(width, self.table.suppliers.len()) + extra;
+        canvas.set_width((width * opts.scale).round() as u32);
+        canvas.set_height((height * opts.scale).round() as u32);
+        if let Some(backend) = CanvasBackend::new(canvas) {
+            let root = backend.into_drawing_area();
+            if charts::draw_supplier_balance(&root, &self.table, opts).is_ok() {
+                let _ = root.present();
+            }
+        }
+    }
+
+    fn draw(&self, doc: &Document) {
+        let Some(canvas) = by_id::<HtmlCanvasElement>(doc, "canvas-balance") else {
+            return;
+        };
+        if self.width <= 0.0 {
+            return;
+        }
+        let height = balance_height(self.width, self.table.suppliers.len());
+        let style = canvas.style();
+        let _ = style.set_property("width", &format::px(self.width));
+        let _ = style.set_property("height", &format::px(height));
+        self.paint(
+            &canvas,
+            self.width,
+            0.0,
+            &self.options(self.scale, None, None),
+        );
+        let _ = canvas.set_attribute("data-drawn", "1");
+    }
+
+    /// The chart as a PNG at twice its size, with its title and the companies drawn in.
+    fn export_png(&self, doc: &Document) {
+        let Some(canvas) = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        let width = if self.width > 0.0 { self.width } else { 800.0 };
+        let source = footer(&self.table).1;
+        let opts = self.options(2.0, Some(TITLE.to_string()), Some(source));
+        // Room for the title above and the source line below.
+        self.paint(&canvas, width, 70.0, &opts);
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            browser::download_url("suppliers-balance-chart.png", &url);
+        }
+    }
+}
+
+fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
+    doc.get_element_by_id(id)?.dyn_into::<T>().ok()
+}
+
+/// Listens on `target` for the page's lifetime.
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    f: impl FnMut(E) + 'static,
+) {
+    let closure = Closure::<dyn FnMut(E)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// Calls `f` with the element's CSS width (whole pixels) whenever its size changes.
+fn observe(element: &Element, mut f: impl FnMut(f64) + 'static) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            f(entry.content_rect().width().round());
+        }
+    });
+    if let Ok(ro) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        ro.observe(element);
+        std::mem::forget(ro);
+    }
+    callback.forget();
+}
+
+/// Shows the embed view when the address asks for it (`?embed=suppliers`); `false` otherwise,
+/// and the Suppliers page starts as usual.
+pub fn start_if_embedded() -> bool {
+    let Some(theme) = embed::suppliers_query(&browser::search()) else {
+        return false;
+    };
+    let doc = gloo::utils::document();
+    let (Some(window), Some(root)) = (web_sys::window(), doc.get_element_by_id("root")) else {
+        return true;
+    };
+    let (companies, problem) = Companies::open(&browser::hash());
+    let dark = match theme {
+        EmbedTheme::Light => false,
+        EmbedTheme::Dark => true,
+        EmbedTheme::Auto => window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|q| q.matches()),
+    };
+    if let Some(el) = doc.document_element() {
+        let _ = el.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+    let view = View {
+        table: suppliers::suppliers(&companies.scenarios()),
+        dark,
+        scale: window.device_pixel_ratio().clamp(1.0, 4.0),
+        width: 0.0,
+    };
+    root.set_inner_html(&view.markup(problem.as_deref()));
+    VIEW.with(|v| *v.borrow_mut() = Some(view));
+    let with_view = |f: &dyn Fn(&mut View, &Document)| {
+        VIEW.with(|v| {
+            if let Some(view) = v.borrow_mut().as_mut() {
+                f(view, &gloo::utils::document());
+            }
+        })
+    };
+    if let Some(chart_box) = doc.get_element_by_id("box-balance") {
+        let width = chart_box.get_bounding_client_rect().width().round();
+        with_view(&|v, doc| {
+            v.width = width;
+            v.draw(doc);
+        });
+        observe(&chart_box, move |width| {
+            with_view(&|v, doc| {
+                if v.width != width {
+                    v.width = width;
+                    v.draw(doc);
+                }
+            })
+        });
+    }
+    if theme == EmbedTheme::Auto {
+        if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
+            listen(&query, "change", move |e: web_sys::MediaQueryListEvent| {
+                with_view(&|v, doc| {
+                    v.dark = e.matches();
+                    if let Some(el) = doc.document_element() {
+                        let _ =
+                            el.set_attribute("data-theme", if v.dark { "dark" } else { "light" });
+                    }
+                    v.draw(doc);
+                })
+            });
+        }
+    }
+    // The host page's resize script sizes the frame to the content (static/embed.js).
+    if let Some(page) = doc.get_element_by_id("embed-page") {
+        observe(&page, |_| {
+            let height = gloo::utils::document()
+                .document_element()
+                .map_or(0.0, |d| f64::from(d.scroll_height()));
+            browser::post_height(height);
+        });
+    }
+    if let Some(button) = doc.get_element_by_id("png-balance") {
+        listen(&button, "click", move |_: web_sys::MouseEvent| {
+            with_view(&|v, doc| v.export_png(doc))
+        });
+    }
+    true
+}
+
+/// The dialog's choices.
+#[derive(Clone, Copy)]
+struct Choices {
+    theme: EmbedTheme,
+    width: Width,
+    script: bool,
+}
+
+thread_local! {
+    static CHOICES: RefCell<Choices> = const {
+        RefCell::new(Choices { theme: EmbedTheme::Auto, width: Width::Full, script: true })
+    };
+}
+
+/// The "Embed in your post" dialog's markup for the Suppliers page (filled in by
+/// [`refresh_dialog`] when opened).
+pub fn dialog_markup() -> String {
+    let mut h = String::from(
+        r#"<details class="panel embed-dialog" id="embed-dialog"><summary><h2 class="inline-heading">Embed in your post</h2></summary><p class="hint">Paste the snippet into your post's HTML: the sentence and the per-supplier chart for this set of companies. Its height fits the view at the width chosen; with the script, the embed also grows or shrinks to fit its content on any screen.</p><div class="field-grid embed-fields"><div class="field"><label for="embed-theme" class="field-label">Theme</label><select id="embed-theme"><option value="auto">Reader's system</option><option value="light">Light</option><option value="dark">Dark</option></select></div><div class="field"><label for="embed-width" class="field-label">Width in the post</label><select id="embed-width">"#,
+    );
+    for w in Width::CHOICES {
+        let _ = write!(h, r#"<option value="{}">{}</option>"#, w.id(), w.label());
+    }
+    h.push_str(r#"</select></div></div><label class="switch embed-script"><input type="checkbox" id="embed-script" checked><span>Include the resize script</span></label><p class="field-label embed-preview-label" id="embed-preview-label"></p><div class="embed-preview" id="embed-preview-box"></div><label for="embed-code" class="field-label embed-code-label">Snippet</label><textarea id="embed-code" readonly rows="5"></textarea><div class="share-bar"><button type="button" class="small-button" id="copy-embed">Copy snippet</button><span role="status" aria-live="polite" id="embed-status"></span></div></details>"#);
+    h
+}
+
+/// Writes the snippet and the preview for the set of companies in the address (when the
+/// dialog is open: the preview loads the view).
+pub fn refresh_dialog(doc: &Document) {
+    let open = by_id::<web_sys::HtmlDetailsElement>(doc, "embed-dialog").is_some_and(|d| d.open());
+    if !open {
+        return;
+    }
+    let c = CHOICES.with(|c| *c.borrow());
+    let fragment = browser::hash();
+    let (companies, _) = Companies::open(&fragment);
+    let table = suppliers::suppliers(&companies.scenarios());
+    let height = frame_height(&table, c.width);
+    let page_url = browser::page_url();
+    let folder = embed::base_url(&page_url);
+    let app_base = folder.strip_suffix(embed::SUPPLIERS_DIR).unwrap_or(folder);
+    let src = embed::suppliers_embed_url(app_base, c.theme, &fragment);
+    let title = format!("Suppliers — {}", table.companies.join(", "));
+    let frame = Frame {
+        width: c.width,
+        height,
+    };
+    let code = embed::snippet(&src, &title, frame, app_base, c.script);
+    if let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(doc, "embed-code") {
+        area.set_value(&code);
+    }
+    if let Some(status) = doc.get_element_by_id("embed-status") {
+        status.set_text_content(None);
+    }
+    // The preview at the chosen width, scaled down to the dialog when wider.
+    let Some(preview) = by_id::<HtmlElement>(doc, "embed-preview-box") else {
+        return;
+    };
+    let width = f64::from(c.width.max_px());
+    let available = preview.get_bounding_client_rect().width();
+    let scale = if available > 0.0 {
+        (available / width).min(1.0)
+    } else {
+        1.0
+    };
+    let same = preview
+        .first_element_child()
+        .and_then(|f| f.get_attribute("src"))
+        .is_some_and(|s| s == src);
+    if !same {
+        preview.set_inner_html(&format!(
+            r#"<iframe id="embed-preview" src="{}" title="Preview of the embed" width="{}" height="{height}" tabindex="-1"></iframe>"#,
+            escape_html(&src),
+            c.width.max_px()
+        ));
+    }
+    if let Some(frame) = preview
+        .first_element_child()
+        .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = frame.set_attribute("width", &c.width.max_px().to_string());
+        let _ = frame.set_attribute("height", &height.to_string());
+        let _ = frame
+            .style()
+            .set_property("transform", &format!("scale({})", format::fixed(scale, 4)));
+    }
+    let _ = preview
+        .style()
+        .set_property("height", &format::px(f64::from(height) * scale));
+    if let Some(label) = doc.get_element_by_id("embed-preview-label") {
+        label.set_text_content(Some(&format!(
+            "Preview: {} px wide, {height} px tall{}",
+            c.width.max_px(),
+            if scale < 1.0 { ", shown smaller" } else { "" }
+        )));
+    }
+}
+
+/// Wires the dialog's choices, its copy button and its opening.
+pub fn wire_dialog(doc: &Document) {
+    let Some(dialog) = doc.get_element_by_id("embed-dialog") else {
+        return;
+    };
+    listen(&dialog, "toggle", |_: web_sys::Event| {
+        refresh_dialog(&gloo::utils::document())
+    });
+    listen(&dialog, "change", |e: web_sys::Event| {
+        let Some(target) = e.target() else {
+            return;
+        };
+        if let Ok(input) = target.clone().dyn_into::<HtmlInputElement>() {
+            CHOICES.with(|c| c.borrow_mut().script = input.checked());
+        } else if let Ok(select) = target.dyn_into::<web_sys::HtmlSelectElement>() {
+            let value = select.value();
+            CHOICES.with(|c| {
+                let mut c = c.borrow_mut();
+                match select.id().as_str() {
+                    "embed-theme" => {
+                        c.theme = match value.as_str() {
+                            "light" => EmbedTheme::Light,
+                            "dark" => EmbedTheme::Dark,
+                            _ => EmbedTheme::Auto,
+                        }
+                    }
+                    "embed-width" => c.width = Width::from_id(&value),
+                    _ => {}
+                }
+            });
+        }
+        refresh_dialog(&gloo::utils::document());
+    });
+    listen(&dialog, "click", |e: web_sys::MouseEvent| {
+        let is_copy = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|el| el.id() == "copy-embed");
+        if !is_copy {
+            return;
+        }
+        let doc = gloo::utils::document();
+        let code = by_id::<web_sys::HtmlTextAreaElement>(&doc, "embed-code")
+            .map(|a| a.value())
+            .unwrap_or_default();
+        browser::copy_text(code, |ok| {
+            if let Some(status) = gloo::utils::document().get_element_by_id("embed-status") {
+                status.set_text_content(Some(if ok {
+                    "Snippet copied."
+                } else {
+                    "Copying was blocked: select the snippet and copy it."
+                }));
+            }
+        });
+    });
+}
