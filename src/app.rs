@@ -96,9 +96,11 @@ pub fn app() -> Html {
     // Deflating the link and storing take a task of their own after each change, so the
     // charts are redrawn and painted without waiting for them; a newer change cancels it.
     let uncertainty_link = use_node_ref();
+    let suppliers_link = use_node_ref();
     {
         let notify = notify.clone();
         let link = uncertainty_link.clone();
+        let to_suppliers = suppliers_link.clone();
         use_effect_with(scenario.clone(), move |s| {
             let s = s.clone();
             let later = gloo::timers::callback::Timeout::new(0, move || {
@@ -106,6 +108,11 @@ pub fn app() -> Html {
                 browser::replace_hash(&fragment);
                 if let Some(a) = link.cast::<web_sys::Element>() {
                     let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
+                }
+                // "See suppliers" shows the company being edited beside the other default.
+                if let Some(a) = to_suppliers.cast::<web_sys::Element>() {
+                    let set = crate::suppliers::link::beside_defaults(&s, &fragment);
+                    let _ = a.set_attribute("href", &format!("suppliers/#{set}"));
                 }
                 if let Err(problem) = storage::store_current(&s) {
                     notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
@@ -237,7 +244,7 @@ pub fn app() -> Html {
                                 { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }
                             </a>
                         </p>
-                        <p class="uncertainty-link"><a href="suppliers/" id="suppliers-link">{ "Who is owed by whom, for several companies at once? Suppliers →" }</a></p>
+                        <p class="uncertainty-link"><a ref={suppliers_link} href="suppliers/" id="suppliers-link">{ "Who is owed by whom, for several companies at once? Suppliers →" }</a></p>
                     </section>
                     { for ChartKind::ALL.iter().map(|&kind| html! {
                         <ChartPanel {kind} scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />
