@@ -3,18 +3,24 @@
 //! rest of the view), the chance that the supplier is not paid in full, its expected unpaid
 //! amount and a 90% range.
 //!
-//! The companies' runs are taken as independent: joint draw i pairs sample i of every company
-//! (a company with fewer samples than the largest run starts its samples again), and a
-//! supplier's unpaid in the draw is the sum of what each company leaves unpaid to it. The
-//! chance and the range come from those joint draws; the expected amount is the sum of each
-//! company's own expected unpaid to the supplier (an expectation adds up whatever the
-//! dependence), so it matches each company's Monte Carlo on the uncertainty page.
+//! The companies' runs are taken as independent: each joint draw takes one sample of every
+//! company, and a supplier's unpaid in the draw is the sum of what each company leaves unpaid
+//! to it. Companies usually share a seed (42 by default), so sample i of one is drawn from the
+//! same random numbers as sample i of another: pairing them index by index would make their
+//! fortunes move together. Instead each company's samples are shuffled within blocks of
+//! [`BLOCK`] by a fixed permutation of its own ([`OddsRun::sample_of`]), which pairs them at
+//! random while the samples run in order, a block at a time. A company with fewer samples than
+//! the largest run starts its samples again. The chance and the range come from the joint
+//! draws; the expected amount is the mean over each company's own samples, summed over the
+//! companies (an expectation adds up whatever the dependence), so once every draw has run it
+//! matches each company's Monte Carlo on the uncertainty page.
 //!
 //! [`OddsRun`] advances a chunk at a time, so the page stays responsive and can show the
 //! figures so far; splitting the work never changes the result.
 
 use super::{with_unpaid_rule, Suppliers};
 use crate::engine::name_key;
+use crate::format;
 use crate::scenario::Scenario;
 use crate::uncertainty::{MonteCarloRun, Percentiles};
 
@@ -30,12 +36,41 @@ pub struct SupplierOdds {
     pub p95: f64,
 }
 
+/// Samples shuffled together: large enough that pairing within a block is as good as random,
+/// small enough that a block of eight companies runs in a few milliseconds.
+pub const BLOCK: usize = 128;
+
 /// One company's run and where its counterparties sit in the table.
 #[derive(Debug, Clone)]
 struct CompanyRun {
     run: MonteCarloRun,
     /// Per counterparty of the run: the index of its supplier in the table.
     supplier: Vec<usize>,
+    /// The sample it gives to its j-th draw (a permutation within each block of [`BLOCK`]).
+    order: Vec<u32>,
+}
+
+/// SplitMix64: a small, well-mixed generator for the shuffles (they only need to differ from
+/// company to company and block to block, reproducibly).
+fn split_mix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// 0..n shuffled within blocks of [`BLOCK`], the shuffles fixed by `company`.
+fn block_order(n: usize, company: usize) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    for (b, block) in order.chunks_mut(BLOCK).enumerate() {
+        let mut state = (company as u64) << 32 | b as u64;
+        for k in (1..block.len()).rev() {
+            let r = (split_mix(&mut state) % (k as u64 + 1)) as usize;
+            block.swap(k, r);
+        }
+    }
+    order
 }
 
 /// The odds of every supplier of a table, computed a chunk of joint draws at a time.
@@ -70,7 +105,8 @@ impl OddsRun {
         let keys: Vec<String> = table.suppliers.iter().map(|s| name_key(&s.name)).collect();
         let companies: Vec<CompanyRun> = companies
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(c, s)| {
                 let mut run = MonteCarloRun::new(&with_unpaid_rule(s));
                 run.keep_unpaid_samples();
                 // Every counted deal's counterparty is in the table (it is made from the same
@@ -84,7 +120,12 @@ impl OddsRun {
                         keys.iter().position(|k| *k == key).unwrap_or(usize::MAX)
                     })
                     .collect();
-                CompanyRun { run, supplier }
+                let order = block_order(run.total(), c);
+                CompanyRun {
+                    run,
+                    supplier,
+                    order,
+                }
             })
             .collect();
         let total = companies.iter().map(|c| c.run.total()).max().unwrap_or(0);
@@ -96,17 +137,26 @@ impl OddsRun {
         }
     }
 
-    /// Runs up to `max_draws` more joint draws (each a sample of every company that still has
-    /// samples to run); returns how many were run (0 once finished).
+    /// Runs up to `max_draws` more joint draws; returns how many were run (0 once finished).
+    /// Each company runs its samples in order, up to the end of the block the last draw needs
+    /// (so a call may run up to a block more than asked).
     pub fn run_chunk(&mut self, max_draws: usize) -> usize {
         let end = self.total.min(self.done.saturating_add(max_draws));
         for c in &mut self.companies {
-            let want = end.min(c.run.total());
+            let want = end.div_ceil(BLOCK).saturating_mul(BLOCK).min(c.run.total());
             c.run.run_chunk(want.saturating_sub(c.run.done()));
         }
         let ran = end - self.done;
         self.done = end;
         ran
+    }
+
+    /// The sample of company `company` in joint draw `draw` (`None` for a company not in the
+    /// run).
+    pub fn sample_of(&self, company: usize, draw: usize) -> Option<usize> {
+        let c = self.companies.get(company)?;
+        let n = c.order.len();
+        (n > 0).then(|| c.order[draw % n] as usize)
     }
 
     /// Joint draws run so far.
@@ -145,7 +195,8 @@ impl OddsRun {
             }
             let mut sums = vec![0.0; c.supplier.len()];
             for i in 0..n {
-                let Some(unpaid) = c.run.unpaid_of_sample(i % own) else {
+                let sample = c.order[i % c.order.len()] as usize;
+                let Some(unpaid) = c.run.unpaid_of_sample(sample) else {
                     continue;
                 };
                 for ((&s, &x), sum) in c.supplier.iter().zip(unpaid).zip(sums.iter_mut()) {
@@ -185,6 +236,32 @@ impl OddsRun {
             })
             .collect()
     }
+}
+
+/// One sentence on the odds of the supplier the headline names (the table's first, owed the
+/// most), over `draws` joint draws; empty when nothing is due to any supplier.
+pub fn sentence(table: &Suppliers, odds: &[SupplierOdds], draws: usize) -> String {
+    let (Some(top), Some(o)) = (table.suppliers.first(), odds.first()) else {
+        return String::new();
+    };
+    if top.due() <= 0.0 {
+        return String::new();
+    }
+    let draws = format::count(draws);
+    if o.chance_unpaid <= 0.0 {
+        return format!(
+            "Drawing each company's uncertainty independently, {} is paid in full in all {draws} draws.",
+            top.name
+        );
+    }
+    format!(
+        "Drawing each company's uncertainty independently, {} is not paid in full in {} of {draws} draws: {} unpaid expected, between {} and {} in 90% of them.",
+        top.name,
+        format::percent(o.chance_unpaid),
+        format::money(o.expected_unpaid),
+        format::money(o.p5),
+        format::money(o.p95)
+    )
 }
 
 #[cfg(test)]

@@ -67,6 +67,11 @@ fn a_company_that_never_runs_short_leaves_its_suppliers_paid() {
         p95: 0.0,
     };
     assert_eq!(odds, [want]);
+    assert_eq!(
+        sentence(&table, &odds, 300),
+        "Drawing each company's uncertainty independently, Amazon is paid in full in all 300 draws."
+    );
+    assert_eq!(sentence(&suppliers(&[]), &[], 0), "");
 }
 
 #[test]
@@ -84,17 +89,86 @@ fn a_company_always_short_gives_chance_one_and_the_share_rule() {
         assert!(close(o.expected_unpaid, s.unpaid()), "{}: {o:?}", s.name);
         assert!(close(o.p5, want) && close(o.p95, want), "{}: {o:?}", s.name);
     }
+    assert_eq!(
+        sentence(&table, &odds, 100),
+        "Drawing each company's uncertainty independently, Oracle is not paid in full in 100% of 100 draws: $40B unpaid expected, between $40B and $40B in 90% of them."
+    );
 }
 
 #[test]
-fn joint_draw_i_pairs_sample_i_of_each_company() {
+fn each_company_gives_its_draws_a_shuffle_of_its_samples_within_blocks() {
+    let companies = [
+        sampled(&presets::openai_november_2025(), 300),
+        sampled(&presets::anthropic_november_2025(), 200),
+    ];
+    let run = OddsRun::new(&companies, &suppliers(&companies));
+    for (c, n) in [(0, 300), (1, 200)] {
+        let order: Vec<usize> = (0..n).map(|i| run.sample_of(c, i).unwrap()).collect();
+        for (b, block) in order.chunks(BLOCK).enumerate() {
+            let mut sorted = block.to_vec();
+            sorted.sort_unstable();
+            let first = b * BLOCK;
+            assert_eq!(sorted, (first..first + block.len()).collect::<Vec<_>>());
+        }
+        assert_ne!(order, (0..n).collect::<Vec<_>>(), "shuffled");
+        // A company with fewer samples than the run starts again.
+        assert_eq!(run.sample_of(c, n + 5), run.sample_of(c, 5));
+    }
+    let differ = (0..200)
+        .filter(|&i| run.sample_of(0, i) != run.sample_of(1, i))
+        .count();
+    assert!(differ > 190, "the companies' shuffles differ: {differ}");
+    assert_eq!(run.sample_of(2, 0), None);
+}
+
+#[test]
+fn the_same_company_twice_is_drawn_independently() {
+    // Two copies of one scenario share its seed: paired sample by sample they would always run
+    // short together. Shuffled, a supplier is left unpaid by one or the other more often than by
+    // either alone: 1 - (1 - p)^2 for independent copies.
+    let openai = sampled(&presets::openai_november_2025(), 1000);
+    let (table, one) = odds_of(std::slice::from_ref(&openai));
+    let (twice, two) = odds_of(&[openai.clone(), openai]);
+    let mut seen = 0;
+    for (s, o) in table.suppliers.iter().zip(&one) {
+        let p = o.chance_unpaid;
+        if p > 0.2 && p < 0.8 {
+            let at = twice
+                .suppliers
+                .iter()
+                .position(|t| t.name == s.name)
+                .unwrap();
+            let both = two[at].chance_unpaid;
+            let independent = 1.0 - (1.0 - p) * (1.0 - p);
+            assert!(
+                (both - independent).abs() < 0.05,
+                "{}: {p} alone, {both} for two",
+                s.name
+            );
+            assert!(
+                close(two[at].expected_unpaid, 2.0 * o.expected_unpaid),
+                "{}",
+                s.name
+            );
+            seen += 1;
+        }
+    }
+    assert!(
+        seen > 0,
+        "some supplier is unpaid in some draws only: {one:?}"
+    );
+}
+
+#[test]
+fn joint_draws_combine_the_shuffled_samples_of_each_company() {
     // Two companies owing Microsoft (and others), with different sample counts: the smaller
-    // run starts again, so draw 250 pairs OpenAI's sample 250 with Anthropic's sample 50.
+    // run starts again.
     let companies = [
         sampled(&presets::openai_november_2025(), 300),
         sampled(&presets::anthropic_november_2025(), 200),
     ];
     let (table, odds) = odds_of(&companies);
+    let order = OddsRun::new(&companies, &table);
     let samples: Vec<Vec<crate::uncertainty::Sample>> = companies
         .iter()
         .map(|s| {
@@ -114,7 +188,10 @@ fn joint_draw_i_pairs_sample_i_of_each_company() {
                 .sum::<f64>()
         };
         let draws: Vec<f64> = (0..300)
-            .map(|i| owed(&samples[0][i]) + owed(&samples[1][i % 200]))
+            .map(|i| {
+                owed(&samples[0][order.sample_of(0, i).unwrap()])
+                    + owed(&samples[1][order.sample_of(1, i).unwrap()])
+            })
             .collect();
         let chance = draws.iter().filter(|&&x| x > 0.0).count() as f64 / 300.0;
         let range = Percentiles::of(&draws).unwrap();
