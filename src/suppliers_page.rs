@@ -581,7 +581,7 @@ impl Page {
             return;
         };
         let mut h = format!(
-            r#"<p class="tooltip-year">{}</p><dl><dt>Owed in the horizons</dt><dd>{}</dd><dt>Put in by it</dt><dd>{}</dd><dt>Unpaid as entered</dt><dd>{}</dd>"#,
+            r#"<p class="tooltip-year">{}</p><dl><dt>Owed in the horizons</dt><dd>{}</dd><dt>Put in by it</dt><dd>{}</dd><dt>Unpaid if short</dt><dd>{}</dd>"#,
             escape_html(&s.name),
             format::money(s.due()),
             format::money(s.received()),

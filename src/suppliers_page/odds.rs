@@ -120,7 +120,7 @@ pub(super) fn table_markup(page: &Page) -> String {
     let caption =
         "Chance each supplier is not paid in full, from the companies' Monte Carlo ($ billions)";
     let mut h = format!(
-        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="data-table odds-table{}" id="odds-table"{}><caption>{caption}</caption><thead><tr><th scope="col">Supplier</th><th scope="col">Owed in the horizons</th><th scope="col">Unpaid as entered</th><th scope="col">Chance not paid in full</th><th scope="col">Expected unpaid</th><th scope="col">90% range</th></tr></thead><tbody>"#,
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="data-table odds-table{}" id="odds-table"{}><caption>{caption}</caption><thead><tr><th scope="col">Supplier</th><th scope="col">Chance not paid in full</th><th scope="col">Expected unpaid</th><th scope="col">90% range</th><th scope="col">Owed in the horizons</th><th scope="col">Unpaid as entered</th></tr></thead><tbody>"#,
         if finished(page) { "" } else { " running" },
         if finished(page) {
             r#" data-done="1""#
@@ -129,17 +129,17 @@ pub(super) fn table_markup(page: &Page) -> String {
         },
     );
     for (i, s) in t.suppliers.iter().enumerate() {
-        let _ = write!(
-            h,
-            r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td>"#,
-            escape_html(&s.name),
-            format::billions(s.due()),
-            format::billions(s.unpaid())
-        );
+        // The Monte Carlo figures first: on a phone they are what shows without scrolling.
+        let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, escape_html(&s.name));
         for (cell, text) in CELLS.iter().zip(cells(page.odds.get(i))) {
             let _ = write!(h, r#"<td class="mc" id="odds-{i}-{cell}">{text}</td>"#);
         }
-        h.push_str("</tr>");
+        let _ = write!(
+            h,
+            "<td>{}</td><td>{}</td></tr>",
+            format::billions(s.due()),
+            format::billions(s.unpaid())
+        );
     }
     h.push_str("</tbody></table></div>");
     h

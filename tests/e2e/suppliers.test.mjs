@@ -291,7 +291,7 @@ async function oddsRows(page) {
   return page.locator('#odds-table tbody tr').evaluateAll((trs) =>
     trs.map((tr) => {
       const c = [...tr.querySelectorAll('th, td')].map((x) => x.textContent);
-      return { supplier: c[0], chance: c[3], expected: c[4], range: c[5] };
+      return { supplier: c[0], chance: c[1], expected: c[2], range: c[3] };
     }),
   );
 }
