@@ -289,7 +289,7 @@ function eightCompanies() {
 async function suppliersPage(browser, servers, appUrl) {
   const eight = JSON.parse(run('cargo', ['run', '--quiet', '--example', 'suppliers'], { input: JSON.stringify(eightCompanies()), stdio: ['pipe', 'pipe', 'pipe'] })).fragment;
   const sets = { 2: `${appUrl}suppliers/`, 8: `${appUrl}suppliers/#${eight}` };
-  const out = { 2: { table: [], odds: [], longest: [] }, 8: { table: [], odds: [], longest: [] } };
+  const out = { 2: { table: [], odds: [], mc: [], longest: [] }, 8: { table: [], odds: [], mc: [], longest: [] } };
   for (let i = 0; i <= N.suppliers; i++) {
     for (const [n, url] of Object.entries(sets)) {
       const { context, page, problems } = await newPage(browser, servers);
@@ -311,12 +311,13 @@ async function suppliersPage(browser, servers, appUrl) {
       if (i > 0) {
         out[n].table.push(r.table);
         out[n].odds.push(r.odds);
+        out[n].mc.push(r.odds - r.table);
         out[n].longest.push(r.longest);
       }
       await context.close();
     }
   }
-  return Object.fromEntries(Object.entries(out).map(([n, r]) => [n, { table: stats(r.table), odds: stats(r.odds), longest: stats(r.longest) }]));
+  return Object.fromEntries(Object.entries(out).map(([n, r]) => [n, { table: stats(r.table), odds: stats(r.odds), mc: stats(r.mc), longest: stats(r.longest) }]));
 }
 
 /**
@@ -631,6 +632,19 @@ function criterion() {
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
+  if (ONLY && ONLY.every((x) => x === 'suppliers')) {
+    // The Suppliers page loads the app alone: no peer pages or bench wasm needed.
+    const app = await startServer();
+    app.root = DIST;
+    const browser = await launchBrowser();
+    try {
+      console.log(partialReport({ suppliers: await suppliersPage(browser, [app], app.url) }));
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+    return;
+  }
   const startedAt = new Date();
   const loadBefore = os.loadavg();
   const criterionRows = CRITERION ? criterion() : [];
@@ -832,6 +846,7 @@ function partialReport(r) {
     for (const [n, v] of Object.entries(r.suppliers)) {
       row(`Suppliers page, ${n} companies: cold load to the table`, v.table);
       row(`Suppliers page, ${n} companies: cold load to the full Monte Carlo`, v.odds);
+      row(`Suppliers page, ${n} companies: the Monte Carlo alone (table shown → every draw shown)`, v.mc);
       row(`Suppliers page, ${n} companies: longest main-thread task during the Monte Carlo (0: none over 50 ms)`, v.longest);
     }
   }
@@ -909,6 +924,7 @@ function report(r) {
   for (const [n, v] of Object.entries(r.suppliers)) {
     p(`| Suppliers page, ${n} companies${n === '2' ? ' (the default link)' : ' (a link with 8)'}: cold load to the deterministic table | ${cell(v.table)} | ${v.table.n} |`);
     p(`| Suppliers page, ${n} companies: cold load to the full Monte Carlo shown | ${cell(v.odds)} | ${v.odds.n} |`);
+    p(`| Suppliers page, ${n} companies: the Monte Carlo alone (deterministic table shown → every draw shown) | ${cell(v.mc)} | ${v.mc.n} |`);
     p(`| Suppliers page, ${n} companies: longest main-thread task while the Monte Carlo runs (Long Tasks API; 0 = none over 50 ms) | ${cell(v.longest)} | ${v.longest.n} |`);
   }
   const s1 = redraw['appSpeed@1'], s2 = redraw['appSpeed@2'];
@@ -1001,11 +1017,11 @@ function report(r) {
     const two = r.suppliers[2].odds.median;
     t.push([
       'Suppliers page, 2 companies: full Monte Carlo < 1 s (issue 13)',
-      `${ms(two)} ms (table at ${ms(r.suppliers[2].table.median)} ms; 8 companies: ${ms(r.suppliers[8].odds.median)} ms)`,
+      `${ms(two)} ms from a cold load (table at ${ms(r.suppliers[2].table.median)} ms, the Monte Carlo alone ${ms(r.suppliers[2].mc.median)} ms; 8 companies: ${ms(r.suppliers[8].odds.median)} ms, alone ${ms(r.suppliers[8].mc.median)} ms)`,
       verdict(two < 1000),
       two < 1000
         ? `${ms(1000 - two)} ms under, from a cold load; the longest task while it runs is ${ms(r.suppliers[2].longest.median)} ms (2) and ${ms(r.suppliers[8].longest.median)} ms (8 companies)`
-        : `over by ${ms(two - 1000)} ms (${(two / 1000).toFixed(2)}×)`,
+        : `over by ${ms(two - 1000)} ms (${(two / 1000).toFixed(2)}×) from a cold load, of which the download, compile and deterministic table take ${ms(r.suppliers[2].table.median)} ms; the Monte Carlo alone is ${ms(r.suppliers[2].mc.median)} ms (${r.suppliers[2].mc.median < 1000 ? 'under' : 'over'} the second). Longest task while it runs: ${ms(r.suppliers[2].longest.median)} ms (2) and ${ms(r.suppliers[8].longest.median)} ms (8 companies)`,
     ]);
   }
   p('## Targets (issues 11 and 13)');
