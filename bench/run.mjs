@@ -8,7 +8,7 @@
 //   node bench/run.mjs              full run (about 3 minutes, plus criterion)
 //   node bench/run.mjs --quick      fewer runs, for checking the harness (figures not for quoting)
 //   node bench/run.mjs --no-criterion
-//   node bench/run.mjs --only=edit,hover   only these sections (cold, redraw, edit, hover, mc), no
+//   node bench/run.mjs --only=edit,hover   only these sections (cold, redraw, edit, hover, mc, suppliers), no
 //                                          criterion; prints the figures, writes no RESULTS.md
 //   node bench/run.mjs --only=... --baseline=DIR
 //                                          also measures another build of the app, interleaved
@@ -30,7 +30,7 @@ import { markdown as sizeMarkdown } from '../scripts/size-breakdown.mjs';
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const argValue = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const SECTIONS = ['cold', 'redraw', 'edit', 'hover', 'mc'];
+const SECTIONS = ['cold', 'redraw', 'edit', 'hover', 'mc', 'suppliers'];
 const ONLY = argValue('only')?.split(',');
 if (ONLY?.some((x) => !SECTIONS.includes(x))) throw new Error(`--only takes some of ${SECTIONS.join(',')}`);
 const RUN = (section) => !ONLY || ONLY.includes(section);
@@ -49,6 +49,7 @@ const SIZES = path.join(ROOT, 'target', 'size-breakdown.json');
 const N = QUICK
   ? { cold: 4, redrawRounds: 3, perRound: 20, redrawWarmup: 10, edits: 8, hovers: 10, mc: 5, mcWarmup: 2, squiggle: 2, squiggleWarmup: 1 }
   : { cold: 20, redrawRounds: 12, perRound: 50, redrawWarmup: 40, edits: 60, hovers: 60, mc: 40, mcWarmup: 5, squiggle: 12, squiggleWarmup: 3 };
+N.suppliers = QUICK ? 3 : 12;
 const SAMPLES = 10_000;
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -259,6 +260,64 @@ async function coldStarts(browser, servers, pages) {
   return Object.fromEntries(
     Object.entries(out).map(([id, r]) => [id, { first: stats(r.first), all: stats(r.all), weight: r.weight }]),
   );
+}
+
+/** The eight companies of the Suppliers measure: the three built-in scenarios and five variants. */
+function eightCompanies() {
+  const preset = (file) => JSON.parse(readFileSync(path.join(ROOT, 'crates', 'model', 'src', 'presets', file), 'utf8'));
+  const variants = [
+    ['openai-november-2025.json', 'OpenAI, slower growth', (s) => (s.revenue.base *= 0.8)],
+    ['openai-november-2025.json', 'OpenAI, more cash', (s) => (s.funding.opening_cash += 50)],
+    ['anthropic-november-2025.json', 'Anthropic, slower growth', (s) => (s.revenue.base *= 0.8)],
+    ['anthropic-november-2025.json', 'Anthropic, more cash', (s) => (s.funding.opening_cash += 30)],
+    ['openai-november-2025.json', 'OpenAI, later deals', (s) => s.deals.forEach((d) => d.start_year++)],
+  ].map(([file, name, change]) => {
+    const s = preset(file);
+    s.name = name;
+    change(s);
+    return s;
+  });
+  return ['openai-2025-11', 'anthropic-2025-11', 'blank', ...variants];
+}
+
+/**
+ * The Suppliers page (issue 13), cold loads of a set of 2 companies (the defaults) and of 8,
+ * interleaved: from navigation start to the deterministic table written (the page's
+ * `suppliers-table` mark) and to every Monte Carlo draw run and shown (`suppliers-odds`); and
+ * the longest main-thread task in between (Long Tasks API), which says whether the page froze.
+ */
+async function suppliersPage(browser, servers, appUrl) {
+  const eight = JSON.parse(run('cargo', ['run', '--quiet', '--example', 'suppliers'], { input: JSON.stringify(eightCompanies()), stdio: ['pipe', 'pipe', 'pipe'] })).fragment;
+  const sets = { 2: `${appUrl}suppliers/`, 8: `${appUrl}suppliers/#${eight}` };
+  const out = { 2: { table: [], odds: [], mc: [], longest: [] }, 8: { table: [], odds: [], mc: [], longest: [] } };
+  for (let i = 0; i <= N.suppliers; i++) {
+    for (const [n, url] of Object.entries(sets)) {
+      const { context, page, problems } = await newPage(browser, servers);
+      await page.addInitScript(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.locator('#odds-table[data-done="1"]').waitFor({ timeout: 120_000 });
+      const r = await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+        const table = at('suppliers-table');
+        const odds = at('suppliers-odds');
+        const during = window.__longTasks.filter((t) => t.start >= table && t.start <= odds);
+        return { table, odds, longest: Math.max(0, ...during.map((t) => t.duration)), companies: document.querySelectorAll('#company-list .company').length };
+      });
+      checkProblems(`suppliers ${n}`, problems);
+      if (r.companies !== Number(n)) throw new Error(`suppliers: the page shows ${r.companies} companies, not ${n}`);
+      if (i > 0) {
+        out[n].table.push(r.table);
+        out[n].odds.push(r.odds);
+        out[n].mc.push(r.odds - r.table);
+        out[n].longest.push(r.longest);
+      }
+      await context.close();
+    }
+  }
+  return Object.fromEntries(Object.entries(out).map(([n, r]) => [n, { table: stats(r.table), odds: stats(r.odds), mc: stats(r.mc), longest: stats(r.longest) }]));
 }
 
 /**
@@ -573,6 +632,19 @@ function criterion() {
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
+  if (ONLY && ONLY.every((x) => x === 'suppliers')) {
+    // The Suppliers page loads the app alone: no peer pages or bench wasm needed.
+    const app = await startServer();
+    app.root = DIST;
+    const browser = await launchBrowser();
+    try {
+      console.log(partialReport({ suppliers: await suppliersPage(browser, [app], app.url) }));
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+    return;
+  }
   const startedAt = new Date();
   const loadBefore = os.loadavg();
   const criterionRows = CRITERION ? criterion() : [];
@@ -653,6 +725,10 @@ async function main() {
     if (RUN('mc')) {
       log('Monte Carlo: app engine in Chromium and Node, Squiggle in Node, in turn');
       results.mc = await monteCarlo(browser, servers, site.url, data);
+    }
+    if (RUN('suppliers')) {
+      log(`Suppliers page: ${N.suppliers} cold loads each of 2 and 8 companies, to the table and to the full Monte Carlo`);
+      results.suppliers = await suppliersPage(browser, servers, app.url);
     }
   } finally {
     await browser.close();
@@ -766,6 +842,14 @@ function partialReport(r) {
     if (r[k]) for (const [id, v] of Object.entries(r[k])) row(`hover, DPR ${k.slice(-1)}: ${id}`, v, `, chart redraws during the moves: ${v.chartRedraws}`);
   }
   if (r.mc) for (const [id, v] of Object.entries(r.mc.time)) row(`Monte Carlo: ${id}`, v);
+  if (r.suppliers) {
+    for (const [n, v] of Object.entries(r.suppliers)) {
+      row(`Suppliers page, ${n} companies: cold load to the table`, v.table);
+      row(`Suppliers page, ${n} companies: cold load to the full Monte Carlo`, v.odds);
+      row(`Suppliers page, ${n} companies: the Monte Carlo alone (table shown → every draw shown)`, v.mc);
+      row(`Suppliers page, ${n} companies: longest main-thread task during the Monte Carlo (0: none over 50 ms)`, v.longest);
+    }
+  }
   return lines.join('\n');
 }
 
@@ -837,6 +921,12 @@ function report(r) {
   p(`| hover in the page: pointermove → crosshair painted on the commitments chart's overlay, DPR 1 (chart redraws during the moves: ${hover1.chartRedraws}) | ${cell(hover1)} | ${hover1.n} |`);
   p(`| hover in the page, DPR 2 (chart redraws: ${hover2.chartRedraws}) | ${cell(hover2)} | ${hover2.n} |`);
   p(`| engine::project, default scenario (wasm in Chromium; mean of 100 calls per run), **µs** | ${us(mc.project)} | ${mc.project.n} |`);
+  for (const [n, v] of Object.entries(r.suppliers)) {
+    p(`| Suppliers page, ${n} companies${n === '2' ? ' (the default link)' : ' (a link with 8)'}: cold load to the deterministic table | ${cell(v.table)} | ${v.table.n} |`);
+    p(`| Suppliers page, ${n} companies: cold load to the full Monte Carlo shown | ${cell(v.odds)} | ${v.odds.n} |`);
+    p(`| Suppliers page, ${n} companies: the Monte Carlo alone (deterministic table shown → every draw shown) | ${cell(v.mc)} | ${v.mc.n} |`);
+    p(`| Suppliers page, ${n} companies: longest main-thread task while the Monte Carlo runs (Long Tasks API; 0 = none over 50 ms) | ${cell(v.longest)} | ${v.longest.n} |`);
+  }
   const s1 = redraw['appSpeed@1'], s2 = redraw['appSpeed@2'];
   p(`| for comparison, built for speed (opt-level 3, wasm-opt -O3; not what the pages ship): chart redraw whole-loop mean, DPR 1 / DPR 2 | ${ms(s1.loop.median)} / ${ms(s2.loop.median)} (size-first: ${ms(redraw['app@1'].loop.median)} / ${ms(redraw['app@2'].loop.median)}) | ${s1.loop.n} loops |`);
   if (r.criterionRows.length) {
@@ -848,7 +938,7 @@ function report(r) {
     for (const c of r.criterionRows) p(`| ${c.title} | ${us(c)} | ${c.n} |`);
   }
 
-  // Targets (issue 11)
+  // Targets (issue 11; the Suppliers row is issue 13's)
   const t = [];
   const verdict = (met) => (met ? '**met**' : '**missed**');
   for (const [id, name, goal] of [['app', 'calculator page', 220], ['embed', 'embed page', 100]]) {
@@ -923,7 +1013,18 @@ function report(r) {
     ]);
   }
   p();
-  p('## Targets (issue 11)');
+  {
+    const two = r.suppliers[2].odds.median;
+    t.push([
+      'Suppliers page, 2 companies: full Monte Carlo < 1 s (issue 13)',
+      `${ms(two)} ms from a cold load (table at ${ms(r.suppliers[2].table.median)} ms, the Monte Carlo alone ${ms(r.suppliers[2].mc.median)} ms; 8 companies: ${ms(r.suppliers[8].odds.median)} ms, alone ${ms(r.suppliers[8].mc.median)} ms)`,
+      verdict(two < 1000),
+      two < 1000
+        ? `${ms(1000 - two)} ms under, from a cold load; the longest task while it runs is ${ms(r.suppliers[2].longest.median)} ms (2) and ${ms(r.suppliers[8].longest.median)} ms (8 companies)`
+        : `over by ${ms(two - 1000)} ms (${(two / 1000).toFixed(2)}×) from a cold load, of which the download, compile and deterministic table take ${ms(r.suppliers[2].table.median)} ms; the Monte Carlo alone is ${ms(r.suppliers[2].mc.median)} ms (${r.suppliers[2].mc.median < 1000 ? 'under' : 'over'} the second). Longest task while it runs: ${ms(r.suppliers[2].longest.median)} ms (2) and ${ms(r.suppliers[8].longest.median)} ms (8 companies)`,
+    ]);
+  }
+  p('## Targets (issues 11 and 13)');
   p();
   p(`Measured with a 1-minute load average of ${env.load}: other work on the machine slows every ` +
     'page, so absolute times vary from run to run; the runs being interleaved, the ratios vary less.');
@@ -998,6 +1099,12 @@ const MEASURES = (r) => [
     'SampleSet.min/max for the caps, a small SampleSet.map per year for "cash below zero") and per-sample (one function ' +
     'per sample via SampleSet.mapN). The probabilities are checked to agree before any time is kept; the chance of ever ' +
     'running short is close to 1 in this scenario, so the check also uses the chance of being short by the second year, which is not.',
+  '**Suppliers page**: a new browser context per load, the two sets interleaved, first round discarded: the default link ' +
+    '(OpenAI and Anthropic) and a link with 8 companies (the three built-in scenarios and five variants of them, bench/run.mjs ' +
+    '`eightCompanies`). From navigation start to the page\'s `suppliers-table` mark (the deterministic table, sentence and ' +
+    'charts\' frame written) and to its `suppliers-odds` mark (every joint draw of the companies\' Monte Carlo run, 5,000 ' +
+    'samples each, and the figures shown). The draws run in slices of about 8 ms with a task boundary between them; the ' +
+    'longest main-thread task between the two marks (Long Tasks API, which reports only tasks over 50 ms) says whether the page froze.',
   '**Criterion**: `cargo bench --bench engine` on the host (native code, not wasm), per-iteration times of its samples. ' +
     'Cargo\'s bench profile inherits the crate\'s size-first release profile (opt-level "z"), so these are size-optimised too.',
 ];

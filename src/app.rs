@@ -104,10 +104,12 @@ pub fn app() -> Html {
     // A switch of preset gets an address of its own (pushed, not replaced), so the browser's
     // Back returns to the scenario before it; every other change replaces the address.
     let uncertainty_link = use_node_ref();
+    let suppliers_link = use_node_ref();
     let push_next = use_mut_ref(|| false);
     {
         let notify = notify.clone();
         let link = uncertainty_link.clone();
+        let to_suppliers = suppliers_link.clone();
         let push_next = push_next.clone();
         use_effect_with(scenario.clone(), move |s| {
             let s = s.clone();
@@ -116,6 +118,11 @@ pub fn app() -> Html {
                 browser::set_hash(&fragment, push_next.replace(false));
                 if let Some(a) = link.cast::<web_sys::Element>() {
                     let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
+                }
+                // "See suppliers" shows the company being edited beside the other default.
+                if let Some(a) = to_suppliers.cast::<web_sys::Element>() {
+                    let set = crate::suppliers::link::beside_defaults(&s, &fragment);
+                    let _ = a.set_attribute("href", &format!("suppliers/#{set}"));
                 }
                 if let Err(problem) = storage::store_current(&s) {
                     notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
@@ -320,7 +327,7 @@ pub fn app() -> Html {
                                 { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }
                             </a>
                         </p>
-                        <p class="uncertainty-link"><a href="suppliers/" id="suppliers-link">{ "Who is owed by whom, for several companies at once? Suppliers →" }</a></p>
+                        <p class="uncertainty-link"><a ref={suppliers_link} href="suppliers/" id="suppliers-link">{ "Who is owed by whom, for several companies at once? Suppliers →" }</a></p>
                     </section>
                 </div>
                 <div class="inputs">

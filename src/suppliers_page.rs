@@ -14,6 +14,7 @@ use crate::embed::escape_html;
 use crate::format;
 use crate::saved::Saved;
 use crate::storage;
+use crate::suppliers::odds::{OddsRun, SupplierOdds};
 use crate::suppliers::{self, years::DueByYear, Suppliers};
 use crate::suppliers_state::{read_file, Companies, Origin, MAX_COMPANIES};
 use plotters::prelude::IntoDrawingArea;
@@ -22,6 +23,8 @@ use std::fmt::Write;
 use wasm_bindgen::convert::FromWasmAbi;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+mod odds;
 
 /// Largest scenario file accepted (as on the calculator).
 const MAX_FILE_BYTES: f64 = 2_000_000.0;
@@ -59,6 +62,14 @@ impl Chart {
         }
     }
 
+    /// How a keyboard reader reads the chart, for its label.
+    fn keys(self) -> &'static str {
+        match self {
+            Chart::Dues => "Use the left and right arrow keys to read each year",
+            Chart::Balance => "Use the up and down arrow keys to read each supplier",
+        }
+    }
+
     fn height(self, width: f64, rows: usize) -> f64 {
         match self {
             Chart::Dues if width < 520.0 => 380.0,
@@ -87,6 +98,17 @@ struct Page {
     widths: [f64; 2],
     highlight: Option<i32>,
     layout: Option<ChartLayout>,
+    /// The balance chart's frame and the supplier whose row is read (pointer or keyboard).
+    balance_layout: Option<ChartLayout>,
+    balance_row: Option<usize>,
+    /// The Monte Carlo of the set, advanced a slice at a time (see `odds`), and its figures
+    /// so far, in the table's order.
+    odds_run: Option<OddsRun>,
+    odds: Vec<SupplierOdds>,
+    /// Bumped at every change of the set: a slice of an older run stops.
+    generation: u32,
+    /// When the figures so far were last written (performance.now(), ms).
+    odds_shown_at: f64,
 }
 
 thread_local! {
@@ -124,6 +146,12 @@ impl Page {
             widths: [0.0; 2],
             highlight: None,
             layout: None,
+            balance_layout: None,
+            balance_row: None,
+            odds_run: None,
+            odds: Vec::new(),
+            generation: 0,
+            odds_shown_at: 0.0,
         };
         page.derive();
         page
@@ -134,6 +162,8 @@ impl Page {
         let scenarios = self.companies.scenarios();
         self.table = suppliers::suppliers(&scenarios);
         self.dues = suppliers::years::due_by_year(&scenarios, &self.table);
+        self.balance_row = None;
+        odds::start(self);
         if let (Some(year), Some(d)) = (self.highlight, &self.dues) {
             if !(d.first_year..=d.last_year).contains(&year) {
                 self.highlight = None;
@@ -168,32 +198,25 @@ impl Page {
         );
         let _ = write!(
             h,
-            r#"<section class="panel" aria-labelledby="table-heading"><p class="summary-sentence" id="headline" aria-live="polite">{}</p><div class="share-bar" role="group" aria-label="Share and export"><button type="button" class="small-button" id="copy-link">Copy link</button><button type="button" class="small-button" id="download-csv">Download suppliers.csv</button><span class="share-status" id="share-status" role="status" aria-live="polite"></span></div><h2 id="table-heading" class="table-heading">Who is owed by whom</h2><p class="hint unpaid-note" id="unpaid-note"><strong>Unpaid</strong> is computed with each company's own financing (the cash it keeps, its credit line) and the rule “payments go unpaid” for every company, whatever rule its scenario sets: when a company's cash would fall below zero, that year's missing money is left unpaid, shared among the deals due that year in proportion to their payments. <strong>Received</strong> is the money the supplier put into the company (raises that name it). <strong>Net</strong> = due − unpaid − received. Figures in $ billions over each company's own horizon.</p><div id="supplier-table">{}</div></section>"#,
+            r#"<section class="panel" aria-labelledby="table-heading"><p class="summary-sentence" id="headline" aria-live="polite">{}</p><p class="summary-sentence odds-sentence" id="odds-sentence" aria-live="polite"></p><div class="share-bar" role="group" aria-label="Share and export"><button type="button" class="small-button" id="copy-link">Copy link</button><button type="button" class="small-button" id="download-csv">Download suppliers.csv</button><span class="share-status" id="share-status" role="status" aria-live="polite"></span></div><h2 id="table-heading" class="table-heading">Who is owed by whom</h2><p class="hint unpaid-note" id="unpaid-note"><strong>Unpaid</strong> is computed with each company's own financing (the cash it keeps, its credit line) and the rule “payments go unpaid” for every company, whatever rule its scenario sets: when a company's cash would fall below zero, that year's missing money is left unpaid, shared among the deals due that year in proportion to their payments. <strong>Received</strong> is the money the supplier put into the company (raises that name it). <strong>Net</strong> = due − unpaid − received. Figures in $ billions over each company's own horizon.</p><div id="supplier-table">{}</div><h3 class="table-heading" id="odds-heading">The chance each supplier is not paid in full</h3><p class="hint odds-note" id="odds-note">From each company's seeded Monte Carlo (its own uncertainty ranges, or the defaults), with payments going unpaid as above. <strong>The companies are taken as independent of each other</strong>: each draw combines one sample of every company, paired at random, so one company's bad luck says nothing about another's. <strong>Expected unpaid</strong> is the mean over the draws; the <strong>90% range</strong> holds 90% of them. The figures fill in as the draws run.</p><p class="odds-progress" id="odds-progress">{}</p><div id="odds-table-box">{}</div></section>"#,
             escape_html(&suppliers::headline(&self.table)),
-            self.table_markup()
+            self.table_markup(),
+            odds::progress(self),
+            odds::table_markup(self)
         );
         for chart in Chart::ALL {
             let id = chart.id();
             let label = format!(
-                "{}. Use the left and right arrow keys to read each year; the data table below has every figure.",
-                chart.title()
+                "{}. {}; the data table below has every figure.",
+                chart.title(),
+                chart.keys()
             );
             let _ = write!(
                 h,
-                r#"<section class="panel chart-panel" aria-labelledby="chart-{id}-heading" id="chart-{id}"><h2 id="chart-{id}-heading">{}</h2><p class="hint">{}</p><div class="chart-box" id="box-{id}"><canvas class="chart" id="canvas-{id}"{} role="img" aria-label="{}"></canvas>{}</div><div class="chart-actions"><button type="button" class="small-button" id="png-{id}">Download PNG</button></div><details class="chart-data"><summary>Show data</summary><div id="data-{id}">{}</div></details></section>"#,
+                r#"<section class="panel chart-panel" aria-labelledby="chart-{id}-heading" id="chart-{id}"><h2 id="chart-{id}-heading">{}</h2><p class="hint">{}</p><div class="chart-box" id="box-{id}"><canvas class="chart" id="canvas-{id}" tabindex="0" role="img" aria-label="{}"></canvas><div class="chart-tooltip" id="tooltip-{id}" role="status" aria-live="polite" hidden></div></div><div class="chart-actions"><button type="button" class="small-button" id="png-{id}">Download PNG</button></div><details class="chart-data"><summary>Show data</summary><div id="data-{id}">{}</div></details></section>"#,
                 chart.title(),
                 chart.description(),
-                if chart == Chart::Dues {
-                    r#" tabindex="0""#
-                } else {
-                    ""
-                },
                 escape_html(&label),
-                if chart == Chart::Dues {
-                    r#"<div class="chart-tooltip" id="tooltip-dues" role="status" aria-live="polite" hidden></div>"#
-                } else {
-                    ""
-                },
                 self.data_markup(chart)
             );
         }
@@ -423,7 +446,7 @@ impl Page {
             .collect()
     }
 
-    /// Draws `chart` on `canvas` (sized by the caller); the dues chart's layout, if drawn.
+    /// Draws `chart` on `canvas` (sized by the caller); its layout, if drawn.
     fn draw_on(
         &self,
         canvas: &HtmlCanvasElement,
@@ -438,10 +461,7 @@ impl Page {
                 let layout = charts::draw_supplier_dues(&root, dues, &self.names(), opts).ok()?;
                 Some(layout)
             }
-            Chart::Balance => {
-                charts::draw_supplier_balance(&root, &self.table, opts).ok()?;
-                None
-            }
+            Chart::Balance => charts::draw_supplier_balance(&root, &self.table, opts).ok(),
         }
     }
 
@@ -478,7 +498,8 @@ impl Page {
             self.layout = self.draw_on(&canvas, chart, &opts);
             self.tooltip(doc);
         } else {
-            self.draw_on(&canvas, chart, &opts);
+            self.balance_layout = self.draw_on(&canvas, chart, &opts);
+            self.balance_tooltip(doc);
         }
         let _ = canvas.set_attribute("data-drawn", "1");
     }
@@ -545,6 +566,55 @@ impl Page {
         tip.set_hidden(false);
     }
 
+    /// The figures of the supplier whose row of the balance chart is read, beside the row.
+    fn balance_tooltip(&self, doc: &Document) {
+        let Some(tip) = by_id::<HtmlElement>(doc, "tooltip-balance") else {
+            return;
+        };
+        let n = self.table.suppliers.len();
+        let (Some(row), Some(layout)) = (self.balance_row, self.balance_layout) else {
+            tip.set_hidden(true);
+            return;
+        };
+        let Some(s) = self.table.suppliers.get(row) else {
+            tip.set_hidden(true);
+            return;
+        };
+        let mut h = format!(
+            r#"<p class="tooltip-year">{}</p><dl><dt>Owed in the horizons</dt><dd>{}</dd><dt>Put in by it</dt><dd>{}</dd><dt>Unpaid if short</dt><dd>{}</dd>"#,
+            escape_html(&s.name),
+            format::money(s.due()),
+            format::money(s.received()),
+            format::money(s.unpaid())
+        );
+        if let (Some(o), true) = (
+            self.odds.get(row),
+            self.odds_run.as_ref().is_some_and(OddsRun::is_finished),
+        ) {
+            let _ = write!(
+                h,
+                "<dt>Chance not paid in full</dt><dd>{}</dd>",
+                format::percent(o.chance_unpaid)
+            );
+        }
+        h.push_str("</dl>");
+        tip.set_inner_html(&h);
+        // Below the row in the upper half of the chart, above it in the lower half.
+        let y = charts::balance_row_centre(&layout, n, row) / self.scale;
+        let width = self.widths[Chart::Balance as usize];
+        let height = Chart::Balance.height(width, n);
+        let style = tip.style();
+        if y > height / 2.0 {
+            let _ = style.set_property("bottom", &format!("{}px", (height - y + 14.0).round()));
+            let _ = style.set_property("top", "auto");
+        } else {
+            let _ = style.set_property("top", &format!("{}px", (y + 14.0).round()));
+            let _ = style.remove_property("bottom");
+        }
+        let _ = style.set_property("right", "12px");
+        tip.set_hidden(false);
+    }
+
     /// After the set of companies changed: everything derived, the link, the charts.
     fn update(&mut self, doc: &Document) {
         self.derive();
@@ -555,6 +625,7 @@ impl Page {
             el.set_text_content(Some(&suppliers::headline(&self.table)));
         }
         set_html(doc, "supplier-table", &self.table_markup());
+        odds::reset(self, doc);
         for chart in Chart::ALL {
             set_html(
                 doc,
@@ -718,6 +789,13 @@ fn export_png(page: &Page, doc: &Document, chart: Chart) {
     }
 }
 
+fn read_balance_row(page: &mut Page, doc: &Document, row: Option<usize>) {
+    if page.balance_row != row {
+        page.balance_row = row;
+        page.balance_tooltip(doc);
+    }
+}
+
 fn highlight(page: &mut Page, doc: &Document, year: Option<i32>) {
     if page.highlight != year {
         page.highlight = year;
@@ -764,6 +842,7 @@ pub fn start() {
     page.notices = problem.into_iter().chain(note).enumerate().collect();
     set_theme(&doc, dark);
     root.set_inner_html(&page.markup());
+    odds::mark("suppliers-table");
     // The address always holds the set shown (a bad link is replaced by the defaults').
     browser::replace_hash(&page.companies.fragment());
     PAGE.with(|p| *p.borrow_mut() = Some(page));
@@ -959,6 +1038,43 @@ pub fn start() {
                 };
                 e.prevent_default();
                 highlight(page, doc, next);
+            })
+        });
+    }
+    // Reading the balance chart by pointer or keyboard: the figures of the supplier's row.
+    if let Some(canvas) = doc.get_element_by_id("canvas-balance") {
+        listen(&canvas, "pointermove", |e: web_sys::PointerEvent| {
+            with_page(|page, doc| {
+                let n = page.table.suppliers.len();
+                let row = page.balance_layout.and_then(|l| {
+                    charts::balance_row_at(&l, n, f64::from(e.offset_y()) * page.scale)
+                });
+                read_balance_row(page, doc, row);
+            })
+        });
+        for event in ["pointerleave", "blur"] {
+            listen(&canvas, event, |_: web_sys::Event| {
+                with_page(|page, doc| read_balance_row(page, doc, None))
+            });
+        }
+        listen(&canvas, "keydown", |e: web_sys::KeyboardEvent| {
+            with_page(|page, doc| {
+                let rows = page.table.suppliers.len().min(charts::MAX_BALANCE_ROWS);
+                if rows == 0 {
+                    return;
+                }
+                let last = rows - 1;
+                let current = page.balance_row;
+                let next = match e.key().as_str() {
+                    "ArrowDown" => Some(current.map_or(0, |r| (r + 1).min(last))),
+                    "ArrowUp" => Some(current.map_or(0, |r| r.saturating_sub(1))),
+                    "Home" => Some(0),
+                    "End" => Some(last),
+                    "Escape" => None,
+                    _ => return,
+                };
+                e.prevent_default();
+                read_balance_row(page, doc, next);
             })
         });
     }

@@ -72,10 +72,7 @@ impl Companies {
     /// The built-in OpenAI and Anthropic scenarios.
     pub fn defaults() -> Companies {
         Companies {
-            list: PRESETS
-                .iter()
-                .filter(|p| p.id != "blank")
-                .take(2)
+            list: link::default_presets()
                 .map(|p| Company {
                     scenario: p.scenario(),
                     origin: Origin::BuiltIn,

@@ -193,8 +193,9 @@ fn results(
             <h2 id="mc-heading">{ format!("{} samples", format::count(mc.samples)) }</h2>
             <p class="summary-sentence" id="mc-sentence" aria-live="polite">
                 { format!(
-                    "Across these ranges, the chance that {} runs short of cash is {}; the funding gap is {} in the middle case and {} in the worst one in twenty.",
-                    narrative::company(&scenario), share(mc.chance_short), format::money(gap.p50), format::money(gap.p95)
+                    "Across these ranges, the chance that {} runs short of cash is {}; the funding gap is {} in the middle case and {} in the worst one in twenty.{}",
+                    narrative::company(&scenario), share(mc.chance_short), format::money(gap.p50), format::money(gap.p95),
+                    unpaid_clause(&scenario, mc.financing.as_ref())
                 ) }
             </p>
             <div class="figures">
@@ -243,6 +244,18 @@ fn results(
             { band_table("Coverage, percentiles of the samples (×)", mc.years.iter().map(|y| (y.year, y.coverage)).collect(), |x| format::ratio(Some(x))) }
         </section>
     </> }
+}
+
+/// The summary sentence's word on unpaid payments, when the scenario leaves them unpaid.
+fn unpaid_clause(scenario: &Scenario, odds: Option<&FinancingOdds>) -> String {
+    match odds {
+        Some(f) if rules(scenario).0 => format!(
+            " Payments go unpaid when cash runs out: some payment goes unpaid in {} of samples, {} in all on average.",
+            share(f.chance_unpaid),
+            format::money(f.expected_unpaid)
+        ),
+        _ => String::new(),
+    }
 }
 
 /// Whether the scenario leaves payments unpaid in a shortfall, and whether it has a credit line.

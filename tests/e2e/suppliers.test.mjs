@@ -285,6 +285,78 @@ test('the uncertainty page links here, and a saved scenario can be added', async
   });
 });
 
+/** The Monte Carlo table's rows once every draw has run: [supplier, chance, expected, range]. */
+async function oddsRows(page) {
+  await page.locator('#odds-table[data-done="1"]').waitFor();
+  return page.locator('#odds-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const c = [...tr.querySelectorAll('th, td')].map((x) => x.textContent);
+      return { supplier: c[0], chance: c[1], expected: c[2], range: c[3] };
+    }),
+  );
+}
+
+test('the Monte Carlo columns fill in with the engine\'s figures, and restart when the set changes', async () => {
+  const expected = engineSuppliers(DEFAULTS);
+  await withApp(suite, { name: 'suppliers-odds', path: 'suppliers/' }, async (page, app) => {
+    // The deterministic table is there at once; the Monte Carlo cells fill in.
+    await page.locator('#suppliers-table').waitFor();
+    assert.match(await page.locator('#odds-note').textContent(), /taken as independent of each other/);
+    assert.deepEqual(await oddsRows(page), expected.odds);
+    assert.equal(await page.locator('#odds-progress').textContent(), 'Monte Carlo done: 5,000 draws.');
+    assert.equal(await page.locator('#odds-sentence').textContent(), expected.odds_sentence);
+    assert.match(expected.odds_sentence, /is not paid in full in [\d.]+% of 5,000 draws/);
+
+    // The balance chart reads a supplier by keyboard, its chance included.
+    await page.locator('#canvas-balance').focus();
+    await page.keyboard.press('Home');
+    const tip = page.locator('#tooltip-balance');
+    await tip.waitFor();
+    assert.match(await tip.textContent(), new RegExp(`^${expected.odds[0].supplier}Owed in the horizons`));
+    assert.match(await tip.textContent(), new RegExp(`Chance not paid in full${expected.odds[0].chance.replace('.', '\\.')}$`));
+    await page.keyboard.press('ArrowDown');
+    await page.locator('#tooltip-balance', { hasText: expected.odds[1].supplier }).waitFor();
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    await app.screenshot('suppliers-odds-done');
+
+    // A set of eight opened by link, changed while its draws run: the figures are the new set's.
+    const eight = [...DEFAULTS, 'blank', newcomer('Newco 4, test'), newcomer('Newco 5, test'), newcomer('Newco 6, test'), newcomer('Newco 7, test'), newcomer('Newco 8, test')];
+    await page.goto(`${suite.server.url}suppliers/#${engineSuppliers(eight).fragment}`);
+    await page.reload();
+    await page.locator('#company-list').waitFor();
+    assert.equal((await companyNames(page)).length, 8);
+    await page.getByRole('button', { name: /^Remove OpenAI/ }).click();
+    const seven = engineSuppliers(eight.slice(1));
+    await headlineIs(page, seven.headline);
+    assert.deepEqual(await oddsRows(page), seven.odds);
+    assert.equal(await page.locator('#odds-sentence').textContent(), seven.odds_sentence);
+  });
+});
+
+test('the calculator\'s link opens the Suppliers page with the scenario being edited beside the other default', async () => {
+  const edited = presetJson('openai-november-2025.json');
+  edited.name = 'OpenAI, edited';
+  edited.funding.opening_cash += 40;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cc-suppliers-')), 'edited.json');
+  writeFileSync(file, JSON.stringify(edited));
+  const expected = engineSuppliers([edited, 'anthropic-2025-11']);
+  await withApp(suite, { name: 'suppliers-from-calculator' }, async (page) => {
+    await page.locator('#import-json').setInputFiles(file);
+    await page.locator('#results-heading', { hasText: 'OpenAI, edited' }).waitFor();
+    await page.waitForFunction(() => /^suppliers\/#c=s1\..*&c=p\.anthropic-2025-11$/.test(document.querySelector('#suppliers-link')?.getAttribute('href')));
+    await page.locator('#suppliers-link').click();
+    await page.waitForURL(/\/suppliers\/#c=s1\./);
+    await headlineIs(page, expected.headline);
+    const names = await companyNames(page);
+    assert.equal(names.length, 2);
+    assert.equal(names[0], 'OpenAI, edited');
+    assert.match(names[1], /^Anthropic/);
+    assert.match(await page.locator('#company-list').textContent(), /from the link/);
+    assert.deepEqual(await oddsRows(page), expected.odds);
+  });
+});
+
 for (const width of [1280, 390]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`screenshot at ${width} px, ${colorScheme}`, async () => {

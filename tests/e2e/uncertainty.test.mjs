@@ -119,6 +119,11 @@ test('a scenario with financing shows the chance of unpaid payments, who is left
     assert.equal(await page.locator('#fig-chance-borrowing .figure-value').textContent(), pct(f.chance_borrowing));
     assert.match(await page.locator('#fig-chance-borrowing .figure-note').textContent(), new RegExp(`^Peak debt \\${f.median_peak_debt} in the middle case`));
     assert.equal(await page.locator('#fig-chance-short .figure-value').textContent(), pct(engine.chance_short));
+    // The summary sentence says it too.
+    assert.match(
+      await page.locator('#mc-sentence').textContent(),
+      new RegExp(`Payments go unpaid when cash runs out: some payment goes unpaid in ${pct(f.chance_unpaid)} of samples, \\${f.expected_unpaid} in all on average\\.$`),
+    );
 
     // Who is left unpaid: the engine's counterparties and amounts, shares adding up to 100%.
     const rows = await page.locator('#unpaid-table tbody tr').evaluateAll((trs) =>
@@ -142,5 +147,6 @@ test('a scenario with financing shows the chance of unpaid payments, who is left
     for (const id of ['#fig-chance-unpaid', '#fig-chance-borrowing', '#unpaid-table']) {
       assert.equal(await page.locator(id).count(), 0, `${id} without a financing section`);
     }
+    assert.doesNotMatch(await page.locator('#mc-sentence').textContent(), /unpaid/);
   });
 });

@@ -44,7 +44,8 @@ pub use fan_chart::{draw_cash_fan, draw_coverage_fan};
 pub use fingerprint::Fingerprint;
 pub use frame::text_width;
 pub use suppliers_chart::{
-    balance_series, draw_supplier_balance, draw_supplier_dues, supplier_color, MAX_BALANCE_ROWS,
+    balance_row_at, balance_row_centre, balance_series, draw_supplier_balance, draw_supplier_dues,
+    supplier_color, MAX_BALANCE_ROWS,
 };
 pub use tornado_chart::draw_tornado;
 

@@ -10,11 +10,11 @@
 use super::frame::{
     elide, nice_axis, text, text_width, tick_label, Axis, Frame, LegendItem, Spec, FONT, PAD,
 };
-use super::{shown_deals, ChartOptions, ChartResult};
+use super::{shown_deals, ChartLayout, ChartOptions, ChartResult};
 use coverage_model::suppliers::years::DueByYear;
 use coverage_model::suppliers::Suppliers;
 use plotters::coord::Shift;
-use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
+use plotters::drawing::DrawingArea;
 use plotters::element::{PathElement, Rectangle};
 use plotters::prelude::{Color, DrawingBackend, RGBColor};
 use plotters::style::text_anchor::{HPos, VPos};
@@ -123,7 +123,7 @@ pub fn balance_series(opts: &ChartOptions) -> [(&'static str, RGBColor); 3] {
 
 /// Draws, for each of the first [`MAX_BALANCE_ROWS`] suppliers of `table`, its dues, the money
 /// it put in and its unpaid payments as three bars on one dollar axis. With no supplier it says
-/// so.
+/// so. Returns the plot's frame, whose height [`balance_row_at`] shares among the rows.
 ///
 /// # Errors
 /// The backend's error, if drawing fails.
@@ -131,7 +131,7 @@ pub fn draw_supplier_balance<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     table: &Suppliers,
     opts: &ChartOptions,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> ChartResult<DB> {
     let t = &opts.theme;
     let series = balance_series(opts);
     let rows: Vec<_> = table.suppliers.iter().take(MAX_BALANCE_ROWS).collect();
@@ -158,7 +158,7 @@ pub fn draw_supplier_balance<DB: DrawingBackend>(
             (HPos::Center, VPos::Center),
             false,
         )?;
-        return frame.draw_footer(root, opts);
+        return frame.draw_footer(root, opts).map(|()| l);
     }
     let size = FONT * s;
     let pad = frame.px(PAD);
@@ -237,7 +237,28 @@ pub fn draw_supplier_balance<DB: DrawingBackend>(
         t.axis.stroke_width(line),
     ))?;
     frame.draw_footer(root, opts)?;
-    root.present()
+    root.present()?;
+    Ok(l)
+}
+
+/// The row of the balance chart (its supplier's index in the table) at height `y` of the
+/// canvas, given the layout it was drawn with and the number of suppliers; `None` outside the
+/// rows.
+pub fn balance_row_at(layout: &ChartLayout, suppliers: usize, y: f64) -> Option<usize> {
+    let rows = suppliers.min(MAX_BALANCE_ROWS);
+    let (top, bottom) = (f64::from(layout.plot_top), f64::from(layout.plot_bottom));
+    if rows == 0 || !(top..bottom).contains(&y) {
+        return None;
+    }
+    let row = ((y - top) / ((bottom - top) / rows as f64)) as usize;
+    Some(row.min(rows - 1))
+}
+
+/// The centre height of a row of the balance chart (as [`balance_row_at`] divides it).
+pub fn balance_row_centre(layout: &ChartLayout, suppliers: usize, row: usize) -> f64 {
+    let rows = suppliers.clamp(1, MAX_BALANCE_ROWS);
+    let (top, bottom) = (f64::from(layout.plot_top), f64::from(layout.plot_bottom));
+    top + (row as f64 + 0.5) * (bottom - top) / rows as f64
 }
 
 fn value(values: &[f64], i: usize) -> f64 {

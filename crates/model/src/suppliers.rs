@@ -12,6 +12,7 @@ use crate::narrative;
 use crate::scenario::{Financing, Scenario, Shortfall};
 
 pub mod link;
+pub mod odds;
 pub mod years;
 
 /// Money between one supplier and one company over the company's horizon.

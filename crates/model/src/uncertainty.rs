@@ -314,6 +314,10 @@ pub struct MonteCarloRun {
     unpaid: Vec<f64>,
     peak_debt: Vec<f64>,
     unpaid_by_counterparty: Vec<f64>,
+    /// Only when asked for ([`MonteCarloRun::keep_unpaid_samples`]): sample i's unpaid per
+    /// counterparty at [i * counterparties + k]. Empty otherwise, so the uncertainty page
+    /// neither allocates nor fills it.
+    unpaid_samples: Vec<f64>,
 }
 
 impl MonteCarloRun {
@@ -341,8 +345,36 @@ impl MonteCarloRun {
             unpaid: Vec::new(),
             peak_debt: Vec::new(),
             unpaid_by_counterparty: vec![0.0; model.counterparties().len()],
+            unpaid_samples: Vec::new(),
             model,
         }
+    }
+
+    /// Keeps every sample's unpaid amount per counterparty from now on, for views that combine
+    /// several runs sample by sample (the Suppliers page pairs sample i of each company). Call
+    /// it before running any sample; it does nothing without a `financing` section (nothing is
+    /// ever unpaid then) or once samples have been run.
+    pub fn keep_unpaid_samples(&mut self) {
+        if self.done == 0 && self.model.rules().is_some() {
+            self.unpaid_samples = vec![0.0; self.total * self.model.counterparties().len()];
+        }
+    }
+
+    /// What sample `i` left unpaid to each counterparty, in the order of
+    /// [`MonteCarloRun::counterparties`]; `None` unless kept
+    /// ([`MonteCarloRun::keep_unpaid_samples`]) and sample `i` has been run.
+    pub fn unpaid_of_sample(&self, i: usize) -> Option<&[f64]> {
+        let parties = self.model.counterparties().len();
+        if i >= self.done || self.unpaid_samples.is_empty() {
+            return None;
+        }
+        self.unpaid_samples.get(i * parties..(i + 1) * parties)
+    }
+
+    /// The counterparties of the counted deals, in the order and spelling of
+    /// [`FinancingOdds::unpaid_by_counterparty`].
+    pub fn counterparties(&self) -> &[String] {
+        self.model.counterparties()
     }
 
     /// Runs up to `max_samples` more samples; returns how many were run (0 once finished).
@@ -397,6 +429,10 @@ impl MonteCarloRun {
                     .zip(&o.unpaid_by_counterparty)
                 {
                     *sum += x;
+                }
+                let parties = o.unpaid_by_counterparty.len();
+                if let Some(kept) = self.unpaid_samples.get_mut(i * parties..(i + 1) * parties) {
+                    kept.copy_from_slice(&o.unpaid_by_counterparty);
                 }
             }
         }

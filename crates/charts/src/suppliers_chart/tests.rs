@@ -158,10 +158,10 @@ fn balance_has_three_bars_per_supplier_on_one_axis() {
     let (_, t, _) = defaults();
     let opts = ChartOptions::default();
     let mut svg = String::new();
-    {
+    let layout = {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        draw_supplier_balance(&root, &t, &opts).unwrap();
-    }
+        draw_supplier_balance(&root, &t, &opts).unwrap()
+    };
     let [(_, due), (_, put_in), (_, unpaid)] = balance_series(&opts);
     let shown = &t.suppliers[..MAX_BALANCE_ROWS];
     let with = |f: fn(&suppliers::Supplier) -> f64| shown.iter().filter(|s| f(s) > 0.0).count();
@@ -186,6 +186,24 @@ fn balance_has_three_bars_per_supplier_on_one_axis() {
         assert!(labels.contains(&s.name), "{} in {labels:?}", s.name);
     }
     assert!(!labels.contains(&t.suppliers[MAX_BALANCE_ROWS].name));
+    // A pointer on a supplier's bar finds its row (for the tooltip), and the row's centre is
+    // within its bars; outside the plot there is none.
+    let n = t.suppliers.len();
+    for (k, bar) in due_bars.iter().skip(1).enumerate() {
+        let y = bar.1 + bar.3 / 2.0;
+        assert_eq!(balance_row_at(&layout, n, y), Some(k), "bar {k} at {y}");
+        let centre = balance_row_centre(&layout, n, k);
+        assert_eq!(balance_row_at(&layout, n, centre), Some(k));
+    }
+    assert_eq!(
+        balance_row_at(&layout, n, f64::from(layout.plot_top) - 1.0),
+        None
+    );
+    assert_eq!(
+        balance_row_at(&layout, n, f64::from(layout.plot_bottom)),
+        None
+    );
+    assert_eq!(balance_row_at(&layout, 0, f64::from(layout.plot_top)), None);
 }
 
 #[test]

@@ -8,7 +8,9 @@
 //! and each scenario's size (by [`codec::decode`]).
 
 use crate::codec::{self, LinkError};
-use crate::presets::{self, Preset};
+use crate::engine::name_key;
+use crate::narrative;
+use crate::presets::{self, Preset, PRESETS};
 use crate::scenario::Scenario;
 use std::fmt;
 
@@ -93,6 +95,48 @@ impl fmt::Display for SetLinkError {
 }
 
 impl std::error::Error for SetLinkError {}
+
+/// The built-in scenarios the page shows when its link names none: OpenAI and Anthropic.
+pub fn default_presets() -> impl Iterator<Item = &'static Preset> {
+    PRESETS.iter().filter(|p| p.id != "blank").take(2)
+}
+
+/// The fragment of the calculator's link to this page: the scenario being edited beside the
+/// default companies. It takes the place of the default of the same company (by
+/// [`narrative::company`], so an edited OpenAI scenario stands where the built-in one was and
+/// the page does not show OpenAI twice), and comes first when it is another company. `encoded`
+/// is [`codec::encode`] of `current`, which the calculator has already made for its own link.
+///
+/// # Examples
+/// ```
+/// use coverage_model::{codec, presets};
+/// use coverage_model::suppliers::link::beside_defaults;
+/// let openai = presets::openai_november_2025();
+/// let fragment = beside_defaults(&openai, &codec::encode(&openai));
+/// assert_eq!(fragment, "c=p.openai-2025-11&c=p.anthropic-2025-11");
+/// ```
+pub fn beside_defaults(current: &Scenario, encoded: &str) -> String {
+    let own = match PRESETS.iter().find(|p| p.scenario() == *current) {
+        Some(p) => format!("{KEY}{PRESET}{}", p.id),
+        None => format!("{KEY}{encoded}"),
+    };
+    let company = name_key(&narrative::company(current));
+    let mut placed = false;
+    let mut parts: Vec<String> = default_presets()
+        .map(|p| {
+            if !placed && name_key(&narrative::company(&p.scenario())) == company {
+                placed = true;
+                own.clone()
+            } else {
+                format!("{KEY}{PRESET}{}", p.id)
+            }
+        })
+        .collect();
+    if !placed {
+        parts.insert(0, own);
+    }
+    parts.join("&")
+}
 
 /// The fragment (without `#`) of a set of companies; empty for an empty set.
 ///
@@ -190,6 +234,55 @@ mod tests {
         assert_eq!(encode(&[]), "");
         assert_eq!(decode(""), Ok(None));
         assert_eq!(decode("#"), Ok(None));
+    }
+
+    #[test]
+    fn the_calculators_scenario_stands_beside_the_other_default() {
+        let names = |fragment: &str| -> Vec<String> {
+            decode(fragment)
+                .unwrap()
+                .unwrap()
+                .iter()
+                .map(|e| e.scenario().name.clone())
+                .collect()
+        };
+        let link = |s: &Scenario| beside_defaults(s, &codec::encode(s));
+        let (openai, anthropic) = (&PRESETS[0], &PRESETS[1]);
+        assert_eq!(
+            link(&anthropic.scenario()),
+            "c=p.openai-2025-11&c=p.anthropic-2025-11"
+        );
+        // An edited OpenAI scenario takes the built-in one's place, whole.
+        let edited = changed_openai();
+        let fragment = link(&edited);
+        assert_eq!(
+            fragment,
+            format!("c={}&c=p.anthropic-2025-11", codec::encode(&edited))
+        );
+        let back = decode(&fragment).unwrap().unwrap();
+        assert_eq!(back[0].scenario(), edited);
+        // An edited Anthropic scenario stays second.
+        let mut d = anthropic.scenario().draft().clone();
+        d.funding.opening_cash += 2.0;
+        let fragment = link(&Scenario::new(d).unwrap());
+        assert!(
+            fragment.starts_with("c=p.openai-2025-11&c=s1."),
+            "{fragment}"
+        );
+        // Another company comes first, the defaults after it.
+        assert_eq!(
+            link(&presets::blank()),
+            "c=p.blank&c=p.openai-2025-11&c=p.anthropic-2025-11"
+        );
+        let mut d = presets::blank().draft().clone();
+        d.name = "Mistral, test".into();
+        let fragment = link(&Scenario::new(d).unwrap());
+        assert_eq!(names(&fragment)[0], "Mistral, test");
+        assert_eq!(names(&fragment).len(), 3);
+        assert_eq!(
+            default_presets().map(|p| p.id).collect::<Vec<_>>(),
+            [openai.id, anthropic.id]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::presets;
 use crate::scenario::{Deal, DealValue, Draft, Growth, Profile, Raise, RevenueShare};
 
 /// 2025..=2029, revenue 10 a year, no other costs, no cash.
-fn company(name: &str, deals: Vec<Deal>, raises: Vec<Raise>) -> Scenario {
+pub(super) fn company(name: &str, deals: Vec<Deal>, raises: Vec<Raise>) -> Scenario {
     let mut d: Draft = presets::blank().draft().clone();
     d.name = name.into();
     (d.start_year, d.end_year) = (2025, 2029);
@@ -22,7 +22,7 @@ fn company(name: &str, deals: Vec<Deal>, raises: Vec<Raise>) -> Scenario {
     Scenario::new(d).unwrap()
 }
 
-fn deal(counterparty: &str, value: f64, years: i32) -> Deal {
+pub(super) fn deal(counterparty: &str, value: f64, years: i32) -> Deal {
     Deal {
         name: format!("{counterparty} deal"),
         counterparty: counterparty.into(),
@@ -42,7 +42,7 @@ fn deal(counterparty: &str, value: f64, years: i32) -> Deal {
 /// unpaid, shared 10/30 to Amazon (6.67) and 20/30 to Oracle (13.33): 20 and 40 in all.
 /// Beta owes "amazon " 10 a year in 2025..=2026 (N = 0: nothing unpaid) and " AMAZON" put 5
 /// into it in 2025.
-fn pair() -> Vec<Scenario> {
+pub(super) fn pair() -> Vec<Scenario> {
     vec![
         company(
             "Alpha, test",
@@ -57,7 +57,7 @@ fn pair() -> Vec<Scenario> {
     ]
 }
 
-fn close(a: f64, b: f64) -> bool {
+pub(super) fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * b.abs().max(1.0)
 }
 
