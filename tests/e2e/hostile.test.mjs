@@ -378,9 +378,12 @@ test('with storage disabled the page works, says so, and links still share the w
 });
 
 test('an embed whose blog stripped the resize script keeps its fixed height and scrolls', async () => {
-  await withApp(suite, { name: 'hostile-embed-no-script', width: 420 }, async (page) => {
+  // The writer chose a 700 px frame, but the post's column is narrower than any choice: the
+  // fixed height is then too short, and the embed must still show everything by scrolling.
+  await withApp(suite, { name: 'hostile-embed-no-script', width: 320 }, async (page) => {
     await page.locator('#embed-dialog summary').click();
     await page.selectOption('#embed-view', 'figures');
+    await page.selectOption('#embed-width', '700');
     await page.locator('#embed-script').uncheck();
     const snippet = await page.locator('#embed-code').inputValue();
     assert.ok(!snippet.includes('<script'), snippet);

@@ -34,7 +34,7 @@ async function waitFigures(page, want, what) {
         return JSON.stringify(out) === JSON.stringify(want);
       },
       want,
-      { timeout: 5000 },
+      { timeout: 15000 },
     )
     .catch(() => {});
   assert.deepEqual(await readFigures(page), want, what);
@@ -49,7 +49,7 @@ function focused(page) {
 }
 
 async function waitStatus(page, text) {
-  await page.waitForFunction((t) => document.querySelector('#action-status')?.textContent === t, text, { timeout: 5000 })
+  await page.waitForFunction((t) => document.querySelector('#action-status')?.textContent === t, text, { timeout: 15000 })
     .catch(() => {});
   assert.equal(await page.locator('#action-status').textContent(), text);
 }
@@ -114,10 +114,10 @@ test('typing in a field is undone a field at a time, and Ctrl+Z in the field is 
     await base.fill('24.5');
     await page.keyboard.press('Tab'); // leaves the field: the typing is one change
     await page.keyboard.press('Control+z');
-    await page.waitForFunction((v) => document.querySelector('#f-revenue-base').value === v, original, { timeout: 5000 });
+    await page.waitForFunction((v) => document.querySelector('#f-revenue-base').value === v, original, { timeout: 15000 });
     assert.equal(await page.locator('#undo').isDisabled(), true, 'the whole typing was one change');
     await page.keyboard.press('Control+Shift+z');
-    await page.waitForFunction(() => document.querySelector('#f-revenue-base').value === '24.5', null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('#f-revenue-base').value === '24.5', null, { timeout: 15000 });
   });
 });
 
@@ -125,7 +125,7 @@ test('Back after switching preset returns to the previous scenario with its edit
   await withApp(suite, { name: 'undo-preset-back' }, async (page) => {
     const base = page.locator('#f-revenue-base');
     await base.waitFor();
-    await page.waitForFunction(() => location.hash.startsWith('#s1.'), null, { timeout: 5000 });
+    await page.waitForFunction(() => location.hash.startsWith('#s1.'), null, { timeout: 15000 });
     const startHash = await page.evaluate(() => location.hash);
     await base.fill('30');
     await base.press('Tab');
@@ -133,29 +133,29 @@ test('Back after switching preset returns to the previous scenario with its edit
     scenario.revenue.base = 30;
     const edited = engineScenario(scenario).figures;
     await waitFigures(page, edited, 'the edited figures');
-    await page.waitForFunction((h) => location.hash !== h, startHash, { timeout: 5000 });
+    await page.waitForFunction((h) => location.hash !== h, startHash, { timeout: 15000 });
     const editedHash = await page.evaluate(() => location.hash);
     const entries = await page.evaluate(() => history.length);
 
     await page.selectOption('#preset', 'anthropic-2025-11');
     await page.waitForFunction(() => /Anthropic/.test(document.querySelector('#results-heading').textContent));
-    await page.waitForFunction((n) => history.length === n + 1, entries, { timeout: 5000 });
+    await page.waitForFunction((n) => history.length === n + 1, entries, { timeout: 15000 });
     await waitStatus(page, 'Switched to Anthropic, November 2025.');
     // The edited work is kept under "Your scenarios" too (the autosave now holds Anthropic).
     await page.locator('.saved-name', { hasText: '(before switching preset)' }).waitFor();
 
     await page.evaluate(() => history.back());
-    await page.waitForFunction(() => /OpenAI/.test(document.querySelector('#results-heading').textContent), null, { timeout: 5000 });
+    await page.waitForFunction(() => /OpenAI/.test(document.querySelector('#results-heading').textContent), null, { timeout: 15000 });
     assert.equal(await base.inputValue(), '30', 'with its edit');
     await waitFigures(page, edited, 'the edited figures are back');
     assert.equal(await page.evaluate(() => location.hash), editedHash);
     assert.equal(await page.locator('#preset').inputValue(), 'openai-2025-11', 'the picker shows it again');
 
     await page.evaluate(() => history.forward());
-    await page.waitForFunction(() => /Anthropic/.test(document.querySelector('#results-heading').textContent), null, { timeout: 5000 });
+    await page.waitForFunction(() => /Anthropic/.test(document.querySelector('#results-heading').textContent), null, { timeout: 15000 });
     // And the Undo button does the same as Back.
     await page.locator('#undo').click();
-    await page.waitForFunction(() => /OpenAI/.test(document.querySelector('#results-heading').textContent), null, { timeout: 5000 });
+    await page.waitForFunction(() => /OpenAI/.test(document.querySelector('#results-heading').textContent), null, { timeout: 15000 });
     await waitFigures(page, edited, 'Undo returns to the edited scenario');
   });
 });
@@ -201,7 +201,7 @@ test('count firm contracts only: letters of intent show as not counted, and come
     await page.locator('#firm-only').check();
     for (const name of ['Nvidia 10 GW', 'AMD 6 GW', 'Broadcom 10 GW']) {
       const box = counted(name);
-      await page.waitForFunction((n) => document.querySelector(`[aria-label="${n}: counted"]`).disabled, name, { timeout: 5000 });
+      await page.waitForFunction((n) => document.querySelector(`[aria-label="${n}: counted"]`).disabled, name, { timeout: 15000 });
       assert.equal(await box.isChecked(), false, `${name} is shown as not counted`);
       assert.equal(await box.isDisabled(), true, `${name} cannot be ticked while only firm contracts count`);
       const why = await box.getAttribute('aria-describedby');
@@ -212,7 +212,7 @@ test('count firm contracts only: letters of intent show as not counted, and come
       assert.equal(await counted(name).isDisabled(), false);
     }
     await page.locator('#firm-only').uncheck();
-    await page.waitForFunction(() => !document.querySelector('[aria-label="Nvidia 10 GW: counted"]').disabled, null, { timeout: 5000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Nvidia 10 GW: counted"]').disabled, null, { timeout: 15000 });
     assert.equal(await counted('Nvidia 10 GW').isChecked(), true, 'its own choice comes back');
     assert.equal(await counted('AMD 6 GW').isChecked(), false, 'the hand-made choice is kept');
   });
@@ -226,7 +226,7 @@ test('a field\'s message is said once the field is left, not while typing', asyn
     await page.locator('#f-revenue-base-error').waitFor();
     assert.equal(await page.locator('#field-status').textContent(), '', 'nothing said while typing');
     await base.press('Tab');
-    await page.waitForFunction(() => document.querySelector('#field-status').textContent !== '', null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('#field-status').textContent !== '', null, { timeout: 15000 });
     const said = await page.locator('#field-status').textContent();
     assert.ok(said.includes(await page.locator('#f-revenue-base-error').textContent()), said);
     assert.equal(await page.locator('#field-status').getAttribute('role'), 'status');
