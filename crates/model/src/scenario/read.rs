@@ -624,3 +624,50 @@ fn uncertainty(v: &Value, path: &str) -> Read<Uncertainty> {
         seed: o.opt("seed", whole)?.unwrap_or(d.seed),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::presets;
+    use crate::scenario::{Scenario, ScenarioError};
+
+    /// (what is changed in the blank preset's compact JSON, into what, the path, the message).
+    #[test]
+    fn each_bad_field_is_named_by_its_path() {
+        let base = presets::blank().to_json_compact();
+        let cases = [
+            ("\"firm\":true", "\"firm\":\"yes\"", "deals[0].firm", "got text \"yes\", expected true or false"),
+            ("\"base\":5.0", "\"base\":[5]", "revenue.base", "got a list, expected a number"),
+            ("\"until\":2026", "\"until\":2030.5", "costs.revenue_share.until", "got the number `2030.5`, expected a whole number"),
+            ("\"raises\":[]", "\"raises\":[[2027,1,2]]", "funding.raises[0]", "a raise written as a pair is [year, amount]"),
+            ("\"raises\":[]", "\"raises\":[{\"year\":2027}]", "funding.raises[0]", "a raise written as an object needs `amount`"),
+            ("\"firm\":true", "\"firm\":true,\"firm\":false", "deals[0]", "duplicate field `firm`"),
+            ("\"version\":1,", "\"version\":1,\"markers\":[{\"year\":2027,\"metric\":\"profit\",\"value\":1,\"label\":\"x\"}],", "markers[0].metric", "unknown variant `profit`"),
+        ];
+        for (from, to, path, message) in cases {
+            let text = base.replacen(from, to, 1);
+            assert_ne!(text, base, "{to} must change the file");
+            match Scenario::from_json(&text) {
+                Err(ScenarioError::Shape {
+                    path: p,
+                    message: m,
+                }) => {
+                    assert_eq!(p, path, "{to}");
+                    assert!(m.contains(message), "{to}: {m}");
+                }
+                other => panic!("{to}: expected a shape error, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_seed_keeps_all_its_64_bits() {
+        let text = presets::blank().to_json_compact().replacen(
+            "\"version\":1",
+            "\"version\":1,\"uncertainty\":{\"seed\":18446744073709551615}",
+            1,
+        );
+        let s = Scenario::from_json(&text).unwrap();
+        assert_eq!(s.uncertainty().seed, u64::MAX);
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+}
