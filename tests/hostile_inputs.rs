@@ -965,7 +965,7 @@ fn named_hostile_inputs_give_their_message() {
         ("[1,2,3]".into(), "must be a JSON object"),
         (deep.clone(), "must be a JSON object"),
         (deep_in_object, "nested too deeply"),
-        (deep_unclosed, "the text ends too early"),
+        (deep_unclosed, "nested too deeply"),
         (newer, "newer version (7)"),
         (five_hundred_deals, "at most 100 deals; got 500"),
         (

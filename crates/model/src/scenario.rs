@@ -540,30 +540,38 @@ fn clip_quoted(message: &str) -> String {
     out
 }
 
-/// The text as JSON. Syntax is checked first by a pass that builds nothing (it has no depth
-/// limit, so a file cut short inside deep nesting is still reported as cut short); only then is
-/// the value built, which can fail only on a number out of range or nesting past serde_json's
-/// limit of 128.
+/// The text as JSON. A number out of range, or lists and objects nested past serde_json's
+/// limit of 128, are reported where they are; other errors say what is wrong with the syntax.
 fn parse(text: &str) -> Result<Value, ScenarioError> {
-    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| ScenarioError::Syntax {
-        message: syntax_message(&e),
-    })?;
-    if !text.trim_start().starts_with('{') {
-        return Err(ScenarioError::Shape {
-            path: String::new(),
-            message: "a scenario must be a JSON object".into(),
-        });
+    let not_object = || ScenarioError::Shape {
+        path: String::new(),
+        message: "a scenario must be a JSON object".into(),
+    };
+    // Whatever follows, a list is not a scenario (and is not worth parsing to say so).
+    if text.trim_start().starts_with('[') {
+        return Err(not_object());
     }
-    serde_json::from_str(text).map_err(|e| {
-        let m = strip_position(&e.to_string()).replace(
-            "recursion limit exceeded",
-            "lists or objects are nested too deeply",
-        );
-        ScenarioError::Shape {
-            path: format!("line {}, column {}", e.line(), e.column()),
-            message: m,
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(fields)) => Ok(Value::Object(fields)),
+        Ok(_) => Err(not_object()),
+        Err(e) => {
+            let full = e.to_string();
+            let m = strip_position(&full);
+            if m.starts_with("number out of range") || m.starts_with("recursion limit") {
+                Err(ScenarioError::Shape {
+                    path: format!("line {}, column {}", e.line(), e.column()),
+                    message: m.replace(
+                        "recursion limit exceeded",
+                        "lists or objects are nested too deeply",
+                    ),
+                })
+            } else {
+                Err(ScenarioError::Syntax {
+                    message: syntax_message(&e),
+                })
+            }
         }
-    })
+    }
 }
 
 /// A scenario is an object with a known `version`; the version is checked before the shape
@@ -588,7 +596,10 @@ fn check_version(value: &Value) -> Result<(), ScenarioError> {
                     Value::Object(_) => "an object".into(),
                     Value::Null => "null".into(),
                     Value::Bool(b) => b.to_string(),
-                    Value::Whole(i) => i.to_string(),
+                    Value::Whole(i) => match i64::try_from(*i) {
+                        Ok(i) => i.to_string(),
+                        Err(_) => crate::format::display(*i as f64),
+                    },
                     Value::Float(x) => crate::format::display(*x),
                 };
                 Err(shape(format!("version must be a whole number; got {got}")))

@@ -128,7 +128,11 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Whole(i) => format!("the number `{i}`"),
+        // Through i64 (its formatting is in every page already; i128's is not).
+        Value::Whole(i) => match i64::try_from(*i) {
+            Ok(i) => format!("the number `{i}`"),
+            Err(_) => format!("the number `{}`", crate::format::display(*i as f64)),
+        },
         Value::Float(x) => format!("the number `{}`", crate::format::display(*x)),
         Value::Text(s) => format!(
             "text \"{}\"",
@@ -246,11 +250,12 @@ fn list<T>(read: impl Fn(&Value, &str) -> Read<T>) -> impl Fn(&Value, &str) -> R
         let Value::List(items) = v else {
             return Err(wrong(v, path, "a list"));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| read(item, &format!("{path}[{i}]")))
-            .collect()
+        // A plain loop: `collect` into a `Result` costs kilobytes per element type.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(read(item, &format!("{path}[{i}]"))?);
+        }
+        Ok(out)
     }
 }
 
