@@ -84,6 +84,7 @@ fn from_order_key(key: u64) -> f64 {
 /// Percentiles by linear interpolation between order statistics (the rule of spreadsheets'
 /// `PERCENTILE.INC`). Only the order statistics needed are found (see [`select_ranks`]), not a
 /// full sort. `keys` is scratch space.
+#[cfg_attr(coverage_speed, optimize(speed))]
 fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
     let n = values.len();
     if n == 0 {
@@ -146,6 +147,7 @@ const FEW: usize = 24;
 /// instructions per key: this is the percentile pass of the Monte Carlo, which is most of its
 /// time after the samples themselves. Each round narrows the range 256-fold, so even keys
 /// bunched around one value end within eight rounds.
+#[cfg_attr(coverage_speed, optimize(speed))]
 fn select_ranks(keys: &[u64], ranks: &[usize], out: &mut [u64]) {
     if ranks.is_empty() {
         return;
@@ -434,6 +436,7 @@ impl MonteCarloRun {
     }
 
     /// Runs up to `max_samples` more samples; returns how many were run (0 once finished).
+    #[cfg_attr(coverage_speed, optimize(speed))]
     pub fn run_chunk(&mut self, max_samples: usize) -> usize {
         let end = self.total.min(self.done.saturating_add(max_samples));
         let ran = end - self.done;
