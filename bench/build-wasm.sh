@@ -13,7 +13,7 @@ cp Cargo.lock bench/wasm/Cargo.lock
 echo "bench wasm: $RELEASE_TOOLCHAIN build-std, as the release page"
 export RUSTUP_TOOLCHAIN=$RELEASE_TOOLCHAIN
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg coverage_speed"
 # The page's own target folder: the dependencies are the same artifacts, so they are reused.
 export CARGO_TARGET_DIR=$root/target/nightly-release
 # release: the page's profile (size first, wasm-opt -Oz). speed: the same code at opt-level 3 and

@@ -5,7 +5,8 @@
 # is panic and formatting machinery from the standard library. So the release wasm is built with
 # the pinned nightly (scripts/toolchain.env, installed by scripts/setup.sh) and std rebuilt for
 # size: panics abort at once (no messages: a panic is caught by the page as an error either way),
-# no file/line strings, no Debug formatting. This saves about 35 KB gzip.
+# no file/line strings, no Debug formatting. This saves about 35 KB gzip. `--cfg coverage_speed`
+# compiles the Monte Carlo's inner loops for speed (crates/model/src/lib.rs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/toolchain.env
@@ -18,7 +19,7 @@ fi
 echo "build: release wasm with $RELEASE_TOOLCHAIN and build-std (small download)"
 export RUSTUP_TOOLCHAIN=$RELEASE_TOOLCHAIN
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg coverage_speed"
 # Its own target folder, so the stable builds (tests, clippy) keep their caches.
 export CARGO_TARGET_DIR=target/nightly-release
 trunk build --release --minify "$@"

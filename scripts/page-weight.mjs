@@ -21,12 +21,14 @@ import { gzipSync } from 'node:zlib';
  * only shrink; lower the budget as the page gets lighter, until it equals the goal.
  */
 const PAGES = [
-  { name: 'calculator', html: 'index.html', budget: 251.3, goal: 220 },
-  { name: 'uncertainty', html: 'uncertainty/index.html', budget: 208.9, goal: 200 },
-  { name: 'embed', html: 'embed/index.html', budget: 113.4, goal: 100 },
+  // Budgets = the size after the one JSON reader (no serde derive) + 0.5 KiB; the embed page
+  // is at its goal.
+  { name: 'calculator', html: 'index.html', budget: 241.3, goal: 220 },
+  { name: 'uncertainty', html: 'uncertainty/index.html', budget: 197.6, goal: 200 },
+  { name: 'embed', html: 'embed/index.html', budget: 100, goal: 100 },
   // Plain web-sys like the embed page (Yew would add its runtime for a page of one form and two
-  // charts); budget = its size with the suppliers' Monte Carlo (issue 13) + 0.3 KiB.
-  { name: 'suppliers', html: 'suppliers/index.html', budget: 148.7, goal: 137.5 },
+  // charts); budget = its size after the financing merge + 1.5 KiB.
+  { name: 'suppliers', html: 'suppliers/index.html', budget: 137.5, goal: 137.5 },
 ];
 
 const args = process.argv.slice(2);

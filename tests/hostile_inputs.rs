@@ -983,8 +983,8 @@ fn named_hostile_inputs_give_their_message() {
         ("hello".into(), "not a readable scenario file"),
         ("[1,2,3]".into(), "must be a JSON object"),
         (deep.clone(), "must be a JSON object"),
-        (deep_in_object, "Got a list, expected text"),
-        (deep_unclosed, "the text ends too early"),
+        (deep_in_object, "nested too deeply"),
+        (deep_unclosed, "nested too deeply"),
         (newer, "newer version (7)"),
         (five_hundred_deals, "at most 100 deals; got 500"),
         (

@@ -2,8 +2,10 @@
 //! [`Scenario`] that the engine accepts. A `Scenario` exists only if every rule in
 //! [`validate`] passed, so the engine never meets a value it cannot compute with.
 
+mod read;
 mod validate;
 
+use read::Value;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Deref;
@@ -18,8 +20,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A scenario as written in a file or a link, not yet validated. Money is in billions of
 /// nominal US dollars, periods are calendar years, rates and shares are fractions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
     pub version: u32,
     pub name: String,
@@ -44,8 +45,7 @@ pub struct Draft {
 }
 
 /// One compute commitment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deal {
     pub name: String,
     pub counterparty: String,
@@ -64,8 +64,7 @@ pub struct Deal {
 
 /// A deal's value: either `total`, or `gw` gigawatts at `per_gw` billions each. Kept as a
 /// struct of options (not an untagged enum) so a half-filled value gets a precise message.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct DealValue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<f64>,
@@ -104,8 +103,8 @@ impl DealValue {
 }
 
 /// How a deal's value is spread over its years (weights w_1..w_n, normalised).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "ProfileFile")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Profile {
     /// The same payment every year.
     Even,
@@ -119,146 +118,16 @@ pub enum Profile {
     Custom { weights: Vec<f64> },
 }
 
-/// The file form of a profile and of a growth model: a `kind` and every field optional, read
-/// as plain structs and checked by hand. Serde's own tagged-enum reader would buffer the whole
-/// object first, which costs more download than the rest of the format together; this way a
-/// missing or misplaced field also gets a message that names it.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProfileFile {
-    kind: String,
-    growth: Option<f64>,
-    weights: Option<Vec<f64>>,
-}
-
-impl TryFrom<ProfileFile> for Profile {
-    type Error = String;
-
-    fn try_from(f: ProfileFile) -> Result<Profile, String> {
-        let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
-            for (name, present) in [
-                ("growth", f.growth.is_some()),
-                ("weights", f.weights.is_some()),
-            ] {
-                if present && !allowed.contains(&name) {
-                    return Err(format!("`{name}` is not a field of the {kind} profile"));
-                }
-            }
-            Ok(())
-        };
-        let need = |name: &str, kind: &str| format!("the {kind} profile needs `{name}`");
-        match f.kind.as_str() {
-            "even" => only(&[], "even").map(|_| Profile::Even),
-            "ramp_up" => only(&[], "ramp_up").map(|_| Profile::RampUp),
-            "front_loaded" => only(&[], "front_loaded").map(|_| Profile::FrontLoaded),
-            "fleet" => {
-                only(&["growth"], "fleet")?;
-                Ok(Profile::Fleet {
-                    growth: f.growth.ok_or_else(|| need("growth", "fleet"))?,
-                })
-            }
-            "custom" => {
-                only(&["weights"], "custom")?;
-                Ok(Profile::Custom {
-                    weights: f.weights.ok_or_else(|| need("weights", "custom"))?,
-                })
-            }
-            other => Err(format!(
-                "unknown profile kind `{}`; use even, ramp_up, front_loaded, fleet or custom",
-                other.chars().take(40).collect::<String>()
-            )),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GrowthFile {
-    kind: String,
-    rate: Option<f64>,
-    initial: Option<f64>,
-    decay: Option<f64>,
-    floor: Option<f64>,
-    ceiling: Option<f64>,
-    points: Option<Vec<(i32, f64)>>,
-    after: Option<f64>,
-}
-
-impl TryFrom<GrowthFile> for Growth {
-    type Error = String;
-
-    fn try_from(f: GrowthFile) -> Result<Growth, String> {
-        let present = [
-            ("rate", f.rate.is_some()),
-            ("initial", f.initial.is_some()),
-            ("decay", f.decay.is_some()),
-            ("floor", f.floor.is_some()),
-            ("ceiling", f.ceiling.is_some()),
-            ("points", f.points.is_some()),
-            ("after", f.after.is_some()),
-        ];
-        let only = |allowed: &[&str], kind: &str| -> Result<(), String> {
-            match present
-                .iter()
-                .find(|(name, is)| *is && !allowed.contains(name))
-            {
-                Some((name, _)) => Err(format!("`{name}` is not a field of {kind} growth")),
-                None => Ok(()),
-            }
-        };
-        let need = |v: Option<f64>, name: &str, kind: &str| {
-            v.ok_or_else(|| format!("{kind} growth needs `{name}`"))
-        };
-        match f.kind.as_str() {
-            "constant" => {
-                only(&["rate"], "constant")?;
-                Ok(Growth::Constant {
-                    rate: need(f.rate, "rate", "constant")?,
-                })
-            }
-            "decaying" => {
-                only(&["initial", "decay", "floor"], "decaying")?;
-                Ok(Growth::Decaying {
-                    initial: need(f.initial, "initial", "decaying")?,
-                    decay: need(f.decay, "decay", "decaying")?,
-                    floor: need(f.floor, "floor", "decaying")?,
-                })
-            }
-            "logistic" => {
-                only(&["initial", "ceiling"], "logistic")?;
-                Ok(Growth::Logistic {
-                    initial: need(f.initial, "initial", "logistic")?,
-                    ceiling: need(f.ceiling, "ceiling", "logistic")?,
-                })
-            }
-            "path" => {
-                only(&["points", "after"], "path")?;
-                Ok(Growth::Path {
-                    points: f
-                        .points
-                        .ok_or_else(|| "path growth needs `points`".to_string())?,
-                    after: need(f.after, "after", "path")?,
-                })
-            }
-            other => Err(format!(
-                "unknown growth model `{}`; use constant, decaying, logistic or path",
-                other.chars().take(40).collect::<String>()
-            )),
-        }
-    }
-}
-
 /// Revenue in the first year and how it grows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Revenue {
     pub base: f64,
     pub growth: Growth,
 }
 
 /// The growth model of revenue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "GrowthFile")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Growth {
     /// The same growth rate every year.
     Constant { rate: f64 },
@@ -275,8 +144,7 @@ pub enum Growth {
 }
 
 /// Costs other than the compute commitments.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Costs {
     /// Non-compute operating costs as a share of revenue: (year, share) anchors.
     pub opex_share: Vec<(i32, f64)>,
@@ -284,8 +152,7 @@ pub struct Costs {
 }
 
 /// A share of revenue paid to partners through year `until` (inclusive).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RevenueShare {
     pub rate: f64,
     pub until: i32,
@@ -325,8 +192,7 @@ pub fn opex_share(anchors: &[(i32, f64)], year: i32) -> f64 {
 }
 
 /// Cash at the start and money raised later.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Funding {
     pub opening_cash: f64,
     pub raises: Vec<Raise>,
@@ -377,8 +243,7 @@ mod raise_serde;
 
 /// How a funding gap is financed and what happens when money runs short. Absent from a
 /// scenario, cash simply goes below zero (the original model); see `docs/MODEL.md`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Financing {
     /// The cash the company borrows to keep at the end of a year (>= 0).
     #[serde(default)]
@@ -394,16 +259,15 @@ pub struct Financing {
 }
 
 /// A credit line: at most `limit` outstanding, `rate` a year on the debt at the start of a year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Credit {
     pub limit: f64,
     pub rate: f64,
 }
 
 /// What happens when cash would end a year below zero.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Shortfall {
     /// Cash goes below zero (the original model): the gap is money still to be found.
     #[default]
@@ -412,24 +276,8 @@ pub enum Shortfall {
     Unpaid,
 }
 
-impl TryFrom<String> for Shortfall {
-    type Error = String;
-
-    fn try_from(word: String) -> Result<Shortfall, String> {
-        match word.as_str() {
-            "negative_cash" => Ok(Shortfall::NegativeCash),
-            "unpaid" => Ok(Shortfall::Unpaid),
-            other => Err(format!(
-                "the shortfall rule (`shortfall`) must be \"negative_cash\" or \"unpaid\"; got \"{}\"",
-                other.chars().take(40).collect::<String>()
-            )),
-        }
-    }
-}
-
 /// A reported figure plotted beside the model.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Marker {
     pub year: i32,
     pub metric: Metric,
@@ -440,7 +288,7 @@ pub struct Marker {
 }
 
 /// What a marker reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     Revenue,
@@ -476,8 +324,7 @@ impl Metric {
 /// sensitivity tornado (`crate::sensitivity`). Intervals are 90% intervals: their ends are the
 /// 5th and 95th percentiles of the distribution drawn from. A field left out of the file takes
 /// its default.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Uncertainty {
     /// 90% interval of the multiplier applied to every year's growth rate (lognormal).
     pub growth_multiplier: (f64, f64),
@@ -618,12 +465,11 @@ impl Scenario {
                 message: "the file is empty".into(),
             });
         }
-        check_version(text)?;
-        // Parsed straight into the typed draft so a shape error can say where it is (line and
-        // column).
-        let draft: Draft = serde_json::from_str(text).map_err(|e| ScenarioError::Shape {
-            path: format!("line {}, column {}", e.line(), e.column()),
-            message: clip_quoted(&friendly_shape_message(strip_position(&e.to_string()))),
+        let value = parse(text)?;
+        check_version(&value)?;
+        let draft = read::draft(&value).map_err(|e| ScenarioError::Shape {
+            path: e.path,
+            message: clip_quoted(&e.message),
         })?;
         Scenario::new(draft)
     }
@@ -671,42 +517,6 @@ impl Deref for Scenario {
     }
 }
 
-/// Rewrites serde's type vocabulary ("expected i32") in words a person understands.
-fn friendly_shape_message(message: &str) -> String {
-    let mut m = message.to_string();
-    for (from, to) in [
-        ("expected i32", "expected a whole number"),
-        ("expected u32", "expected a whole number"),
-        ("expected u64", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("expected a boolean", "expected true or false"),
-        ("expected a string", "expected text"),
-        ("expected a sequence", "expected a list"),
-        ("invalid type: string", "got text"),
-        ("invalid type: floating point", "got the number"),
-        ("invalid type: integer", "got the number"),
-        ("invalid type: map", "got an object"),
-        ("invalid type: sequence", "got a list"),
-        ("invalid type: boolean", "got"),
-        ("invalid type: null", "got null"),
-        // The text already parsed as JSON, so this can only be a list with too many items.
-        (
-            "trailing characters",
-            "a list has more items than expected here",
-        ),
-        ("invalid value: integer", "got the number"),
-    ] {
-        m = m.replace(from, to);
-    }
-    if let Some(rest) = m.strip_prefix("missing field ") {
-        return format!("the field {rest} is missing");
-    }
-    if let Some(rest) = m.strip_prefix("unknown field ") {
-        return format!("unknown field {rest}");
-    }
-    m
-}
-
 /// Shortens every quoted or back-quoted piece of a message (serde echoes the value or the
 /// field name it refused) to 40 characters, so a hostile file's 100,000-character string does
 /// not become a wall of text on the page.
@@ -747,100 +557,86 @@ fn clip_quoted(message: &str) -> String {
     out
 }
 
+/// The text as JSON. A number out of range, or lists and objects nested past serde_json's
+/// limit of 128, are reported where they are; other errors say what is wrong with the syntax.
+fn parse(text: &str) -> Result<Value, ScenarioError> {
+    let not_object = || ScenarioError::Shape {
+        path: String::new(),
+        message: "a scenario must be a JSON object".into(),
+    };
+    // Whatever follows, a list is not a scenario (and is not worth parsing to say so).
+    if text.trim_start().starts_with('[') {
+        return Err(not_object());
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(fields)) => Ok(Value::Object(fields)),
+        Ok(_) => Err(not_object()),
+        Err(e) => {
+            let full = e.to_string();
+            let m = strip_position(&full);
+            if m.starts_with("number out of range") || m.starts_with("recursion limit") {
+                Err(ScenarioError::Shape {
+                    path: format!("line {}, column {}", e.line(), e.column()),
+                    message: m.replace(
+                        "recursion limit exceeded",
+                        "lists or objects are nested too deeply",
+                    ),
+                })
+            } else {
+                Err(ScenarioError::Syntax {
+                    message: syntax_message(&e),
+                })
+            }
+        }
+    }
+}
+
 /// A scenario is an object with a known `version`; the version is checked before the shape
 /// because a newer file may hold fields this version does not know, and "newer version" is the
 /// useful message then.
-fn check_version(text: &str) -> Result<(), ScenarioError> {
-    /// Only the version is read here; every other field is left for the typed parse.
-    #[derive(Deserialize)]
-    struct Probe {
-        version: Option<VersionField>,
-    }
-    if !text.trim_start().starts_with('{') {
-        // Valid JSON that is not an object, or not JSON at all.
-        return match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            Ok(_) => Err(ScenarioError::Shape {
-                path: String::new(),
-                message: "a scenario must be a JSON object".into(),
-            }),
-            Err(e) => Err(ScenarioError::Syntax {
-                message: syntax_message(&e),
-            }),
-        };
-    }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| ScenarioError::Syntax {
-        message: syntax_message(&e),
-    })?;
-    match probe.version {
-        Some(VersionField::Whole(found)) if found > u64::from(FORMAT_VERSION) => {
-            Err(ScenarioError::NewerVersion { found })
-        }
-        Some(VersionField::Whole(_)) => Ok(()),
-        Some(VersionField::Other(got)) => Err(ScenarioError::Shape {
-            path: "version".into(),
-            message: format!("version must be a whole number; got {got}"),
-        }),
-        None => Err(ScenarioError::Shape {
-            path: "version".into(),
-            message: "the field `version` is missing".into(),
-        }),
+fn check_version(value: &Value) -> Result<(), ScenarioError> {
+    let shape = |message: String| ScenarioError::Shape {
+        path: "version".into(),
+        message,
+    };
+    match value.get("version") {
+        None => Err(shape("the field `version` is missing".into())),
+        Some(v) => match v.as_whole().and_then(|i| u64::try_from(i).ok()) {
+            Some(found) if found > u64::from(FORMAT_VERSION) => {
+                Err(ScenarioError::NewerVersion { found })
+            }
+            Some(_) => Ok(()),
+            None => {
+                let got = match v {
+                    Value::Text(s) => format!("\"{}\"", s.chars().take(20).collect::<String>()),
+                    Value::List(_) => "a list".into(),
+                    Value::Object(_) => "an object".into(),
+                    Value::Null => "null".into(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Whole(i) => match i64::try_from(*i) {
+                        Ok(i) => i.to_string(),
+                        Err(_) => crate::format::display(*i as f64),
+                    },
+                    Value::Float(x) => crate::format::display(*x),
+                };
+                Err(shape(format!("version must be a whole number; got {got}")))
+            }
+        },
     }
 }
 
-/// A `version` value of any JSON type: a whole number, or a description of what it was.
-enum VersionField {
-    Whole(u64),
-    Other(String),
-}
-
-impl<'de> Deserialize<'de> for VersionField {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = VersionField;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a version number")
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<VersionField, E> {
-                Ok(VersionField::Whole(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<VersionField, E> {
-                Ok(VersionField::Other(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<VersionField, E> {
-                Ok(VersionField::Other(crate::format::display(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<VersionField, E> {
-                Ok(VersionField::Other(format!(
-                    "\"{}\"",
-                    v.chars().take(20).collect::<String>()
-                )))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<VersionField, E> {
-                Ok(VersionField::Other(v.to_string()))
-            }
-            fn visit_unit<E>(self) -> Result<VersionField, E> {
-                Ok(VersionField::Other("null".into()))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> Result<VersionField, A::Error> {
-                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(VersionField::Other("a list".into()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> Result<VersionField, A::Error> {
-                while a
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(VersionField::Other("an object".into()))
-            }
-        }
-        d.deserialize_any(Visit)
+/// Files and saved lists are read through the same mapping as [`Scenario::from_json`] (the
+/// browser's saved scenarios hold drafts inside a larger JSON document).
+impl<'de> Deserialize<'de> for Draft {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Draft, D::Error> {
+        let value = Value::deserialize(d)?;
+        read::draft(&value).map_err(|e| {
+            serde::de::Error::custom(if e.path.is_empty() {
+                e.message
+            } else {
+                format!("{}: {}", e.path, e.message)
+            })
+        })
     }
 }
 

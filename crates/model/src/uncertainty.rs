@@ -82,8 +82,9 @@ fn from_order_key(key: u64) -> f64 {
 }
 
 /// Percentiles by linear interpolation between order statistics (the rule of spreadsheets'
-/// `PERCENTILE.INC`). Only the order statistics needed are found, by nested selection, not a
+/// `PERCENTILE.INC`). Only the order statistics needed are found (see [`select_ranks`]), not a
 /// full sort. `keys` is scratch space.
+#[cfg_attr(coverage_speed, optimize(speed))]
 fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
     let n = values.len();
     if n == 0 {
@@ -107,11 +108,13 @@ fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
             }
         }
     }
-    select_ranks(keys, 0, &ranks);
+    let mut found = [0u64; 2 * LEVELS.len()];
+    select_ranks(keys, &ranks, &mut found);
+    let value = |rank: usize| from_order_key(found[ranks.binary_search(&rank).unwrap_or(0)]);
     let at = |p: f64| {
         let (i, frac) = position(p);
-        let lo = from_order_key(keys[i]);
-        let hi = from_order_key(keys[(i + 1).min(n - 1)]);
+        let lo = value(i);
+        let hi = value((i + 1).min(n - 1));
         if frac == 0.0 || lo == hi {
             lo
         } else {
@@ -129,18 +132,105 @@ fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
     })
 }
 
-/// Puts the element of each rank in `ranks` (sorted, relative to the whole slice the recursion
-/// started on, of which `keys` begins at `offset`) where a full sort would put it.
-fn select_ranks(keys: &mut [u64], offset: usize, ranks: &[usize]) {
-    if ranks.is_empty() || keys.is_empty() {
+/// Buckets of one pass of [`select_ranks`] (a power of two).
+const BUCKET_BITS: u32 = 8;
+/// At or below this many keys, [`select_ranks`] sorts them instead.
+const FEW: usize = 24;
+
+/// Writes into `out[j]` the key of rank `ranks[j]` among `keys` (the key a full sort would put
+/// at that index); `ranks` sorted, without repeats, each below `keys.len()`.
+///
+/// Radix selection: one pass finds the smallest and largest key, one counts the keys in each of
+/// 256 equal slices of that range, one gathers the keys of the few slices that hold a wanted
+/// rank, and the same is done again on those alone. About five cheap passes over the keys, where
+/// a selection by comparisons (`select_nth_unstable`, nested for ten ranks) made it about fifty
+/// instructions per key: this is the percentile pass of the Monte Carlo, which is most of its
+/// time after the samples themselves. Each round narrows the range 256-fold, so even keys
+/// bunched around one value end within eight rounds.
+#[cfg_attr(coverage_speed, optimize(speed))]
+fn select_ranks(keys: &[u64], ranks: &[usize], out: &mut [u64]) {
+    if ranks.is_empty() {
         return;
     }
-    let mid = ranks.len() / 2;
-    let r = ranks[mid] - offset;
-    keys.select_nth_unstable(r);
-    let (left, right) = keys.split_at_mut(r);
-    select_ranks(left, offset, &ranks[..mid]);
-    select_ranks(&mut right[1..], offset + r + 1, &ranks[mid + 1..]);
+    if keys.len() <= FEW {
+        let mut few = [0u64; FEW];
+        let few = &mut few[..keys.len()];
+        few.copy_from_slice(keys);
+        // Insertion sort: a few dozen keys, and no sort routine added to the download.
+        for i in 1..few.len() {
+            let mut j = i;
+            while j > 0 && few[j - 1] > few[j] {
+                few.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        for (o, &r) in out.iter_mut().zip(ranks) {
+            *o = few[r];
+        }
+        return;
+    }
+    let (mut lo, mut hi) = (u64::MAX, 0);
+    for &k in keys {
+        lo = lo.min(k);
+        hi = hi.max(k);
+    }
+    if lo == hi {
+        out[..ranks.len()].fill(lo);
+        return;
+    }
+    let shift = (64 - (hi - lo).leading_zeros()).saturating_sub(BUCKET_BITS);
+    // Masked, so indexing needs no bounds check (the shift already keeps it in range).
+    const MASK: usize = (1 << BUCKET_BITS) - 1;
+    let mut counts = [0u32; 1 << BUCKET_BITS];
+    for &k in keys {
+        counts[((k - lo) >> shift) as usize & MASK] += 1;
+    }
+    // Which slices hold a wanted rank: `slot[b]` is 1 + the index of slice b among those.
+    let mut slot = [0u8; 1 << BUCKET_BITS];
+    // Per such slice: its first rank among all keys, the range of `ranks` it holds, its size.
+    let mut wanted: Vec<(usize, usize, usize, u32)> = Vec::with_capacity(ranks.len());
+    let (mut below, mut j) = (0usize, 0usize);
+    for (b, &count) in counts.iter().enumerate() {
+        let end = below + count as usize;
+        let first = j;
+        while j < ranks.len() && ranks[j] < end {
+            j += 1;
+        }
+        if j > first {
+            wanted.push((below, first, j, count));
+            slot[b] = wanted.len() as u8;
+        }
+        below = end;
+        if j == ranks.len() {
+            break;
+        }
+    }
+    // The wanted slices' keys, one after another (each slice's start from the counts).
+    let mut gathered = vec![0u64; wanted.iter().map(|w| w.3 as usize).sum()];
+    let mut at = 0;
+    let mut fill: Vec<usize> = wanted
+        .iter()
+        .map(|w| {
+            at += w.3 as usize;
+            at - w.3 as usize
+        })
+        .collect();
+    for &k in keys {
+        let s = usize::from(slot[((k - lo) >> shift) as usize & MASK]);
+        if s != 0 {
+            gathered[fill[s - 1]] = k;
+            fill[s - 1] += 1;
+        }
+    }
+    let mut local = Vec::with_capacity(ranks.len());
+    let mut from = 0;
+    for &(start, first, end, count) in &wanted {
+        local.clear();
+        local.extend(ranks[first..end].iter().map(|r| r - start));
+        let to = from + count as usize;
+        select_ranks(&gathered[from..to], &local, &mut out[first..end]);
+        from = to;
+    }
 }
 
 /// The bands of one year.
@@ -378,6 +468,7 @@ impl MonteCarloRun {
     }
 
     /// Runs up to `max_samples` more samples; returns how many were run (0 once finished).
+    #[cfg_attr(coverage_speed, optimize(speed))]
     pub fn run_chunk(&mut self, max_samples: usize) -> usize {
         let end = self.total.min(self.done.saturating_add(max_samples));
         let ran = end - self.done;

@@ -242,6 +242,7 @@ impl Model {
     /// Fills `draw` with sample `index` of the run keyed `key`. Every sample draws the same
     /// numbers in the same order whatever the settings (see [`Stream`]): two normal numbers,
     /// then one 64-bit number per deal of the scenario.
+    #[cfg_attr(coverage_speed, optimize(speed))]
     pub fn draw(&self, key: u64, index: u64, draw: &mut Draw) {
         let u = &self.settings;
         let mut stream = Stream::new(key, index);
@@ -271,6 +272,7 @@ impl Model {
     }
 
     /// Evaluates the scenario under `draw`, writing every figure into `out`.
+    #[cfg_attr(coverage_speed, optimize(speed))]
     pub fn evaluate(&self, draw: &Draw, out: &mut Outcome) {
         let n = self.horizon_len();
         self.revenue.series_into(draw.multiplier, &mut out.revenue);

@@ -38,6 +38,79 @@ fn percentiles_match_a_full_sort() {
     assert_eq!(p.to_array(), [-250.0, -50.0, 200.0, 450.0, 650.0]);
 }
 
+/// Keys of many shapes for the radix selection: spread, bunched round one value, straddling
+/// zero, one far outlier, many repeats, and exactly the few that are sorted instead.
+fn awkward_key_sets() -> Vec<Vec<f64>> {
+    let scrambled = |n: u32, f: &dyn Fn(f64) -> f64| -> Vec<f64> {
+        (0..n)
+            .map(|i| f(f64::from((i * 7919) % n)))
+            .collect::<Vec<_>>()
+    };
+    let mut with_outlier = scrambled(5000, &|x| 100.0 + x * 1e-9);
+    with_outlier[17] = -1e300;
+    vec![
+        scrambled(10_000, &|x| x * 0.37 - 900.0),
+        scrambled(10_000, &|x| 250.0 + x * 1e-12),
+        scrambled(9_999, &|x| (x - 4000.0) * 1e3),
+        with_outlier,
+        scrambled(7_000, &|x| (x % 3.0) - 1.0),
+        scrambled(4_096, &|x| if x < 4000.0 { 0.0 } else { x }),
+        scrambled(24, &|x| -x),
+        scrambled(25, &|x| x * x - 30.0),
+        scrambled(2, &|x| x),
+    ]
+}
+
+#[test]
+fn selected_ranks_are_those_of_a_full_sort() {
+    for values in awkward_key_sets() {
+        let n = values.len();
+        let keys: Vec<u64> = values.iter().map(|&x| order_key(x)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        let ranks: Vec<usize> = [0, 1, n / 20, n / 4, n / 2, n / 2 + 1, n - 2, n - 1]
+            .into_iter()
+            .filter(|&r| r < n)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut out = vec![0; ranks.len()];
+        select_ranks(&keys, &ranks, &mut out);
+        let want: Vec<u64> = ranks.iter().map(|&r| sorted[r]).collect();
+        assert_eq!(out, want, "{n} values, ranks {ranks:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn percentiles_equal_those_of_a_sorted_copy(
+        values in proptest::collection::vec(
+            proptest::prop_oneof![
+                -1e6..1e6f64,
+                proptest::sample::select(vec![0.0, -0.0, 1.0, -1e300, 1e300, 5e-324]),
+            ],
+            1..400,
+        )
+    ) {
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let n = sorted.len();
+        let expected = LEVELS.map(|p| {
+            let h = p * (n - 1) as f64;
+            let i = (h as usize).min(n - 1);
+            let frac = h - i as f64;
+            let (lo, hi) = (sorted[i], sorted[(i + 1).min(n - 1)]);
+            if frac == 0.0 || lo == hi { lo } else { (lo + frac * (hi - lo)).clamp(lo, hi) }
+        });
+        let got = Percentiles::of(&values).unwrap().to_array();
+        proptest::prop_assert_eq!(
+            got.map(f64::to_bits),
+            expected.map(f64::to_bits),
+            "got {:?}, expected {:?}", got, expected
+        );
+    }
+}
+
 #[test]
 fn order_keys_sort_like_total_cmp() {
     let mut values = vec![
