@@ -1087,7 +1087,8 @@ const MEASURES = (r) => [
   '**Hover**: in the real page, a synthetic pointermove over the commitments chart at another year until the crosshair ' +
     'is painted on the overlay canvas above the chart (the chart itself is not redrawn; its redraws during the moves are ' +
     'counted): event handler, state, Yew re-render of the panel and tooltip, the overlay paint.',
-  `**Monte Carlo**: the default scenario's uncertainty model (growth multiplier lognormal with 90% interval ` +
+  `**Monte Carlo**: the default scenario without its financing section (the Squiggle program is the original cash ` +
+    `identity, with no credit line) and its uncertainty model (growth multiplier lognormal with 90% interval ` +
     `${r.data.mc.growth_multiplier.join('–')}; non-compute share shift normal ${r.data.mc.opex_shift.join(' to ')}; each deal not firm ` +
     `cancelled with chance ${r.data.mc.cancel_chance}; each deal not yet under way delayed 0–${r.data.mc.max_delay} years), ` +
     `${SAMPLES.toLocaleString('en')} samples. The app: \`uncertainty::monte_carlo\` as the page would run it (all samples, then ` +
