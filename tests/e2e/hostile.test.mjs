@@ -381,13 +381,26 @@ test('an embed whose blog stripped the resize script keeps its fixed height and 
   // The writer chose a 700 px frame, but the post's column is narrower than any choice: the
   // fixed height is then too short, and the embed must still show everything by scrolling.
   await withApp(suite, { name: 'hostile-embed-no-script', width: 320 }, async (page) => {
+    // The dialog previews each choice: let each preview load before the next choice (or
+    // leaving the page) cuts it short, which would count as a failed request.
+    const previewed = () =>
+      page.waitForFunction(() => {
+        const src = document.getElementById('embed-code').value.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+        const f = document.getElementById('embed-preview');
+        return f?.contentDocument?.URL === new URL(src, location.href).href && f.contentDocument.querySelector('.embed-footer');
+      });
     await page.locator('#embed-dialog summary').click();
+    await previewed();
     await page.selectOption('#embed-view', 'figures');
+    await previewed();
     await page.selectOption('#embed-width', '700');
+    await previewed();
     await page.locator('#embed-script').uncheck();
+    await previewed();
     const snippet = await page.locator('#embed-code').inputValue();
     assert.ok(!snippet.includes('<script'), snippet);
     const height = Number(/height="(\d+)"/.exec(snippet)[1]);
+
     // The post, served from the app's origin (so the test can look inside the frame).
     const post = `${suite.server.url}post.html`;
     await page.route(post, (route) =>
