@@ -76,12 +76,48 @@ impl<T, K: PartialEq> PartialEq for History<T, K> {
     }
 }
 
+/// One step of undo or redo: the entry stepped to and both lists after the step.
+struct Moved<T> {
+    entry: Entry<T>,
+    from: Vec<Entry<T>>,
+    to: Vec<Entry<T>>,
+}
+
+/// One step of undo (from the past to the future) or of redo (from the future to the past):
+/// the last entry of `from` comes off, and `current` goes onto `to` under its label so that the
+/// step can be taken back. `None` when `from` is empty.
+fn step<T>(from: &[Entry<T>], to: &[Entry<T>], current: Rc<T>) -> Option<Moved<T>> {
+    let mut from = from.to_vec();
+    let entry = from.pop()?;
+    let mut to = to.to_vec();
+    to.push(Entry {
+        snapshot: current,
+        label: entry.label.clone(),
+    });
+    Some(Moved { entry, from, to })
+}
+
 /// Where a step of undo or redo leads: the history after it, the snapshot to show, and the
 /// label of the change undone or redone.
 pub struct Step<T, K> {
     pub history: History<T, K>,
     pub snapshot: Rc<T>,
     pub label: Rc<str>,
+}
+
+impl<T, K> Step<T, K> {
+    /// The step to `entry`'s snapshot, with the history's lists after it (no group open).
+    fn to(entry: Entry<T>, past: Vec<Entry<T>>, future: Vec<Entry<T>>) -> Step<T, K> {
+        Step {
+            history: History {
+                past,
+                future,
+                open: None,
+            },
+            snapshot: entry.snapshot,
+            label: entry.label,
+        }
+    }
 }
 
 impl<T, K: PartialEq + Copy> History<T, K> {
@@ -119,42 +155,14 @@ impl<T, K: PartialEq + Copy> History<T, K> {
 
     /// Goes back one change from `current`; `None` when there is nothing to undo.
     pub fn undo(&self, current: Rc<T>) -> Option<Step<T, K>> {
-        let mut past = self.past.clone();
-        let entry = past.pop()?;
-        let mut future = self.future.clone();
-        future.push(Entry {
-            snapshot: current,
-            label: entry.label.clone(),
-        });
-        Some(Step {
-            history: History {
-                past,
-                future,
-                open: None,
-            },
-            snapshot: entry.snapshot,
-            label: entry.label,
-        })
+        let m = step(&self.past, &self.future, current)?;
+        Some(Step::to(m.entry, m.from, m.to))
     }
 
     /// Goes forward one undone change from `current`; `None` when there is nothing to redo.
     pub fn redo(&self, current: Rc<T>) -> Option<Step<T, K>> {
-        let mut future = self.future.clone();
-        let entry = future.pop()?;
-        let mut past = self.past.clone();
-        past.push(Entry {
-            snapshot: current,
-            label: entry.label.clone(),
-        });
-        Some(Step {
-            history: History {
-                past,
-                future,
-                open: None,
-            },
-            snapshot: entry.snapshot,
-            label: entry.label,
-        })
+        let m = step(&self.future, &self.past, current)?;
+        Some(Step::to(m.entry, m.to, m.from))
     }
 
     /// What Undo would undo, if anything.
