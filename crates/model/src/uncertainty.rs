@@ -59,6 +59,15 @@ impl Percentiles {
     }
 }
 
+/// Share of a run of `total` draws done after `done`, from 0 to 1 (an empty run is done).
+pub(crate) fn share_done(done: usize, total: usize) -> f64 {
+    if total == 0 {
+        1.0
+    } else {
+        done as f64 / total as f64
+    }
+}
+
 /// The probabilities of [`Percentiles`], in order.
 const LEVELS: [f64; 5] = [0.05, 0.25, 0.5, 0.75, 0.95];
 
@@ -541,11 +550,7 @@ impl MonteCarloRun {
 
     /// Share of the run done, from 0 to 1.
     pub fn progress(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.done as f64 / self.total as f64
-        }
+        share_done(self.done, self.total)
     }
 
     /// Whether every sample has been run.

@@ -22,7 +22,7 @@ use super::{with_unpaid_rule, Suppliers};
 use crate::engine::name_key;
 use crate::format;
 use crate::scenario::Scenario;
-use crate::uncertainty::{MonteCarloRun, Percentiles};
+use crate::uncertainty::{share_done, MonteCarloRun, Percentiles};
 
 /// One supplier's odds over the joint draws run so far.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -171,11 +171,7 @@ impl OddsRun {
 
     /// Share of the work done, from 0 to 1.
     pub fn progress(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.done as f64 / self.total as f64
-        }
+        share_done(self.done, self.total)
     }
 
     pub fn is_finished(&self) -> bool {

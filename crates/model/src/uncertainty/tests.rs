@@ -310,6 +310,14 @@ fn a_multiplied_decline_stops_at_zero() {
 }
 
 #[test]
+fn the_share_done_runs_from_0_to_1_and_an_empty_run_is_done() {
+    let cases = [((0, 0), 1.0), ((0, 4), 0.0), ((1, 4), 0.25), ((4, 4), 1.0)];
+    for ((done, total), expected) in cases {
+        assert_eq!(share_done(done, total), expected, "{done} of {total}");
+    }
+}
+
+#[test]
 fn the_run_records_every_sample_and_then_summarises_it() {
     let s = presets::anthropic_november_2025();
     let mut run = MonteCarloRun::new(&s);
