@@ -81,6 +81,43 @@ impl EmbedTheme {
             EmbedTheme::Dark => "dark",
         }
     }
+
+    /// The theme whose [`id`](EmbedTheme::id) is `id` (a snippet dialog's choice); anything
+    /// else follows the reader's system.
+    pub fn from_id(id: &str) -> EmbedTheme {
+        match id {
+            "light" => EmbedTheme::Light,
+            "dark" => EmbedTheme::Dark,
+            _ => EmbedTheme::Auto,
+        }
+    }
+}
+
+/// How much a snippet dialog shrinks its preview of an embed `width` px wide to fit a box
+/// `available` px wide: never enlarged, and 1 while the box is not measured yet.
+pub fn preview_scale(available: f64, width: u32) -> f64 {
+    if available > 0.0 {
+        (available / f64::from(width)).min(1.0)
+    } else {
+        1.0
+    }
+}
+
+/// The line above a snippet dialog's preview.
+pub fn preview_label(width: u32, height: u32, scale: f64) -> String {
+    format!(
+        "Preview: {width} px wide, {height} px tall{}",
+        if scale < 1.0 { ", shown smaller" } else { "" }
+    )
+}
+
+/// What a snippet dialog says once copying the snippet worked, or did not.
+pub fn copy_status(ok: bool) -> &'static str {
+    if ok {
+        "Snippet copied."
+    } else {
+        "Copying was blocked: select the snippet and copy it."
+    }
 }
 
 /// An embed's settings.
@@ -446,6 +483,36 @@ pub fn open(query: &str, fragment: &str) -> EmbedStart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dialog_theme_choice_reads_back_and_anything_else_is_auto() {
+        for theme in [EmbedTheme::Auto, EmbedTheme::Light, EmbedTheme::Dark] {
+            assert_eq!(EmbedTheme::from_id(theme.id()), theme, "{}", theme.id());
+        }
+        for other in ["", "Dark", "sepia"] {
+            assert_eq!(EmbedTheme::from_id(other), EmbedTheme::Auto, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn the_preview_shrinks_to_its_box_and_never_grows() {
+        let cases = [
+            (
+                (350.0, 700),
+                0.5,
+                "Preview: 700 px wide, 400 px tall, shown smaller",
+            ),
+            ((700.0, 700), 1.0, "Preview: 700 px wide, 400 px tall"),
+            ((1400.0, 700), 1.0, "Preview: 700 px wide, 400 px tall"),
+            // Not measured yet (a closed dialog): shown at full size.
+            ((0.0, 700), 1.0, "Preview: 700 px wide, 400 px tall"),
+        ];
+        for ((available, width), scale, label) in cases {
+            let got = preview_scale(available, width);
+            assert_eq!(got, scale, "{available} px for {width} px");
+            assert_eq!(preview_label(width, 400, got), label);
+        }
+    }
 
     #[test]
     fn escaped_text_cannot_open_a_tag_or_leave_an_attribute() {

@@ -8,6 +8,7 @@
 use crate::browser;
 use crate::canvas::CanvasBackend;
 use crate::charts::{self, ChartOptions, Theme};
+use crate::dom::{self, by_id, listen, observe, set_text, set_theme};
 use crate::embed::fit::{self, Body, Layout, Width};
 use crate::embed::{self, escape_html, EmbedTheme, Frame};
 use crate::format;
@@ -30,6 +31,43 @@ pub fn balance_height(width: f64, rows: usize) -> f64 {
     } else {
         260.0
     })
+}
+
+/// The per-supplier chart's data table (here and on the Suppliers page).
+pub fn balance_table_markup(t: &Suppliers) -> String {
+    let caption = "Owed, put in and unpaid by supplier ($ billions)";
+    let mut h = format!(
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="data-table"><caption>{caption}</caption><thead><tr><th scope="col">Supplier</th><th scope="col">Owed in the horizon</th><th scope="col">Put in</th><th scope="col">Unpaid if short</th></tr></thead><tbody>"#
+    );
+    for s in &t.suppliers {
+        let _ = write!(
+            h,
+            r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            escape_html(&s.name),
+            format::billions(s.due()),
+            format::billions(s.received()),
+            format::billions(s.unpaid())
+        );
+    }
+    h.push_str("</tbody></table></div>");
+    h
+}
+
+/// How the Suppliers page and its embed view draw a chart: in the theme, at `scale` device
+/// pixels per CSS pixel, with a title and source line drawn in (downloads) or none (on screen).
+pub fn chart_options(
+    dark: bool,
+    scale: f64,
+    title: Option<String>,
+    footer: Option<String>,
+) -> ChartOptions {
+    ChartOptions {
+        scale,
+        theme: Theme::of(dark),
+        highlight_year: None,
+        title,
+        footer,
+    }
 }
 
 /// The footer's link text and source line, as shown and as measured.
@@ -87,28 +125,18 @@ impl View {
                 escape_html(p)
             );
         }
-        let caption = "Owed, put in and unpaid by supplier ($ billions)";
         let _ = write!(
             h,
-            r#"</div><section class="panel chart-panel" aria-labelledby="chart-balance-heading" id="chart-balance"><p class="summary-sentence" id="headline">{}</p><h2 id="chart-balance-heading">{TITLE}</h2><p class="hint">{HINT}</p><div class="chart-box" id="box-balance"><canvas class="chart" id="canvas-balance" role="img" aria-label="{TITLE}. The data table below has every figure."></canvas></div><div class="chart-actions"><button type="button" class="small-button" id="png-balance">Download PNG</button></div><details class="chart-data"><summary>Show data</summary><div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="data-table"><caption>{caption}</caption><thead><tr><th scope="col">Supplier</th><th scope="col">Owed in the horizon</th><th scope="col">Put in</th><th scope="col">Unpaid if short</th></tr></thead><tbody>"#,
-            escape_html(&suppliers::headline(t))
+            r#"</div><section class="panel chart-panel" aria-labelledby="chart-balance-heading" id="chart-balance"><p class="summary-sentence" id="headline">{}</p><h2 id="chart-balance-heading">{TITLE}</h2><p class="hint">{HINT}</p><div class="chart-box" id="box-balance"><canvas class="chart" id="canvas-balance" role="img" aria-label="{TITLE}. The data table below has every figure."></canvas></div><div class="chart-actions"><button type="button" class="small-button" id="png-balance">Download PNG</button></div><details class="chart-data"><summary>Show data</summary>{}"#,
+            escape_html(&suppliers::headline(t)),
+            balance_table_markup(t)
         );
-        for s in &t.suppliers {
-            let _ = write!(
-                h,
-                r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-                escape_html(&s.name),
-                format::billions(s.due()),
-                format::billions(s.received()),
-                format::billions(s.unpaid())
-            );
-        }
         // The page itself, with the same set of companies.
         let (link, source) = footer(t);
         let page = format!("{}#{}", browser::page_url(), browser::hash());
         let _ = write!(
             h,
-            r#"</tbody></table></div></details></section><p class="embed-footer"><a href="{}" target="_blank" rel="noopener" id="open-suppliers">{link}</a> · {}</p></div>"#,
+            r#"</details></section><p class="embed-footer"><a href="{}" target="_blank" rel="noopener" id="open-suppliers">{link}</a> · {}</p></div>"#,
             escape_html(&page),
             escape_html(&source)
         );
@@ -116,30 +144,16 @@ impl View {
     }
 
     fn options(&self, scale: f64, title: Option<String>, footer: Option<String>) -> ChartOptions {
-        ChartOptions {
-            scale,
-            theme: if self.dark {
-                Theme::dark()
-            } else {
-                Theme::light()
-            },
-            highlight_year: None,
-            title,
-            footer,
-        }
+        chart_options(self.dark, scale, title, footer)
     }
 
-    /// Draws the chart on `canvas` at `width` CSS pixels and `scale` device pixels each.
-    fn paint(&self, canvas: &HtmlCanvasElement, width: f64, extra: f64, opts: &ChartOptions) {
-        let height = balance_height(width, self.table.suppliers.len()) + extra;
-        canvas.set_width((width * opts.scale).round() as u32);
-        canvas.set_height((height * opts.scale).round() as u32);
-        if let Some(backend) = CanvasBackend::new(canvas) {
-            let root = backend.into_drawing_area();
-            if charts::draw_supplier_balance(&root, &self.table, opts).is_ok() {
-                let _ = root.present();
-            }
-        }
+    /// Draws the chart on `canvas` (sized by the caller); whether it drew.
+    fn paint(&self, canvas: &HtmlCanvasElement, opts: &ChartOptions) -> bool {
+        let Some(backend) = CanvasBackend::new(canvas) else {
+            return false;
+        };
+        let root = backend.into_drawing_area();
+        charts::draw_supplier_balance(&root, &self.table, opts).is_ok() && root.present().is_ok()
     }
 
     fn draw(&self, doc: &Document) {
@@ -150,65 +164,22 @@ impl View {
             return;
         }
         let height = balance_height(self.width, self.table.suppliers.len());
-        let style = canvas.style();
-        let _ = style.set_property("width", &format::px(self.width));
-        let _ = style.set_property("height", &format::px(height));
-        self.paint(
-            &canvas,
-            self.width,
-            0.0,
-            &self.options(self.scale, None, None),
-        );
+        dom::size_canvas(&canvas, self.width, height, self.scale);
+        self.paint(&canvas, &self.options(self.scale, None, None));
         let _ = canvas.set_attribute("data-drawn", "1");
     }
 
-    /// The chart as a PNG at twice its size, with its title and the companies drawn in.
-    fn export_png(&self, doc: &Document) {
-        let Some(canvas) = doc
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-        else {
-            return;
-        };
-        let width = if self.width > 0.0 { self.width } else { 800.0 };
+    /// The chart as a PNG of the one fixed size (`dom::download_png`), with its title and the
+    /// companies drawn in.
+    fn export_png(&self) {
         let source = footer(&self.table).1;
-        let opts = self.options(2.0, Some(TITLE.to_string()), Some(source));
-        // Room for the title above and the source line below.
-        self.paint(&canvas, width, 70.0, &opts);
-        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            browser::download_url("suppliers-balance-chart.png", &url);
-        }
+        let opts = self.options(dom::PNG_SCALE, Some(TITLE.to_string()), Some(source));
+        dom::download_png(
+            "suppliers-balance-chart.png",
+            balance_height(dom::PNG_WIDTH, self.table.suppliers.len()),
+            |canvas| self.paint(canvas, &opts),
+        );
     }
-}
-
-fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
-    doc.get_element_by_id(id)?.dyn_into::<T>().ok()
-}
-
-/// Listens on `target` for the page's lifetime.
-fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
-    target: &web_sys::EventTarget,
-    event: &str,
-    f: impl FnMut(E) + 'static,
-) {
-    let closure = Closure::<dyn FnMut(E)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    closure.forget();
-}
-
-/// Calls `f` with the element's CSS width (whole pixels) whenever its size changes.
-fn observe(element: &Element, mut f: impl FnMut(f64) + 'static) {
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            f(entry.content_rect().width().round());
-        }
-    });
-    if let Ok(ro) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        ro.observe(element);
-        std::mem::forget(ro);
-    }
-    callback.forget();
 }
 
 /// Shows the embed view when the address asks for it (`?embed=suppliers`); `false` otherwise,
@@ -225,15 +196,9 @@ pub fn start_if_embedded() -> bool {
     let dark = match theme {
         EmbedTheme::Light => false,
         EmbedTheme::Dark => true,
-        EmbedTheme::Auto => window
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|q| q.matches()),
+        EmbedTheme::Auto => dom::system_dark(),
     };
-    if let Some(el) = doc.document_element() {
-        let _ = el.set_attribute("data-theme", if dark { "dark" } else { "light" });
-    }
+    set_theme(&doc, dark);
     let view = View {
         table: suppliers::suppliers(&companies.scenarios()),
         dark,
@@ -265,31 +230,20 @@ pub fn start_if_embedded() -> bool {
         });
     }
     if theme == EmbedTheme::Auto {
-        if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
+        if let Some(query) = dom::system_dark_query() {
             listen(&query, "change", move |e: web_sys::MediaQueryListEvent| {
                 with_view(&|v, doc| {
                     v.dark = e.matches();
-                    if let Some(el) = doc.document_element() {
-                        let _ =
-                            el.set_attribute("data-theme", if v.dark { "dark" } else { "light" });
-                    }
+                    set_theme(doc, v.dark);
                     v.draw(doc);
                 })
             });
         }
     }
-    // The host page's resize script sizes the frame to the content (static/embed.js).
-    if let Some(page) = doc.get_element_by_id("embed-page") {
-        observe(&page, |_| {
-            let height = gloo::utils::document()
-                .document_element()
-                .map_or(0.0, |d| f64::from(d.scroll_height()));
-            browser::post_height(height);
-        });
-    }
+    dom::post_height_on_resize(&doc, "embed-page");
     if let Some(button) = doc.get_element_by_id("png-balance") {
         listen(&button, "click", move |_: web_sys::MouseEvent| {
-            with_view(&|v, doc| v.export_png(doc))
+            with_view(&|v, _| v.export_png())
         });
     }
     true
@@ -347,20 +301,12 @@ pub fn refresh_dialog(doc: &Document) {
     if let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(doc, "embed-code") {
         area.set_value(&code);
     }
-    if let Some(status) = doc.get_element_by_id("embed-status") {
-        status.set_text_content(None);
-    }
+    set_text(doc, "embed-status", "");
     // The preview at the chosen width, scaled down to the dialog when wider.
     let Some(preview) = by_id::<HtmlElement>(doc, "embed-preview-box") else {
         return;
     };
-    let width = f64::from(c.width.max_px());
-    let available = preview.get_bounding_client_rect().width();
-    let scale = if available > 0.0 {
-        (available / width).min(1.0)
-    } else {
-        1.0
-    };
+    let scale = embed::preview_scale(preview.get_bounding_client_rect().width(), c.width.max_px());
     let same = preview
         .first_element_child()
         .and_then(|f| f.get_attribute("src"))
@@ -372,26 +318,16 @@ pub fn refresh_dialog(doc: &Document) {
             c.width.max_px()
         ));
     }
-    if let Some(frame) = preview
-        .first_element_child()
-        .and_then(|f| f.dyn_into::<HtmlElement>().ok())
-    {
+    if let Some(frame) = preview.first_element_child() {
         let _ = frame.set_attribute("width", &c.width.max_px().to_string());
         let _ = frame.set_attribute("height", &height.to_string());
-        let _ = frame
-            .style()
-            .set_property("transform", &format!("scale({})", format::fixed(scale, 4)));
     }
-    let _ = preview
-        .style()
-        .set_property("height", &format::px(f64::from(height) * scale));
-    if let Some(label) = doc.get_element_by_id("embed-preview-label") {
-        label.set_text_content(Some(&format!(
-            "Preview: {} px wide, {height} px tall{}",
-            c.width.max_px(),
-            if scale < 1.0 { ", shown smaller" } else { "" }
-        )));
-    }
+    dom::scale_preview(&preview, height, scale);
+    set_text(
+        doc,
+        "embed-preview-label",
+        &embed::preview_label(c.width.max_px(), height, scale),
+    );
 }
 
 /// Wires the dialog's choices, its copy button and its opening.
@@ -413,13 +349,7 @@ pub fn wire_dialog(doc: &Document) {
             CHOICES.with(|c| {
                 let mut c = c.borrow_mut();
                 match select.id().as_str() {
-                    "embed-theme" => {
-                        c.theme = match value.as_str() {
-                            "light" => EmbedTheme::Light,
-                            "dark" => EmbedTheme::Dark,
-                            _ => EmbedTheme::Auto,
-                        }
-                    }
+                    "embed-theme" => c.theme = EmbedTheme::from_id(&value),
                     "embed-width" => c.width = Width::from_id(&value),
                     _ => {}
                 }
@@ -440,13 +370,11 @@ pub fn wire_dialog(doc: &Document) {
             .map(|a| a.value())
             .unwrap_or_default();
         browser::copy_text(code, |ok| {
-            if let Some(status) = gloo::utils::document().get_element_by_id("embed-status") {
-                status.set_text_content(Some(if ok {
-                    "Snippet copied."
-                } else {
-                    "Copying was blocked: select the snippet and copy it."
-                }));
-            }
+            set_text(
+                &gloo::utils::document(),
+                "embed-status",
+                embed::copy_status(ok),
+            );
         });
     });
 }

@@ -9,7 +9,8 @@
 
 use crate::browser;
 use crate::canvas::CanvasBackend;
-use crate::charts::{self, ChartLayout, ChartOptions, Theme};
+use crate::charts::{self, ChartLayout, ChartOptions};
+use crate::dom::{self, by_id, listen, observe, set_html, set_text, set_theme};
 use crate::embed::escape_html;
 use crate::format;
 use crate::saved::Saved;
@@ -20,7 +21,6 @@ use crate::suppliers_state::{read_file, Companies, Origin, MAX_COMPANIES};
 use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use std::fmt::Write;
-use wasm_bindgen::convert::FromWasmAbi;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
 
@@ -226,24 +226,7 @@ impl Page {
     }
 
     fn notices_markup(&self) -> String {
-        if self.notices.is_empty() {
-            return String::new();
-        }
-        let mut h = String::from(r#"<div class="notices">"#);
-        for (i, text) in &self.notices {
-            let (class, role) = if text.starts_with("This link") {
-                ("notice error", "alert")
-            } else {
-                ("notice warning", "status")
-            };
-            let _ = write!(
-                h,
-                r#"<div class="{class}" role="{role}"><div class="notice-body"><p>{}</p></div><button type="button" class="icon-button" data-notice="{i}" aria-label="Dismiss this message">✕</button></div>"#,
-                escape_html(text)
-            );
-        }
-        h.push_str("</div>");
-        h
+        dom::notices_markup(r#"<div class="notices">"#, &self.notices)
     }
 
     fn companies_markup(&self) -> String {
@@ -402,40 +385,13 @@ impl Page {
                 }
                 h.push_str("</tbody></table></div>");
             }
-            Chart::Balance => {
-                let caption = "Owed, put in and unpaid by supplier ($ billions)";
-                let _ = write!(
-                    h,
-                    r#"<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}"><table class="data-table"><caption>{caption}</caption><thead><tr><th scope="col">Supplier</th><th scope="col">Owed in the horizon</th><th scope="col">Put in</th><th scope="col">Unpaid if short</th></tr></thead><tbody>"#
-                );
-                for s in &t.suppliers {
-                    let _ = write!(
-                        h,
-                        r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-                        escape_html(&s.name),
-                        format::billions(s.due()),
-                        format::billions(s.received()),
-                        format::billions(s.unpaid())
-                    );
-                }
-                h.push_str("</tbody></table></div>");
-            }
+            Chart::Balance => h = crate::suppliers_embed::balance_table_markup(t),
         }
         h
     }
 
     fn options(&self, scale: f64, title: Option<String>, footer: Option<String>) -> ChartOptions {
-        ChartOptions {
-            scale,
-            theme: if self.dark {
-                Theme::dark()
-            } else {
-                Theme::light()
-            },
-            highlight_year: None,
-            title,
-            footer,
-        }
+        crate::suppliers_embed::chart_options(self.dark, scale, title, footer)
     }
 
     fn names(&self) -> Vec<String> {
@@ -477,11 +433,7 @@ impl Page {
         }
         let height = chart.height(width, self.table.suppliers.len());
         let scale = self.scale;
-        canvas.set_width((width * scale).round() as u32);
-        canvas.set_height((height * scale).round() as u32);
-        let style = canvas.style();
-        let _ = style.set_property("width", &format!("{width}px"));
-        let _ = style.set_property("height", &format!("{height}px"));
+        dom::size_canvas(&canvas, width, height, scale);
         let mut opts = self.options(scale, None, None);
         if chart == Chart::Dues {
             opts.highlight_year = self.highlight;
@@ -553,17 +505,11 @@ impl Page {
             format::money(d.total(i))
         );
         tip.set_inner_html(&h);
-        let width = self.widths[Chart::Dues as usize];
-        let x = layout.x_of(year) / self.scale;
-        let style = tip.style();
-        if x > width / 2.0 {
-            let _ = style.set_property("right", &format!("{}px", (width - x + 12.0).max(0.0)));
-            let _ = style.remove_property("left");
-        } else {
-            let _ = style.set_property("left", &format!("{}px", x + 12.0));
-            let _ = style.remove_property("right");
-        }
-        tip.set_hidden(false);
+        dom::place_tooltip(
+            &tip,
+            layout.x_of(year) / self.scale,
+            self.widths[Chart::Dues as usize],
+        );
     }
 
     /// The figures of the supplier whose row of the balance chart is read, beside the row.
@@ -621,9 +567,7 @@ impl Page {
         set_html(doc, "companies", &self.companies_markup());
         set_html(doc, "add-select", &self.options_markup());
         set_html(doc, "add-error", &self.add_error_markup());
-        if let Some(el) = doc.get_element_by_id("headline") {
-            el.set_text_content(Some(&suppliers::headline(&self.table)));
-        }
+        set_text(doc, "headline", &suppliers::headline(&self.table));
         set_html(doc, "supplier-table", &self.table_markup());
         odds::reset(self, doc);
         for chart in Chart::ALL {
@@ -690,53 +634,6 @@ fn money_cells(commitments: f64, due: f64, unpaid: f64, received: f64, net: f64)
     )
 }
 
-fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
-    doc.get_element_by_id(id)?.dyn_into::<T>().ok()
-}
-
-fn set_html(doc: &Document, id: &str, html: &str) {
-    if let Some(el) = doc.get_element_by_id(id) {
-        el.set_inner_html(html);
-    }
-}
-
-fn set_text(doc: &Document, id: &str, text: &str) {
-    if let Some(el) = doc.get_element_by_id(id) {
-        el.set_text_content(Some(text));
-    }
-}
-
-fn set_theme(doc: &Document, dark: bool) {
-    if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
-    }
-}
-
-/// Listens on `target` for the page's lifetime (the page never unmounts).
-fn listen<E: FromWasmAbi + 'static>(
-    target: &web_sys::EventTarget,
-    event: &str,
-    f: impl FnMut(E) + 'static,
-) {
-    let closure = Closure::<dyn FnMut(E)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    closure.forget();
-}
-
-/// Calls `f` with the element's CSS width (whole pixels) whenever it changes size.
-fn observe(element: &Element, mut f: impl FnMut(f64) + 'static) {
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            f(entry.content_rect().width().round());
-        }
-    });
-    if let Ok(ro) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        ro.observe(element);
-        std::mem::forget(ro);
-    }
-    callback.forget();
-}
-
 /// Reads the first file of a list and adds it when read.
 fn read_files(files: Option<web_sys::FileList>) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
@@ -764,29 +661,20 @@ fn read_files(files: Option<web_sys::FileList>) {
     });
 }
 
-/// Downloads a chart as a PNG at twice its on-screen size, with a title and a source line.
-fn export_png(page: &Page, doc: &Document, chart: Chart) {
-    let Some(canvas) = doc
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-    else {
-        return;
-    };
-    let width = match page.widths[chart as usize] {
-        w if w > 0.0 => w,
-        _ => 800.0,
-    };
-    // Room for the title above and the source line below.
-    let height = chart.height(width, page.table.suppliers.len()) + 70.0;
-    canvas.set_width((width * 2.0).round() as u32);
-    canvas.set_height((height * 2.0).round() as u32);
+/// Downloads a chart as a PNG of the one fixed size (`dom::download_png`), with a title and a
+/// source line.
+fn export_png(page: &Page, chart: Chart) {
     let footer = format!("{} · Compute Coverage", page.table.companies.join(", "));
-    let opts = page.options(2.0, Some(chart.title().to_string()), Some(footer));
-    page.draw_on(&canvas, chart, &opts);
-    if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-        browser::download_url(&format!("suppliers-{}-chart.png", chart.id()), &url);
-    }
+    let opts = page.options(
+        dom::PNG_SCALE,
+        Some(chart.title().to_string()),
+        Some(footer),
+    );
+    dom::download_png(
+        &format!("suppliers-{}-chart.png", chart.id()),
+        chart.height(dom::PNG_WIDTH, page.table.suppliers.len()),
+        |canvas| page.draw_on(canvas, chart, &opts).is_some(),
+    );
 }
 
 fn read_balance_row(page: &mut Page, doc: &Document, row: Option<usize>) {
@@ -809,10 +697,7 @@ pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(root) = doc
-        .get_element_by_id("root")
-        .or_else(|| doc.body().map(Element::from))
-    else {
+    let Some(root) = dom::root(&doc) else {
         return;
     };
     let (companies, problem) = Companies::open(&browser::hash());
@@ -822,10 +707,7 @@ pub fn start() {
         .flatten()
         .filter(|c| c == "light" || c == "dark")
         .unwrap_or_else(|| "auto".into());
-    let system = window
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten();
+    let system = dom::system_dark_query();
     let system_dark = system.as_ref().is_some_and(|q| q.matches());
     let dark = match choice.as_str() {
         "light" => false,
@@ -962,7 +844,7 @@ pub fn start() {
                 .into_iter()
                 .find(|c| id == format!("png-{}", c.id()))
             {
-                export_png(page, doc, chart);
+                export_png(page, chart);
             }
         })
     });
@@ -984,11 +866,7 @@ pub fn start() {
                     page.dark = match choice.as_str() {
                         "light" => false,
                         "dark" => true,
-                        _ => web_sys::window()
-                            .and_then(|w| {
-                                w.match_media("(prefers-color-scheme: dark)").ok().flatten()
-                            })
-                            .is_some_and(|q| q.matches()),
+                        _ => dom::system_dark(),
                     };
                     page.theme_choice = choice;
                     set_theme(doc, page.dark);

@@ -6,6 +6,7 @@
 use crate::canvas::CanvasBackend;
 use crate::charts::{self, ChartLayout, ChartOptions, Theme};
 use crate::components::table::{head, names, row};
+use crate::dom;
 use crate::engine::Projection;
 use crate::format;
 use crate::hooks::use_element_width::use_element_width;
@@ -139,25 +140,9 @@ fn draw_overlay(
     }
 }
 
-/// Width of a downloaded chart in CSS pixels; drawn at twice that, so every PNG is 1600 px
-/// wide with the same layout whatever the screen it was saved on.
-const PNG_WIDTH: f64 = 800.0;
-
-/// Downloads the chart as a PNG, [`PNG_WIDTH`] wide at scale 2, with its title, the
-/// scenario's name and a source line drawn in.
-fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection, dark: bool) {
-    let Ok(element) = gloo::utils::document().create_element("canvas") else {
-        return;
-    };
-    let Ok(canvas) = element.dyn_into::<HtmlCanvasElement>() else {
-        return;
-    };
-    let width = PNG_WIDTH;
-    // Room for the title above and the source line below.
-    let height = chart_height(width, kind) + 70.0;
-    let scale = 2.0;
-    canvas.set_width((width * scale).round() as u32);
-    canvas.set_height((height * scale).round() as u32);
+/// Downloads the chart as a PNG of the one fixed size (`dom::download_png`), with its title,
+/// the scenario's name and a source line drawn in. The embed page's charts download through it too.
+pub fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection, dark: bool) {
     let source = match &scenario.as_of {
         Some(date) => format!(
             "{} (figures as of {date}) · Compute Coverage",
@@ -166,20 +151,17 @@ fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection, dar
         None => format!("{} · Compute Coverage", scenario.name),
     };
     let opts = ChartOptions {
-        scale,
-        theme: if dark { Theme::dark() } else { Theme::light() },
+        scale: dom::PNG_SCALE,
+        theme: Theme::of(dark),
         highlight_year: None,
         title: Some(format!("{}: {}", kind.title(), scenario.name)),
         footer: Some(source),
     };
-    if draw(&canvas, kind, scenario, projection, &opts).is_some() {
-        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            crate::browser::download_url(
-                &crate::export::file_name(&scenario.name, &format!("{}-chart", kind.id()), "png"),
-                &url,
-            );
-        }
-    }
+    dom::download_png(
+        &crate::export::file_name(&scenario.name, &format!("{}-chart", kind.id()), "png"),
+        chart_height(dom::PNG_WIDTH, kind),
+        |canvas| draw(canvas, kind, scenario, projection, &opts).is_some(),
+    );
 }
 
 /// CSS height of a chart for a container width: shorter on phones.

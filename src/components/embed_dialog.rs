@@ -6,13 +6,12 @@
 use crate::browser;
 use crate::codec;
 use crate::components::chart_panel::{self, ChartKind};
+use crate::dom;
 use crate::embed::fit::{self, Body, Layout, Width};
 use crate::embed::{self, Controls, Embed, EmbedTheme, Frame, View};
-use crate::format;
 use crate::hooks::use_element_width::use_element_width;
 use crate::scenario::Scenario;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -102,28 +101,13 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let title = format!("{} — {}", settings.view.label(), props.scenario.name);
     let code = embed::snippet(&src, &title, frame, base, *with_script);
     // The preview: the embed at the chosen width, scaled down to the dialog when wider.
-    let preview_width = f64::from(width.max_px());
-    let scale = if box_width > 0.0 {
-        (box_width / preview_width).min(1.0)
-    } else {
-        1.0
-    };
+    let scale = embed::preview_scale(box_width, width.max_px());
     {
         let preview_box = preview_box.clone();
         use_effect_with((scale, *height), move |(scale, height)| {
             // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
             if let Some(el) = preview_box.cast::<HtmlElement>() {
-                let _ = el
-                    .style()
-                    .set_property("height", &format::px(f64::from(*height) * scale));
-                if let Some(frame) = el
-                    .first_element_child()
-                    .and_then(|f| f.dyn_into::<HtmlElement>().ok())
-                {
-                    let _ = frame
-                        .style()
-                        .set_property("transform", &format!("scale({})", format::fixed(*scale, 4)));
-                }
+                dom::scale_preview(&el, *height, *scale);
             }
         });
     }
@@ -150,13 +134,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             Controls::None
         }
     });
-    let on_theme = select(|e, v| {
-        e.theme = match v {
-            "light" => EmbedTheme::Light,
-            "dark" => EmbedTheme::Dark,
-            _ => EmbedTheme::Auto,
-        }
-    });
+    let on_theme = select(|e, v| e.theme = EmbedTheme::from_id(v));
     let on_width = {
         let width = width.clone();
         let copied = copied.clone();
@@ -228,7 +206,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                 <span>{ "Include the resize script" }</span>
             </label>
             <p class="field-label embed-preview-label" id="embed-preview-label">
-                { format!("Preview: {} px wide, {} px tall{}", w.max_px(), *height, if scale < 1.0 { ", shown smaller" } else { "" }) }
+                { embed::preview_label(w.max_px(), *height, scale) }
             </p>
             <div class="embed-preview" ref={preview_box}>
                 if *open {
@@ -241,7 +219,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             <div class="share-bar">
                 <button type="button" class="small-button" id="copy-embed" onclick={copy}>{ "Copy snippet" }</button>
                 <span role="status" aria-live="polite">
-                    { match *copied { Some(true) => "Snippet copied.", Some(false) => "Copying was blocked: select the snippet and copy it.", None => "" } }
+                    { copied.map_or("", embed::copy_status) }
                 </span>
             </div>
         </details>

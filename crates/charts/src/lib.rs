@@ -103,6 +103,15 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The dark theme when `dark`, else the light one.
+    pub fn of(dark: bool) -> Theme {
+        if dark {
+            Theme::dark()
+        } else {
+            Theme::light()
+        }
+    }
+
     /// Dark ink on white.
     pub fn light() -> Theme {
         Theme {

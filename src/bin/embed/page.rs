@@ -8,9 +8,9 @@ use compute_coverage::adjust;
 use compute_coverage::browser;
 use compute_coverage::charts::{ChartLayout, ChartOptions, Theme};
 use compute_coverage::components::chart_panel::{self, ChartKind};
+use compute_coverage::dom::{self, by_id, listen, observe, set_html, set_text, set_theme};
 use compute_coverage::embed::{self, escape_html, Controls, EmbedStart, EmbedTheme, View};
 use compute_coverage::engine::{self, Projection};
-use compute_coverage::export;
 use compute_coverage::format;
 use compute_coverage::narrative;
 use compute_coverage::scenario::Scenario;
@@ -161,24 +161,7 @@ impl Page {
     }
 
     fn notices_markup(&self) -> String {
-        if self.notices.is_empty() {
-            return String::new();
-        }
-        let mut h = String::from(r#"<div class="notices" id="notices">"#);
-        for (i, text) in &self.notices {
-            let (class, role) = if text.starts_with("This link") {
-                ("notice error", "alert")
-            } else {
-                ("notice warning", "status")
-            };
-            let _ = write!(
-                h,
-                r#"<div class="{class}" role="{role}"><div class="notice-body"><p>{}</p></div><button type="button" class="icon-button" data-notice="{i}" aria-label="Dismiss this message">✕</button></div>"#,
-                escape_html(text)
-            );
-        }
-        h.push_str("</div>");
-        h
+        dom::notices_markup(r#"<div class="notices" id="notices">"#, &self.notices)
     }
 
     fn figures_markup(&self) -> String {
@@ -284,15 +267,15 @@ impl Page {
             return;
         }
         let (width, scale) = (self.width, self.scale);
-        let height = chart_panel::chart_height(width, kind);
-        canvas.set_width((width * scale).round() as u32);
-        canvas.set_height((height * scale).round() as u32);
-        let style = canvas.style();
-        let _ = style.set_property("width", &format::px(width));
-        let _ = style.set_property("height", &format::px(height));
+        dom::size_canvas(
+            &canvas,
+            width,
+            chart_panel::chart_height(width, kind),
+            scale,
+        );
         let opts = ChartOptions {
             scale,
-            theme: theme(self.dark),
+            theme: Theme::of(self.dark),
             highlight_year: self.highlight,
             title: None,
             footer: None,
@@ -327,17 +310,7 @@ impl Page {
         }
         h.push_str("</dl>");
         tip.set_inner_html(&h);
-        // Positioned through the CSSOM (no inline style attribute, which a strict CSP forbids).
-        let x = layout.x_of(year) / self.scale;
-        let style = tip.style();
-        if x > self.width / 2.0 {
-            let _ = style.set_property("right", &format::px((self.width - x + 12.0).max(0.0)));
-            let _ = style.remove_property("left");
-        } else {
-            let _ = style.set_property("left", &format::px(x + 12.0));
-            let _ = style.remove_property("right");
-        }
-        tip.set_hidden(false);
+        dom::place_tooltip(&tip, layout.x_of(year) / self.scale, self.width);
     }
 
     /// After the scenario changed: the view's numbers, then the chart.
@@ -348,12 +321,11 @@ impl Page {
                 self.draw(doc);
             }
             None => {
-                if let Some(el) = doc.get_element_by_id("summary-sentence") {
-                    el.set_text_content(Some(&narrative::summary_sentence(
-                        &self.shown,
-                        &self.projection,
-                    )));
-                }
+                set_text(
+                    doc,
+                    "summary-sentence",
+                    &narrative::summary_sentence(&self.shown, &self.projection),
+                );
                 self.figures(doc);
             }
         }
@@ -374,14 +346,6 @@ impl Page {
     }
 }
 
-fn theme(dark: bool) -> Theme {
-    if dark {
-        Theme::dark()
-    } else {
-        Theme::light()
-    }
-}
-
 fn growth_label(g: f64) -> String {
     format!("×{}", format::fixed(g, 2))
 }
@@ -397,16 +361,6 @@ fn opex_label(o: f64) -> String {
     format!("{plus}{n} points")
 }
 
-fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
-    doc.get_element_by_id(id)?.dyn_into::<T>().ok()
-}
-
-fn set_html(doc: &Document, id: &str, html: &str) {
-    if let Some(el) = doc.get_element_by_id(id) {
-        el.set_inner_html(html);
-    }
-}
-
 /// The id of the element an event came from.
 fn target_id(e: &web_sys::Event) -> String {
     e.target()
@@ -415,69 +369,13 @@ fn target_id(e: &web_sys::Event) -> String {
         .unwrap_or_default()
 }
 
-/// Listens on `target` for the page's lifetime (the page never unmounts).
-fn listen<E: FromWasmAbi + 'static>(
-    target: &web_sys::EventTarget,
-    event: &str,
-    f: impl FnMut(E) + 'static,
-) {
-    let closure = Closure::<dyn FnMut(E)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    closure.forget();
-}
-
-use wasm_bindgen::convert::FromWasmAbi;
-
-/// Downloads the chart as a PNG at twice its on-screen size, with its title, the scenario's
-/// name and a source line drawn in (as the calculator's charts do).
-fn export_png(page: &Page, doc: &Document) {
-    let Some(kind) = chart_kind(page.start.embed.view) else {
-        return;
-    };
-    let Some(canvas) = doc
-        .create_element("canvas")
-        .ok()
-        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-    else {
-        return;
-    };
-    let s = &page.shown;
-    let width = if page.width > 0.0 { page.width } else { 800.0 };
-    // Room for the title above and the source line below.
-    let height = chart_panel::chart_height(width, kind) + 70.0;
-    canvas.set_width((width * 2.0).round() as u32);
-    canvas.set_height((height * 2.0).round() as u32);
-    let source = match &s.as_of {
-        Some(date) => format!("{} (figures as of {date}) · Compute Coverage", s.name),
-        None => format!("{} · Compute Coverage", s.name),
-    };
-    let opts = ChartOptions {
-        scale: 2.0,
-        theme: theme(page.dark),
-        highlight_year: None,
-        title: Some(format!("{}: {}", kind.title(), s.name)),
-        footer: Some(source),
-    };
-    if chart_panel::draw(&canvas, kind, s, &page.projection, &opts).is_some() {
-        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            browser::download_url(
-                &export::file_name(&s.name, &format!("{}-chart", kind.id()), "png"),
-                &url,
-            );
-        }
-    }
-}
-
 /// Reads the address, writes the page into `#root` and wires the reader's controls.
 pub fn start() {
     let doc = gloo::utils::document();
     let Some(window) = web_sys::window() else {
         return;
     };
-    let root = doc
-        .get_element_by_id("root")
-        .or_else(|| doc.body().map(Element::from));
-    let Some(root) = root else {
+    let Some(root) = dom::root(&doc) else {
         return;
     };
     // The Suppliers view is drawn by the Suppliers page's own download.
@@ -491,10 +389,7 @@ pub fn start() {
         return;
     }
     let start = embed::open(&browser::search(), &browser::hash());
-    let system = window
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten();
+    let system = dom::system_dark_query();
     let dark = match start.embed.theme {
         EmbedTheme::Auto => system.as_ref().is_some_and(|q| q.matches()),
         EmbedTheme::Light => false,
@@ -532,15 +427,7 @@ pub fn start() {
             page.draw(doc);
         });
     }
-    // The host page's resize script sizes the iframe to the content (static/embed.js).
-    if let Some(embed_page) = doc.get_element_by_id("embed-page") {
-        observe(&embed_page, |_| {
-            let height = gloo::utils::document()
-                .document_element()
-                .map_or(0.0, |d| f64::from(d.scroll_height()));
-            browser::post_height(height);
-        });
-    }
+    dom::post_height_on_resize(&doc, "embed-page");
 
     listen(&root, "input", |e: web_sys::Event| {
         let id = target_id(&e);
@@ -609,7 +496,9 @@ pub fn start() {
                 page.notices.retain(|(n, _)| *n != i);
                 set_html(doc, "embed-notices", &page.notices_markup());
             } else if button.id().starts_with("png-") {
-                export_png(page, doc);
+                if let Some(kind) = chart_kind(page.start.embed.view) {
+                    chart_panel::export_png(kind, &page.shown, &page.projection, page.dark);
+                }
             }
         })
     });
@@ -660,32 +549,4 @@ fn highlight(page: &mut Page, doc: &Document, year: Option<i32>) {
         page.highlight = year;
         page.draw(doc);
     }
-}
-
-fn set_text(doc: &Document, id: &str, text: &str) {
-    if let Some(el) = doc.get_element_by_id(id) {
-        el.set_text_content(Some(text));
-    }
-}
-
-fn set_theme(doc: &Document, dark: bool) {
-    if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
-    }
-}
-
-/// Calls `f` with the element's CSS width (whole pixels) whenever it changes size.
-fn observe(element: &Element, mut f: impl FnMut(f64) + 'static) {
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            // Whole pixels: sub-pixel jitter must not trigger redraws.
-            f(entry.content_rect().width().round());
-        }
-    });
-    if let Ok(ro) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        ro.observe(element);
-        // Both live as long as the page.
-        std::mem::forget(ro);
-    }
-    callback.forget();
 }
