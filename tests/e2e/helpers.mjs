@@ -16,7 +16,7 @@
 // withApp() fails the test on: a console error, an uncaught page exception, a failed request, an
 // HTTP error status, or any request to an origin other than the local server.
 
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { after, before } from 'node:test';
@@ -254,5 +254,49 @@ export async function withApp(suite, options, fn) {
     throw err;
   } finally {
     await app.close();
+  }
+}
+
+/** Clicks the download button `#id`; the file's suggested name and its bytes. */
+export async function downloadPng(page, id) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id}`).click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** Width and height of a PNG, read from its header. */
+export function pngSize(bytes) {
+  if (bytes.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('not a PNG');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+/**
+ * How many pixels of a PNG are each of `colours` ([r, g, b], within 2 per channel): the image is
+ * decoded by the browser on a blank page of `context`, away from the app's CSP.
+ */
+export async function pngColourCounts(context, bytes, colours) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(
+      async ({ b64, colours }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        const near = (i, [r, g, b]) => Math.abs(d[i] - r) <= 2 && Math.abs(d[i + 1] - g) <= 2 && Math.abs(d[i + 2] - b) <= 2;
+        return colours.map((colour) => {
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (near(i, colour)) n++;
+          return n;
+        });
+      },
+      { b64: bytes.toString('base64'), colours },
+    );
+  } finally {
+    await blank.close();
   }
 }

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useSuite, withApp } from './helpers.mjs';
+import { downloadPng, pngSize, useSuite, withApp } from './helpers.mjs';
 
 const suite = useSuite();
 const PHONE = { width: 390, height: 844 };
@@ -142,24 +142,12 @@ test('no card showing a worrying figure is green, and growth needed is said in w
   });
 });
 
-/** Width and height of a PNG from its header. */
-function pngSize(bytes) {
-  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
-  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-}
-
-async function downloadPng(page, id) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id}`).click()]);
-  const { readFileSync } = await import('node:fs');
-  return readFileSync(await file.path());
-}
-
 test('a chart PNG has the same size on a phone and on a laptop', async () => {
   const sizes = [];
   for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
     await withApp(suite, { name: `layout-png-${viewport.width}`, ...viewport, contextOptions: { acceptDownloads: true } }, async (page) => {
       await page.locator('#png-commitments').waitFor();
-      sizes.push(pngSize(await downloadPng(page, 'png-commitments')));
+      sizes.push(pngSize((await downloadPng(page, 'png-commitments')).bytes));
     });
   }
   assert.deepEqual(sizes[0], sizes[1], `phone ${sizes[0]} vs laptop ${sizes[1]}`);
