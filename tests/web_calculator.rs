@@ -2,68 +2,16 @@
 //! as a person would, and check the headline figures, the error handling and the canvases.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use compute_coverage::app::App;
 use compute_coverage::{engine, format, presets};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{
-    CanvasRenderingContext2d, Element, Event, EventInit, HtmlCanvasElement, HtmlInputElement,
-};
+use web_sys::{HtmlCanvasElement, HtmlInputElement};
+
+mod web_common;
+
+use web_common::{find, mount, pixels, text_of, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts the app into a fresh element, as on a first visit: no stored work and no scenario in
-/// the address (each test's app would otherwise restore the previous test's edits).
-async fn mount() -> Element {
-    let window = gloo::utils::window();
-    if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.clear();
-    }
-    if let Ok(history) = window.history() {
-        let path = window.location().pathname().unwrap_or_default();
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    root.set_id(&format!("test-root-{}", js_sys::Math::random().to_bits()));
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-/// Lets Yew render and the effects (resize observers, drawing) run.
-async fn settle() {
-    for _ in 0..5 {
-        yew::platform::time::sleep(Duration::from_millis(40)).await;
-    }
-}
-
-fn text_of(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("{selector} is on the page"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-/// Types into an input the way the browser reports it: set the value, fire a bubbling `input`.
-async fn type_into(root: &Element, selector: &str, text: &str) {
-    let input: HtmlInputElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.set_value(text);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    settle().await;
-}
 
 #[wasm_bindgen_test]
 async fn default_headlines_match_the_engine() {
@@ -98,12 +46,7 @@ async fn a_bad_value_shows_its_message_and_keeps_the_last_results() {
     let root = mount().await;
     let before = text_of(&root, "#fig-funding-gap .figure-value");
     type_into(&root, "#f-revenue-base", "thirteen").await;
-    let input: HtmlInputElement = root
-        .query_selector("#f-revenue-base")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let input: HtmlInputElement = find(&root, "#f-revenue-base").dyn_into().unwrap();
     assert_eq!(input.value(), "thirteen", "what the user typed stays");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(
@@ -139,21 +82,7 @@ async fn the_chart_canvases_are_drawn() {
     for i in 0..canvases.length() {
         let canvas: HtmlCanvasElement = canvases.get(i).unwrap().dyn_into().unwrap();
         assert!(canvas.width() > 100, "canvas {i} is sized to its container");
-        let ctx: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        let data = ctx
-            .get_image_data(
-                0.0,
-                0.0,
-                f64::from(canvas.width()),
-                f64::from(canvas.height()),
-            )
-            .unwrap()
-            .data();
+        let data = pixels(&canvas);
         // Count pixels that differ from the top-left (background) pixel: axes, bars, lines, text.
         let bg = &data[0..4];
         let differing = data.chunks(4).filter(|px| px != &bg).count();

@@ -4,15 +4,16 @@
 //! exactly the engine's figures; without a financing section the year table stays as it was.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use compute_coverage::app::App;
 use compute_coverage::components::chart_panel::{tooltip_lines, ChartKind};
 use compute_coverage::engine::{self, Projection};
 use compute_coverage::scenario::{Credit, Financing, Raise, Scenario, Shortfall};
 use compute_coverage::{codec, format, presets};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::Element;
+
+mod web_common;
+
+use web_common::mount_at;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -48,35 +49,9 @@ fn with_unpaid() -> Scenario {
     financed(None, Shortfall::Unpaid)
 }
 
-/// Mounts the app into a fresh element as if opened on a link to `scenario` (no stored work),
-/// or on the bare page for `None`.
+/// Mounts the app opened on a link to `scenario` (no stored work), or on the bare page.
 async fn mount(scenario: Option<&Scenario>) -> Element {
-    let window = gloo::utils::window();
-    if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.clear();
-    }
-    if let Ok(history) = window.history() {
-        let path = window.location().pathname().unwrap_or_default();
-        let url = match scenario {
-            Some(s) => format!("{path}#{}", codec::encode(s)),
-            None => path,
-        };
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    root.set_id(&format!("test-root-{}", js_sys::Math::random().to_bits()));
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-/// Lets Yew render (the panels below the charts come a task later) and the effects run.
-async fn settle() {
-    for _ in 0..6 {
-        yew::platform::time::sleep(Duration::from_millis(40)).await;
-    }
+    mount_at(scenario.map(codec::encode).as_deref()).await
 }
 
 /// The text of every cell of the table `selector`'s rows in `part` (thead, tbody or tfoot).

@@ -5,49 +5,15 @@
 //! the release page does not carry.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use compute_coverage::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{
-    CanvasRenderingContext2d, Element, Event, EventInit, HtmlCanvasElement, HtmlInputElement,
-    PointerEvent, PointerEventInit,
-};
+use web_sys::{Element, HtmlCanvasElement, PointerEvent, PointerEventInit};
+
+mod web_common;
+
+use web_common::{find, mount, pixels, settle, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts the app into a fresh element, as on a first visit (no stored work, no link).
-async fn mount() -> Element {
-    let window = gloo::utils::window();
-    if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.clear();
-    }
-    if let Ok(history) = window.history() {
-        let path = window.location().pathname().unwrap_or_default();
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    root.set_id(&format!("test-root-{}", js_sys::Math::random().to_bits()));
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-/// Lets Yew render and the effects (resize observers, drawing) run.
-async fn settle() {
-    for _ in 0..5 {
-        yew::platform::time::sleep(Duration::from_millis(40)).await;
-    }
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("{selector} is on the page"))
-}
 
 /// A debug counter attribute as a number (0 when absent).
 fn counter(el: &Element, name: &str) -> u32 {
@@ -56,33 +22,9 @@ fn counter(el: &Element, name: &str) -> u32 {
         .unwrap_or(0)
 }
 
-async fn type_into(root: &Element, selector: &str, text: &str) {
-    let input: HtmlInputElement = find(root, selector).dyn_into().unwrap();
-    input.set_value(text);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    settle().await;
-}
-
 /// How many pixels of a canvas are not fully transparent.
 fn painted_pixels(canvas: &HtmlCanvasElement) -> usize {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let (w, h) = (canvas.width(), canvas.height());
-    if w == 0 || h == 0 {
-        return 0;
-    }
-    let data = ctx
-        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
-        .unwrap()
-        .data();
-    data.chunks(4).filter(|px| px[3] != 0).count()
+    pixels(canvas).chunks(4).filter(|px| px[3] != 0).count()
 }
 
 const CHARTS: [&str; 3] = ["commitments", "coverage", "cash"];

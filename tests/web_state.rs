@@ -3,40 +3,15 @@
 //! two notices raised in one task are both shown and dismissed one by one.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use compute_coverage::app::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 
+mod web_common;
+
+use web_common::{mount, settle};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts the app into a fresh element, as on a first visit (no stored work, no link).
-async fn mount() -> Element {
-    let window = gloo::utils::window();
-    if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.clear();
-    }
-    if let Ok(history) = window.history() {
-        let path = window.location().pathname().unwrap_or_default();
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
-    }
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    root.set_id(&format!("test-root-{}", js_sys::Math::random().to_bits()));
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-/// Lets Yew render and the effects run.
-async fn settle() {
-    for _ in 0..5 {
-        yew::platform::time::sleep(Duration::from_millis(40)).await;
-    }
-}
 
 fn notices(root: &Element) -> Vec<String> {
     let list = root.query_selector_all(".notice .notice-body > p").unwrap();
