@@ -135,6 +135,12 @@ pub fn uncertainty_page() -> Html {
     let stale = !errors.is_empty() || run.progress.is_some();
     html! {
         <div class="page uncertainty">
+            // As on the calculator: past the ranges to the answer, without touching the link
+            // in the address (a plain "#results" would replace the scenario there).
+            <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                crate::components::stale_banner::focus_by_id("results");
+            })}>{ "Skip the ranges: to the results" }</a>
             <header class="site-header">
                 <div>
                     <p class="back-link"><a href={back} id="back-to-calculator">{ "← Back to the calculator" }</a>{ " · " }<a href="../suppliers/" id="to-suppliers">{ "Suppliers" }</a></p>
@@ -148,7 +154,7 @@ pub fn uncertainty_page() -> Html {
                     <UncertaintySettings text={settings.text.clone()} errors={errors.clone()} {on_change} {on_reset} />
                     <ComparisonPanel scenario={scenario.clone()} projection={projection.clone()} compared={settings.compared.clone()} {on_compare} dark={theme.dark} />
                 </div>
-                <div class={classes!("results", stale.then_some("stale"))} id="results">
+                <div class={classes!("results", stale.then_some("stale"))} id="results" tabindex="-1">
                     <NoticeList notices={notices.list().to_vec()} on_dismiss={dismiss} />
                     if !errors.is_empty() {
                         <div class="stale-banner" role="status" id="stale-banner">

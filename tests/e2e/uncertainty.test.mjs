@@ -95,6 +95,14 @@ function tornadoTip(page) {
 
 test('the tornado reads a bar at a time, by pointer and by keyboard, with the full name and the table\'s figures', async () => {
   await withApp(suite, { name: 'uncertainty-tornado-tooltip', path: 'uncertainty/' }, async (page) => {
+    // The first Tab reaches the skip link, which leads past the ranges and keeps the link.
+    await page.locator('#u-growth-low').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip the ranges: to the results');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement.id === 'results');
+    assert.match(await page.evaluate(() => location.hash), /^#s1\./, 'the scenario stays in the address');
+
     const canvas = page.locator('#tornado');
     await canvas.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelector('#tornado')?.width > 0);
