@@ -4,6 +4,7 @@
 //! own page, `embed/`: see src/bin/embed/page.rs; `static/redirect.js` sends old embed
 //! addresses there before this app loads.)
 
+use crate::address::Address;
 use crate::browser;
 use crate::codec;
 use crate::components::action_toast::action_toast;
@@ -102,20 +103,30 @@ pub fn app() -> Html {
     // Deflating the link and storing take a task of their own after each change, so the
     // charts are redrawn and painted without waiting for them; a newer change cancels it.
     // A switch of preset gets an address of its own (pushed, not replaced), so the browser's
-    // Back returns to the scenario before it; every other change replaces the address.
+    // Back returns to the scenario before it; undoing the switch goes back to that entry, and
+    // redoing it pushes it again (`crate::address` says why); every other change replaces the
+    // address.
     let uncertainty_link = use_node_ref();
     let suppliers_link = use_node_ref();
     let push_next = use_mut_ref(|| false);
+    let address = use_mut_ref(Address::default);
     {
         let notify = notify.clone();
         let link = uncertainty_link.clone();
         let to_suppliers = suppliers_link.clone();
         let push_next = push_next.clone();
+        let address = address.clone();
         use_effect_with(scenario.clone(), move |s| {
             let s = s.clone();
             let later = gloo::timers::callback::Timeout::new(0, move || {
                 let fragment = codec::encode(&s);
-                browser::set_hash(&fragment, push_next.replace(false));
+                let how = address.borrow_mut().step(
+                    &fragment,
+                    &browser::hash(),
+                    browser::hash_under().as_deref(),
+                    push_next.replace(false),
+                );
+                browser::set_hash(&fragment, how);
                 if let Some(a) = link.cast::<web_sys::Element>() {
                     let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
                 }
@@ -172,16 +183,31 @@ pub fn app() -> Html {
     *latest.borrow_mut() = state.clone();
     {
         let dispatch = state.dispatcher();
+        let address = address.clone();
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                     let fragment = browser::hash();
+                    if address.borrow_mut().ours() {
+                        // Undo already showed the scenario; only a change made since then
+                        // can be missing from the address.
+                        browser::replace_hash(&codec::encode(&latest.borrow().scenario));
+                        return;
+                    }
                     if !codec::is_scenario_fragment(&fragment) {
                         return;
                     }
-                    match latest.borrow().visit(&fragment) {
-                        Visit::Undo => dispatch.dispatch(Action::Undo),
-                        Visit::Redo => dispatch.dispatch(Action::Redo),
+                    let visit = latest.borrow().visit(&fragment);
+                    match visit {
+                        Visit::Undo => {
+                            let from = codec::encode(&latest.borrow().scenario);
+                            address.borrow_mut().went_back(from);
+                            dispatch.dispatch(Action::Undo);
+                        }
+                        Visit::Redo => {
+                            address.borrow_mut().went_forward(&fragment);
+                            dispatch.dispatch(Action::Redo);
+                        }
                         Visit::Here => {}
                         Visit::Elsewhere => {
                             let _ = gloo::utils::window().location().reload();

@@ -2,6 +2,7 @@
 //! clipboard), each turning failure into a value or a message instead of a panic. Compiled
 //! only for wasm32.
 
+use crate::address::Move;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -87,34 +88,45 @@ pub fn page_url() -> String {
 /// Replaces the fragment without adding a history entry (so editing does not fill the back
 /// button with one entry per keystroke).
 pub fn replace_hash(fragment: &str) {
-    set_hash(fragment, false);
+    set_hash(fragment, Move::Replace);
 }
 
-/// Sets the fragment, adding a history entry when `push` (a switch of preset, which Back
-/// should undo) and replacing the current one otherwise. Setting the fragment this way fires
-/// no `popstate` and no `hashchange`. An unchanged address is left alone: pushing it would
-/// make Back do nothing.
-pub fn set_hash(fragment: &str, push: bool) {
-    if let Some(w) = web_sys::window() {
-        let l = w.location();
-        if l.hash()
-            .is_ok_and(|h| h.trim_start_matches('#') == fragment)
-        {
-            return;
-        }
-        let url = format!(
-            "{}{}#{fragment}",
-            l.pathname().unwrap_or_default(),
-            l.search().unwrap_or_default()
-        );
-        if let Ok(history) = w.history() {
-            let _ = if push {
-                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-            } else {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            };
-        }
+/// The link the current history entry records under it: the entry a switch of preset was
+/// pushed on top of (see [`crate::address`]).
+pub fn hash_under() -> Option<String> {
+    web_sys::window()?.history().ok()?.state().ok()?.as_string()
+}
+
+/// Moves the address to the fragment as [`crate::address`] decided: a pushed entry records
+/// the link under it, a replaced one keeps what it recorded, and Back goes back one entry.
+/// Pushing or replacing fires no `popstate` and no `hashchange`. An unchanged address is left
+/// alone: pushing it would make Back do nothing.
+pub fn set_hash(fragment: &str, how: Move) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let (l, Ok(history)) = (w.location(), w.history()) else {
+        return;
+    };
+    let here = hash();
+    if how == Move::Back {
+        let _ = history.back();
+        return;
     }
+    if how == Move::Stay || here == fragment {
+        return;
+    }
+    let url = format!(
+        "{}{}#{fragment}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default()
+    );
+    let _ = if how == Move::Push {
+        history.push_state_with_url(&JsValue::from_str(&here), "", Some(&url))
+    } else {
+        let kept = history.state().unwrap_or(JsValue::NULL);
+        history.replace_state_with_url(&kept, "", Some(&url))
+    };
 }
 
 /// The current time as ISO 8601 text.

@@ -250,10 +250,18 @@ fn hex(b: u8) -> Option<u8> {
 /// Escapes text for HTML content or a double-quoted attribute: the snippet a writer pastes into
 /// their page, and everything the embed page writes as markup from a scenario.
 pub fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    // One pass over the characters: smaller in every page's download than four `replace`s.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The folder of a page's address: everything up to and including the last `/` (so

@@ -13,6 +13,7 @@ pub use coverage_model::{
     suppliers, uncertainty,
 };
 
+pub mod address;
 pub mod embed;
 pub mod history;
 pub mod notices;

@@ -9,7 +9,7 @@ use crate::browser;
 use crate::charts::ComparisonMetric;
 use crate::codec;
 use crate::components::notice_list::NoticeList;
-use crate::components::plot::{Plot, PlotData};
+use crate::components::plot::{Plot, PlotData, RowTip};
 use crate::components::theme_toggle::theme_toggle;
 use crate::components::uncertainty_settings::UncertaintySettings;
 use crate::engine::{self, Projection};
@@ -135,6 +135,12 @@ pub fn uncertainty_page() -> Html {
     let stale = !errors.is_empty() || run.progress.is_some();
     html! {
         <div class="page uncertainty">
+            // As on the calculator: past the ranges to the answer, without touching the link
+            // in the address (a plain "#results" would replace the scenario there).
+            <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                crate::components::stale_banner::focus_by_id("results");
+            })}>{ "Skip the ranges: to the results" }</a>
             <header class="site-header">
                 <div>
                     <p class="back-link"><a href={back} id="back-to-calculator">{ "← Back to the calculator" }</a>{ " · " }<a href="../suppliers/" id="to-suppliers">{ "Suppliers" }</a></p>
@@ -148,7 +154,7 @@ pub fn uncertainty_page() -> Html {
                     <UncertaintySettings text={settings.text.clone()} errors={errors.clone()} {on_change} {on_reset} />
                     <ComparisonPanel scenario={scenario.clone()} projection={projection.clone()} compared={settings.compared.clone()} {on_compare} dark={theme.dark} />
                 </div>
-                <div class={classes!("results", stale.then_some("stale"))} id="results">
+                <div class={classes!("results", stale.then_some("stale"))} id="results" tabindex="-1">
                     <NoticeList notices={notices.list().to_vec()} on_dismiss={dismiss} />
                     if !errors.is_empty() {
                         <div class="stale-banner" role="status" id="stale-banner">
@@ -361,11 +367,15 @@ fn tornado_panel(props: &TornadoPanelProps) -> Html {
     let t = &props.tornado;
     let height = (80.0 + 34.0 * t.bars.len() as f64).max(160.0);
     let year = |y: Option<i32>| format::year_or_never(y);
+    // The chart shortens and wraps the inputs' names; its tooltip gives each bar in full,
+    // with the same figures as the table below. (Built once per tornado: the panel renders
+    // only when its props change.)
+    let tips = Rc::new(tornado_tips(t));
     html! {
         <section class="panel" aria-labelledby="tornado-heading">
             <h2 id="tornado-heading">{ "What matters most" }</h2>
             <p class="hint">{ format!("Each input moved to the ends of its range, one at a time, everything else as entered (funding gap as entered: {}). The longest bars decide the answer.", format::money(t.funding_gap)) }</p>
-            <Plot id="tornado" data={PlotData::Tornado(props.tornado.clone())} label="Tornado chart of the funding gap at each input's low and high value; the table below has the figures." dark={props.dark} {height} />
+            <Plot id="tornado" data={PlotData::Tornado(props.tornado.clone())} label="Tornado chart of the funding gap at each input's low and high value. Use the up and down arrow keys to read each input; the table below has the figures." dark={props.dark} {height} {tips} />
             <details class="chart-data">
                 <summary>{ "Show data" }</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Sensitivity of the funding gap">
@@ -387,6 +397,31 @@ fn tornado_panel(props: &TornadoPanelProps) -> Html {
             </details>
         </section>
     }
+}
+
+/// Each bar's tooltip: the input's full name, and its low and high values with the funding
+/// gap and break-even year at each (the table's row).
+fn tornado_tips(t: &Tornado) -> Vec<RowTip> {
+    let end = |at: &str, value: String, end: &sensitivity::End| {
+        [
+            (at.to_string(), value),
+            ("Funding gap".to_string(), format::money(end.funding_gap)),
+            (
+                "Break-even".to_string(),
+                format::year_or_never(end.break_even_year),
+            ),
+        ]
+    };
+    t.bars
+        .iter()
+        .map(|b| RowTip {
+            title: b.label.clone(),
+            lines: end("Low", b.low_text(), &b.low)
+                .into_iter()
+                .chain(end("High", b.high_text(), &b.high))
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]

@@ -71,6 +71,96 @@ test('the uncertainty page draws its bands and tornado, and the growth range mov
   });
 });
 
+/** The tornado's data table: each row's full input name and its six cells. */
+function tornadoTable(page) {
+  return page.locator('#tornado-table tbody tr').evaluateAll((rows) => rows.map((r) => ({
+    label: r.querySelector('th').textContent.trim(),
+    cells: [...r.querySelectorAll('td')].map((td) => td.textContent.trim()),
+  })));
+}
+
+/** What the tornado's tooltip shows (null when hidden): its heading and its values. */
+function tornadoTip(page) {
+  return page.evaluate(() => {
+    const tip = document.querySelector('#tornado')?.parentElement.querySelector('.chart-tooltip');
+    if (!tip || tip.hidden) return null;
+    const box = tip.getBoundingClientRect();
+    return {
+      label: tip.querySelector('.tooltip-year').textContent.trim(),
+      cells: [...tip.querySelectorAll('dd')].map((dd) => dd.textContent.trim()),
+      inside: box.width > 0 && box.left >= 0 && box.right <= window.innerWidth,
+    };
+  });
+}
+
+test('the tornado reads a bar at a time, by pointer and by keyboard, with the full name and the table\'s figures', async () => {
+  await withApp(suite, { name: 'uncertainty-tornado-tooltip', path: 'uncertainty/' }, async (page) => {
+    // The first Tab reaches the skip link, which leads past the ranges and keeps the link.
+    await page.locator('#u-growth-low').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip the ranges: to the results');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement.id === 'results');
+    assert.match(await page.evaluate(() => location.hash), /^#s1\./, 'the scenario stays in the address');
+
+    const canvas = page.locator('#tornado');
+    await canvas.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('#tornado')?.width > 0);
+    const table = await tornadoTable(page);
+    assert.ok(table.length >= 4, `${table.length} inputs`);
+    // The chart shortens some names; the tooltip must not.
+    assert.ok(table.some((r) => r.label.length > 30), 'a long name to check against');
+
+    // Pointer: sweeping down the chart reads every bar once, top to bottom in the table's order.
+    const box = await canvas.boundingBox();
+    const seen = [];
+    for (let y = box.y + 2; y < box.y + box.height; y += 6) {
+      await page.mouse.move(box.x + box.width / 2, y);
+      const tip = await tornadoTip(page);
+      if (tip && seen.at(-1)?.label !== tip.label) seen.push(tip);
+    }
+    assert.deepEqual(seen.map((t) => t.label), table.map((r) => r.label), 'every bar, in order, named in full');
+    for (const [i, tip] of seen.entries()) {
+      assert.deepEqual(tip.cells, table[i].cells, `${tip.label}: the tooltip's figures are the table's`);
+      assert.ok(tip.inside, `${tip.label}: the tooltip is within the window`);
+    }
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await page.waitForFunction(() => document.querySelector('#tornado').parentElement.querySelector('.chart-tooltip').hidden);
+
+    // Keyboard: focus shows the first bar; the arrows, Home and End move; Escape hides it.
+    await canvas.focus();
+    const reads = async (i, what) => {
+      await page.waitForFunction((want) => {
+        const tip = document.querySelector('#tornado').parentElement.querySelector('.chart-tooltip');
+        return !tip.hidden && tip.querySelector('.tooltip-year')?.textContent.trim() === want;
+      }, table[i].label, { timeout: 10000 }).catch(() => {});
+      const tip = await tornadoTip(page);
+      assert.deepEqual(tip && { label: tip.label, cells: tip.cells }, table[i], what);
+    };
+    await reads(0, 'focus reads the first bar');
+    assert.equal(await page.locator('#tornado').getAttribute('tabindex'), '0');
+    await page.keyboard.press('ArrowDown');
+    await reads(1, 'ArrowDown reads the next');
+    await page.keyboard.press('End');
+    await reads(table.length - 1, 'End reads the last');
+    await page.keyboard.press('ArrowDown');
+    await reads(table.length - 1, 'and stays there');
+    await page.keyboard.press('ArrowUp');
+    await reads(table.length - 2, 'ArrowUp reads the one above');
+    await page.keyboard.press('Home');
+    await reads(0, 'Home reads the first');
+    assert.equal(
+      await page.locator('#tornado').evaluate((c) => c.parentElement.querySelector('.chart-tooltip').getAttribute('role')),
+      'status',
+      'read out politely',
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('#tornado').parentElement.querySelector('.chart-tooltip').hidden);
+    // The fans are not read this way: they stay out of the tab order.
+    assert.equal(await page.locator('#cash-fan').getAttribute('tabindex'), null);
+  });
+});
+
 test('the comparison shows two scenarios side by side', async () => {
   await withApp(suite, { name: 'uncertainty-compare' }, async (page) => {
     await page.locator('#save-name').waitFor();

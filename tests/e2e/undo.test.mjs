@@ -1,8 +1,9 @@
 // Safe edits as a person makes them: remove a deal and undo it (the figures come back), redo,
 // Ctrl+Z, typing undone a field at a time, Back after switching preset (the edited scenario
-// returns), where the keyboard focus lands after each deal action and what is announced, the
-// "Counted" boxes of letters of intent while only firm contracts count, and a field's message
-// said once the field is left. Expected figures come from the engine.
+// returns), Undo of a switch stepping back in the browser's history too (no dead Back press),
+// where the keyboard focus lands after each deal action and what is announced, the "Counted"
+// boxes of letters of intent while only firm contracts count, and a field's message said once
+// the field is left. Expected figures come from the engine.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -157,6 +158,53 @@ test('Back after switching preset returns to the previous scenario with its edit
     await page.locator('#undo').click();
     await page.waitForFunction(() => /OpenAI/.test(document.querySelector('#results-heading').textContent), null, { timeout: 15000 });
     await waitFigures(page, edited, 'Undo returns to the edited scenario');
+  });
+});
+
+test('undoing a switch of preset steps back in the browser too: no dead Back press, and Redo comes forward again', async () => {
+  await withApp(suite, { name: 'undo-preset-undo-back' }, async (page) => {
+    // The reader came from another page.
+    const calculator = page.url();
+    await page.goto('about:blank');
+    await page.goto(calculator);
+    await page.locator('#f-revenue-base').waitFor();
+    await page.waitForFunction(() => location.hash.startsWith('#s1.'), null, { timeout: 15000 });
+    const openai = await page.evaluate(() => location.hash);
+    const entries = await page.evaluate(() => history.length);
+    const heading = (name) => page.waitForFunction(
+      (n) => document.querySelector('#results-heading')?.textContent.includes(n), name, { timeout: 15000 });
+    const hashIs = (h) => page.waitForFunction((want) => location.hash === want, h, { timeout: 15000 });
+
+    await page.selectOption('#preset', 'anthropic-2025-11');
+    await heading('Anthropic');
+    await page.waitForFunction((n) => history.length === n + 1, entries, { timeout: 15000 });
+    const anthropic = await page.evaluate(() => location.hash);
+
+    // Undo with the button: the page and the address go back together.
+    await page.locator('#undo').click();
+    await heading('OpenAI');
+    await hashIs(openai);
+    // Redo pushes the switch's entry again, and Back undoes it as before.
+    await page.locator('#redo').click();
+    await heading('Anthropic');
+    await hashIs(anthropic);
+    assert.equal(await page.evaluate(() => history.length), entries + 1, 'the same entries, not one more');
+    await page.evaluate(() => history.back());
+    await heading('OpenAI');
+    await hashIs(openai);
+    // Forward redoes the switch, and Ctrl+Z then is Back once more.
+    await page.evaluate(() => history.forward());
+    await heading('Anthropic');
+    await hashIs(anthropic);
+    await page.locator('#redo').focus();
+    await page.keyboard.press('Control+z');
+    await heading('OpenAI');
+    await hashIs(openai);
+    assert.equal(await page.locator('#preset').inputValue(), 'openai-2025-11');
+
+    // The next Back leaves for where the reader came from, at the first press.
+    await page.goBack();
+    await page.waitForURL('about:blank', { timeout: 15000 });
   });
 });
 

@@ -18,13 +18,14 @@
 //! And those of the Suppliers page: [`draw_supplier_dues`] (dues per year stacked by supplier)
 //! and [`draw_supplier_balance`] (owed, put in and unpaid per supplier).
 //!
-//! Each function fills the whole drawing area; those with years on the x axis (all but the
-//! tornado) return a [`ChartLayout`], which maps a pointer position back to a year (for the
-//! crosshair and tooltip). Nothing here touches the browser: plotters-canvas ignores the device
-//! pixel ratio, so the caller sizes the canvas backing store to CSS size × ratio and passes the
-//! ratio as [`ChartOptions::scale`]; every length below is multiplied by it. No text is measured
-//! through the backend (on wasm that costs a DOM layout per label): layout uses [`text_width`],
-//! a fixed estimate of sans-serif glyph widths.
+//! Each function fills the whole drawing area and returns a [`ChartLayout`]: for those with
+//! years on the x axis it maps a pointer position back to a year, for the tornado and the
+//! suppliers' balance back to a bar's row (for the crosshair and tooltip). Nothing here
+//! touches the browser: plotters-canvas ignores the device pixel ratio, so the caller sizes the
+//! canvas backing store to CSS size × ratio and passes the ratio as [`ChartOptions::scale`];
+//! every length below is multiplied by it. No text is measured through the backend (on wasm
+//! that costs a DOM layout per label): layout uses [`text_width`], a fixed estimate of
+//! sans-serif glyph widths.
 
 mod cash_chart;
 mod commitments_chart;
@@ -258,6 +259,24 @@ impl ChartLayout {
         } else {
             bottom
         }
+    }
+
+    /// The row at height `y_px` (backend pixels) of a chart of horizontal bars that shares its
+    /// plot's height equally among `rows` rows (the tornado, the suppliers' balance), for the
+    /// tooltip; `None` above or below the plot, or with no rows.
+    pub fn row_at(&self, rows: usize, y_px: f64) -> Option<usize> {
+        let (top, bottom) = (f64::from(self.plot_top), f64::from(self.plot_bottom));
+        if rows == 0 || !(top..bottom).contains(&y_px) {
+            return None;
+        }
+        let row = ((y_px - top) / ((bottom - top) / rows as f64)) as usize;
+        Some(row.min(rows - 1))
+    }
+
+    /// The centre height of `row` among `rows` (as [`ChartLayout::row_at`] divides the plot).
+    pub fn row_centre(&self, rows: usize, row: usize) -> f64 {
+        let (top, bottom) = (f64::from(self.plot_top), f64::from(self.plot_bottom));
+        top + (row as f64 + 0.5) * (bottom - top) / rows.max(1) as f64
     }
 
     /// The year whose band holds a pointer at `x_px` (backend pixels: multiply a pointer's CSS

@@ -245,20 +245,12 @@ pub fn draw_supplier_balance<DB: DrawingBackend>(
 /// canvas, given the layout it was drawn with and the number of suppliers; `None` outside the
 /// rows.
 pub fn balance_row_at(layout: &ChartLayout, suppliers: usize, y: f64) -> Option<usize> {
-    let rows = suppliers.min(MAX_BALANCE_ROWS);
-    let (top, bottom) = (f64::from(layout.plot_top), f64::from(layout.plot_bottom));
-    if rows == 0 || !(top..bottom).contains(&y) {
-        return None;
-    }
-    let row = ((y - top) / ((bottom - top) / rows as f64)) as usize;
-    Some(row.min(rows - 1))
+    layout.row_at(suppliers.min(MAX_BALANCE_ROWS), y)
 }
 
 /// The centre height of a row of the balance chart (as [`balance_row_at`] divides it).
 pub fn balance_row_centre(layout: &ChartLayout, suppliers: usize, row: usize) -> f64 {
-    let rows = suppliers.clamp(1, MAX_BALANCE_ROWS);
-    let (top, bottom) = (f64::from(layout.plot_top), f64::from(layout.plot_bottom));
-    top + (row as f64 + 0.5) * (bottom - top) / rows as f64
+    layout.row_centre(suppliers.min(MAX_BALANCE_ROWS), row)
 }
 
 fn value(values: &[f64], i: usize) -> f64 {

@@ -7,7 +7,7 @@
 use super::frame::{
     elide, nice_axis, text, text_width, tick_label, Axis, Frame, LegendItem, FONT, PAD,
 };
-use super::{ChartOptions, Theme};
+use super::{ChartOptions, ChartResult, Theme};
 use coverage_model::format;
 use coverage_model::sensitivity::{Bar, Tornado};
 use plotters::coord::Shift;
@@ -29,7 +29,9 @@ const MIN_PART: f64 = 2.0;
 
 /// Draws the tornado of `tornado.bars`, top to bottom in the order given. The x axis is the
 /// funding gap in $ billions; a vertical line marks the scenario's own gap. With no bars it
-/// says there is nothing to vary.
+/// says there is nothing to vary. Returns the frame of the bars' rows (from the first row's
+/// top to the axis), which [`row_at`](crate::ChartLayout::row_at) shares among the bars for
+/// the tooltip.
 ///
 /// # Errors
 /// The backend's error, if drawing fails.
@@ -37,7 +39,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     tornado: &Tornado,
     opts: &ChartOptions,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> ChartResult<DB> {
     let t = &opts.theme;
     let (low_color, high_color) = colors(opts);
     let legend = if tornado.bars.is_empty() {
@@ -50,6 +52,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     };
     let frame = Frame::bare(root, opts, UNIT, &legend);
     frame.draw_chrome(root, opts, UNIT, &legend)?;
+    let mut rows = frame.layout;
     if tornado.bars.is_empty() {
         let l = &frame.layout;
         let at = (
@@ -65,9 +68,12 @@ pub fn draw_tornado<DB: DrawingBackend>(
             layout.draw_bar(root, &frame, opts, tornado, i, bar)?;
         }
         layout.draw_base(root, &frame, opts, tornado)?;
+        // The label of the line at the scenario's own gap sits above the first row.
+        rows.plot_top = layout.top;
     }
     frame.draw_footer(root, opts)?;
-    root.present()
+    root.present()?;
+    Ok(rows)
 }
 
 /// The unit line, which names the x axis.

@@ -562,6 +562,50 @@ fn tornado_draws_a_bar_per_input_sorted_by_swing() {
 }
 
 #[test]
+fn a_pointer_on_a_tornado_bar_finds_its_row() {
+    let t = tornado(&presets::openai_november_2025());
+    let n = t.bars.len();
+    let opts = ChartOptions::default();
+    // A laptop's column and a phone's (the page's height for the bars).
+    for size in [SIZE, (330, 80 + 34 * n as u32)] {
+        let (svg, layout) = svg_of(size, |root| {
+            Some(draw_tornado(root, &t, &opts).unwrap_or_else(|e| panic!("tornado: {e:?}")))
+        });
+        let layout = layout.expect("a layout");
+        let els = parse(&svg);
+        // Each bar's low part (one per row, top to bottom): its top and height.
+        let mut bars: Vec<(f64, f64)> = els
+            .iter()
+            .filter(|e| e.is("rect", "fill", opts.theme.secondary) && e.num("height") > 0.0)
+            .map(|e| (e.num("y"), e.num("height")))
+            .collect();
+        bars.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // (The legend's swatch is the first.)
+        let bars = &bars[bars.len() - n..];
+        for (i, &(y, h)) in bars.iter().enumerate() {
+            for at in [y, y + h / 2.0, y + h - 0.5] {
+                assert_eq!(layout.row_at(n, at), Some(i), "{size:?}: bar {i} at {at}");
+            }
+            let centre = layout.row_centre(n, i);
+            assert!(
+                (y..=y + h).contains(&centre),
+                "{size:?}: the tooltip's row centre {centre} is off bar {i} ({y}, {h})"
+            );
+        }
+        // Above the first row is the label of the line at the gap as entered, and the legend.
+        let entered = els
+            .iter()
+            .find(|e| e.tag == "text" && e.text.starts_with("as entered"))
+            .expect("the label of the gap as entered")
+            .num("y");
+        assert_eq!(layout.row_at(n, entered), None, "{size:?}");
+        assert_eq!(layout.row_at(n, f64::from(layout.plot_top) - 1.0), None);
+        assert_eq!(layout.row_at(n, f64::from(layout.plot_bottom)), None);
+        assert_eq!(layout.row_at(0, f64::from(layout.plot_top)), None);
+    }
+}
+
+#[test]
 fn tornado_on_a_phone_keeps_every_label_and_input_value() {
     let t = tornado(&presets::openai_november_2025());
     let opts = ChartOptions::default();
