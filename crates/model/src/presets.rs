@@ -25,12 +25,20 @@ pub struct Preset {
     /// Sources of the figures that are not attached to a single deal.
     pub sources: &'static [Source],
     json: &'static str,
+    /// The same JSON without notes and sources (written by build.rs).
+    plain: &'static str,
 }
 
 impl Preset {
     /// The scenario. The JSON is part of the program and checked by the tests, so it is valid.
     pub fn scenario(&self) -> Scenario {
         Scenario::from_json(self.json).expect("built-in scenarios are valid (checked by tests)")
+    }
+
+    /// The scenario without its notes and sources: the same figures, for a view that never shows
+    /// where they come from (the embed page), so its download does not carry the notes.
+    pub fn scenario_without_notes(&self) -> Scenario {
+        Scenario::from_json(self.plain).expect("built-in scenarios are valid (checked by tests)")
     }
 
     /// The scenario's JSON text as shipped.
@@ -61,6 +69,7 @@ pub const PRESETS: [Preset; 3] = [
             Source { label: "Cost per GW: Nvidia (Aug 2025), Bernstein; Altman, 28 Oct 2025", url: None },
         ],
         json: include_str!("presets/openai-november-2025.json"),
+        plain: include_str!(concat!(env!("OUT_DIR"), "/openai-november-2025.plain.json")),
     },
     Preset {
         id: "anthropic-2025-11",
@@ -77,6 +86,7 @@ pub const PRESETS: [Preset; 3] = [
             Source { label: "2025 burn of nearly $3B on about $4.2B of revenue, break-even in 2028: The Wall Street Journal, 13 Nov 2025", url: Some("https://apps.digitimes.com/news/a20251113PD207/anthropic-openai-2028-startup-revenue.html") },
         ],
         json: include_str!("presets/anthropic-november-2025.json"),
+        plain: include_str!(concat!(env!("OUT_DIR"), "/anthropic-november-2025.plain.json")),
     },
     Preset {
         id: "blank",
@@ -85,6 +95,7 @@ pub const PRESETS: [Preset; 3] = [
         notes: &["Every figure here is a placeholder to replace with your own."],
         sources: &[],
         json: include_str!("presets/blank.json"),
+        plain: include_str!(concat!(env!("OUT_DIR"), "/blank.plain.json")),
     },
 ];
 
@@ -106,4 +117,45 @@ pub fn anthropic_november_2025() -> Scenario {
 /// The blank starting point.
 pub fn blank() -> Scenario {
     PRESETS[2].scenario()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PRESETS;
+    use crate::engine;
+    use crate::scenario::Scenario;
+
+    /// The scenario with every note and source cleared, as build.rs strips them.
+    fn without_notes(s: &Scenario) -> Scenario {
+        let mut d = s.draft().clone();
+        for deal in &mut d.deals {
+            (deal.note, deal.source) = (None, None);
+        }
+        for raise in &mut d.funding.raises {
+            raise.note = None;
+        }
+        if let Some(f) = &mut d.financing {
+            f.note = None;
+        }
+        for m in &mut d.markers {
+            m.source = None;
+        }
+        Scenario::new(d).unwrap()
+    }
+
+    #[test]
+    fn the_plain_presets_are_the_presets_without_their_notes() {
+        for p in PRESETS {
+            let (full, plain) = (p.scenario(), p.scenario_without_notes());
+            assert_eq!(plain, without_notes(&full), "{}", p.id);
+            assert_eq!(engine::project(&plain), engine::project(&full), "{}", p.id);
+            assert!(p.plain.len() < p.json().len(), "{}", p.id);
+        }
+        let openai = &PRESETS[0];
+        assert!(
+            openai.json().contains("\"note\""),
+            "the full preset keeps its notes"
+        );
+        assert!(!openai.plain.contains("\"note\"") && !openai.plain.contains("\"source\""));
+    }
 }
