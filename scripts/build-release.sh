@@ -39,6 +39,12 @@ for wasm in dist/*_bg.wasm dist/*/*_bg.wasm; do
     node_modules/.bin/terser "$glue" --module --compress --mangle --output "$glue"
 done
 
+# The embed and uncertainty pages share styles/app.css with the calculator but write only some of
+# its classes: their copies keep the rules their own download can match (scripts/prune-css.mjs),
+# about 1.7 KiB gzip less each.
+node scripts/prune-css.mjs dist/embed
+node scripts/prune-css.mjs dist/uncertainty
+
 # Strict Content-Security-Policy: trunk's inline loader is allowed by its hash, replacing the
 # 'unsafe-inline' that index.html carries for `trunk serve` (scripts/csp-hash.mjs; every page
 # under dist/ whose HTML has the policy).
