@@ -26,8 +26,11 @@ const PAGES = [
   // present values and the answer-first layout added 9-17 KiB to the calculator, and the Monte
   // Carlo per supplier and embed=suppliers 13 KiB to the Suppliers page.
   { name: 'calculator', html: 'index.html', budget: 258.8, goal: 220 },
-  { name: 'uncertainty', html: 'uncertainty/index.html', budget: 201.9, goal: 200 },
-  { name: 'embed', html: 'embed/index.html', budget: 102.6, goal: 100 },
+  // Session 5: the JS glue minified (all pages), the embed's default scenario without its notes,
+  // and the embed and uncertainty pages' stylesheets pruned to what they can match: embed 102.1
+  // -> 97.8 KiB, uncertainty 201.4 -> 198.4 KiB (both now under their goals).
+  { name: 'uncertainty', html: 'uncertainty/index.html', budget: 198.9, goal: 200 },
+  { name: 'embed', html: 'embed/index.html', budget: 98.3, goal: 100 },
   // Plain web-sys like the embed page (Yew would add its runtime for a page of one form and two
   // charts); it carries the Monte Carlo for the odds per supplier and the embed=suppliers view.
   { name: 'suppliers', html: 'suppliers/index.html', budget: 150, goal: 137.5 },

@@ -5,7 +5,7 @@
 pub mod fit;
 
 use crate::codec;
-use crate::presets::PRESETS;
+use crate::presets;
 use crate::scenario::Scenario;
 use crate::{adjust, engine, narrative};
 use fit::{Card, Width};
@@ -437,7 +437,7 @@ pub fn open(query: &str, fragment: &str) -> EmbedStart {
         // The default's notes and sources are never shown here: left out of the download.
         None => EmbedStart {
             embed,
-            scenario: PRESETS[0].scenario_without_notes(),
+            scenario: presets::default_without_notes(),
             fragment: None,
             problems,
         },
@@ -447,6 +447,7 @@ pub fn open(query: &str, fragment: &str) -> EmbedStart {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::presets::PRESETS;
 
     #[test]
     fn escaped_text_cannot_open_a_tag_or_leave_an_attribute() {
@@ -658,7 +659,7 @@ mod tests {
         // fragment to pass on.
         let start = open("", "");
         assert_eq!(start.embed.view, View::Commitments);
-        assert_eq!(start.scenario, PRESETS[0].scenario_without_notes());
+        assert_eq!(start.scenario, presets::default_without_notes());
         assert_eq!(
             engine::project(&start.scenario),
             engine::project(&PRESETS[0].scenario())
@@ -670,7 +671,7 @@ mod tests {
 
         // A damaged link and an unknown view: both said, the default shown, no fragment kept.
         let start = open("?embed=pie", &format!("{}!!", &link[..link.len() / 2]));
-        assert_eq!(start.scenario, PRESETS[0].scenario_without_notes());
+        assert_eq!(start.scenario, presets::default_without_notes());
         assert_eq!(start.fragment, None);
         assert_eq!(start.problems.len(), 2, "{:?}", start.problems);
         assert!(start.problems[0].contains("unknown embed=\"pie\""));

@@ -1,6 +1,6 @@
-//! Writes each built-in scenario's JSON without its notes and sources (`OUT_DIR/<name>.plain.json`)
-//! for views that show figures but never the provenance (the embed page's default scenario): the
-//! notes are two thirds of a preset's bytes and would otherwise ride in that download unread.
+//! Writes the default scenario's JSON without its notes and sources (`OUT_DIR/<name>.plain.json`)
+//! for a view that shows figures but never their provenance (the embed page): the notes are two
+//! thirds of the preset's bytes and would otherwise ride in that download unread.
 
 use serde_json::Value;
 use std::path::Path;
@@ -21,17 +21,18 @@ fn strip(v: &mut Value) {
     }
 }
 
+/// The first of `presets::PRESETS` (its tests check that this is the same scenario).
+const DEFAULT: &str = "openai-november-2025";
+
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["openai-november-2025", "anthropic-november-2025", "blank"] {
-        let from = format!("src/presets/{name}.json");
-        println!("cargo::rerun-if-changed={from}");
-        let text = fs::read_to_string(&from).expect("the preset is in the crate");
-        let mut value: Value = serde_json::from_str(&text).expect("the preset is JSON");
-        strip(&mut value);
-        let plain = serde_json::to_string(&value).expect("a JSON value writes");
-        fs::write(Path::new(&out).join(format!("{name}.plain.json")), plain)
-            .expect("OUT_DIR is writable");
-    }
+    let from = format!("src/presets/{DEFAULT}.json");
+    println!("cargo::rerun-if-changed={from}");
     println!("cargo::rerun-if-changed=build.rs");
+    let text = fs::read_to_string(&from).expect("the preset is in the crate");
+    let mut value: Value = serde_json::from_str(&text).expect("the preset is JSON");
+    strip(&mut value);
+    let plain = serde_json::to_string(&value).expect("a JSON value writes");
+    fs::write(Path::new(&out).join(format!("{DEFAULT}.plain.json")), plain)
+        .expect("OUT_DIR is writable");
 }

@@ -25,20 +25,12 @@ pub struct Preset {
     /// Sources of the figures that are not attached to a single deal.
     pub sources: &'static [Source],
     json: &'static str,
-    /// The same JSON without notes and sources (written by build.rs).
-    plain: &'static str,
 }
 
 impl Preset {
     /// The scenario. The JSON is part of the program and checked by the tests, so it is valid.
     pub fn scenario(&self) -> Scenario {
         Scenario::from_json(self.json).expect("built-in scenarios are valid (checked by tests)")
-    }
-
-    /// The scenario without its notes and sources: the same figures, for a view that never shows
-    /// where they come from (the embed page), so its download does not carry the notes.
-    pub fn scenario_without_notes(&self) -> Scenario {
-        Scenario::from_json(self.plain).expect("built-in scenarios are valid (checked by tests)")
     }
 
     /// The scenario's JSON text as shipped.
@@ -69,7 +61,6 @@ pub const PRESETS: [Preset; 3] = [
             Source { label: "Cost per GW: Nvidia (Aug 2025), Bernstein; Altman, 28 Oct 2025", url: None },
         ],
         json: include_str!("presets/openai-november-2025.json"),
-        plain: include_str!(concat!(env!("OUT_DIR"), "/openai-november-2025.plain.json")),
     },
     Preset {
         id: "anthropic-2025-11",
@@ -86,7 +77,6 @@ pub const PRESETS: [Preset; 3] = [
             Source { label: "2025 burn of nearly $3B on about $4.2B of revenue, break-even in 2028: The Wall Street Journal, 13 Nov 2025", url: Some("https://apps.digitimes.com/news/a20251113PD207/anthropic-openai-2028-startup-revenue.html") },
         ],
         json: include_str!("presets/anthropic-november-2025.json"),
-        plain: include_str!(concat!(env!("OUT_DIR"), "/anthropic-november-2025.plain.json")),
     },
     Preset {
         id: "blank",
@@ -95,9 +85,20 @@ pub const PRESETS: [Preset; 3] = [
         notes: &["Every figure here is a placeholder to replace with your own."],
         sources: &[],
         json: include_str!("presets/blank.json"),
-        plain: include_str!(concat!(env!("OUT_DIR"), "/blank.plain.json")),
     },
 ];
+
+/// The default scenario's JSON without its notes and sources (build.rs writes it): a constant of
+/// its own, not a field of [`Preset`], so only a page that asks for it carries it.
+const DEFAULT_WITHOUT_NOTES: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/openai-november-2025.plain.json"));
+
+/// The default scenario without its notes and sources: the same figures, for a view that never
+/// shows where they come from (the embed page), so its download does not carry the notes.
+pub fn default_without_notes() -> Scenario {
+    Scenario::from_json(DEFAULT_WITHOUT_NOTES)
+        .expect("built-in scenarios are valid (checked by tests)")
+}
 
 /// The preset with this id.
 pub fn by_id(id: &str) -> Option<&'static Preset> {
@@ -144,18 +145,19 @@ mod tests {
     }
 
     #[test]
-    fn the_plain_presets_are_the_presets_without_their_notes() {
-        for p in PRESETS {
-            let (full, plain) = (p.scenario(), p.scenario_without_notes());
-            assert_eq!(plain, without_notes(&full), "{}", p.id);
-            assert_eq!(engine::project(&plain), engine::project(&full), "{}", p.id);
-            assert!(p.plain.len() < p.json().len(), "{}", p.id);
-        }
-        let openai = &PRESETS[0];
+    fn the_default_without_notes_is_the_default_less_its_notes() {
+        let (full, plain) = (PRESETS[0].scenario(), super::default_without_notes());
+        assert_eq!(plain, without_notes(&full));
+        assert_eq!(engine::project(&plain), engine::project(&full));
         assert!(
-            openai.json().contains("\"note\""),
-            "the full preset keeps its notes"
+            PRESETS[0].json().contains("\"note\""),
+            "the preset keeps its notes"
         );
-        assert!(!openai.plain.contains("\"note\"") && !openai.plain.contains("\"source\""));
+        let text = super::DEFAULT_WITHOUT_NOTES;
+        assert!(
+            !text.contains("\"note\"") && !text.contains("\"source\""),
+            "{text}"
+        );
+        assert!(text.len() < PRESETS[0].json().len() / 2);
     }
 }
