@@ -12,19 +12,7 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node scripts/prune-css.mjs DIR');
-  process.exit(2);
-}
-const files = readdirSync(dir);
-const css = files.filter((f) => f.endsWith('.css'));
-// Every byte the page can write markup from, as text (wasm data segments hold its strings).
-const haystack = files
-  .filter((f) => /\.(html|js|wasm)$/.test(f))
-  .map((f) => readFileSync(path.join(dir, f)).toString('latin1'))
-  .join('\n');
+import { fileURLToPath } from 'node:url';
 
 /** Splits `a{...}b{...}@media x{c{...}}` into [prelude, body] pairs at the top level. */
 function blocks(text) {
@@ -51,35 +39,52 @@ function blocks(text) {
   return out;
 }
 
-/** Whether a selector can match this page: all its class and id names are in its bytes. */
-function usable(selector) {
+/** Whether a selector can match a page whose bytes are `haystack`: all its class and id names are in them. */
+function usable(selector, haystack) {
   // Names inside :not(...) only narrow a match: they need not be present.
   const positive = selector.replace(/:not\([^)]*\)/g, '');
   const names = positive.match(/[.#]-?[_a-zA-Z][\w-]*/g) ?? [];
   return names.every((n) => haystack.includes(n.slice(1)));
 }
 
-function prune(text) {
+/** The minified stylesheet `text` without the rules a page whose bytes are `haystack` cannot match. */
+export function prune(text, haystack) {
   let out = '';
   for (const [prelude, body] of blocks(text)) {
     const p = prelude.trim();
     if (p.startsWith('@media') || p.startsWith('@supports')) {
-      const inner = prune(body);
+      const inner = prune(body, haystack);
       if (inner) out += `${p}{${inner}}`;
     } else if (p.startsWith('@')) {
       out += `${p}{${body}}`;
     } else {
-      const kept = p.split(',').filter(usable);
+      const kept = p.split(',').filter((s) => usable(s, haystack));
       if (kept.length) out += `${kept.join(',')}{${body}}`;
     }
   }
   return out;
 }
 
-for (const f of css) {
-  const file = path.join(dir, f);
-  const before = readFileSync(file, 'utf8');
-  const after = prune(before);
-  writeFileSync(file, after);
-  console.log(`prune-css: ${file}: ${before.length} -> ${after.length} bytes`);
+/** Every byte a page's folder can write markup from, as text (wasm data segments hold its strings). */
+export function pageBytes(dir) {
+  return readdirSync(dir)
+    .filter((f) => /\.(html|js|wasm)$/.test(f))
+    .map((f) => readFileSync(path.join(dir, f)).toString('latin1'))
+    .join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: node scripts/prune-css.mjs DIR');
+    process.exit(2);
+  }
+  const haystack = pageBytes(dir);
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.css'))) {
+    const file = path.join(dir, f);
+    const before = readFileSync(file, 'utf8');
+    const after = prune(before, haystack);
+    writeFileSync(file, after);
+    console.log(`prune-css: ${file}: ${before.length} -> ${after.length} bytes`);
+  }
 }
