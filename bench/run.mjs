@@ -12,7 +12,8 @@
 //                                          criterion; prints the figures, writes no RESULTS.md
 //   node bench/run.mjs --only=... --baseline=DIR
 //                                          also measures another build of the app, interleaved
-//                                          with this one: DIR/dist (a release dist/) and, for the
+//                                          with this one: DIR/dist (a release dist/: its calculator and
+//                                          its embed page in the cold section) and, for the
 //                                          redraw section, DIR/pkg (its bench/wasm build)
 //
 // What each measure covers is written into RESULTS.md beside the figures (see MEASURES below).
@@ -674,6 +675,7 @@ async function main() {
       ...(base ? [{ id: 'base', url: base.url, charts: 0 }] : []),
       // The embed page on its own (what a blog reader loads): one chart, the default scenario.
       { id: 'embed', url: `${app.url}embed/?embed=commitments`, charts: 1 },
+      ...(base ? [{ id: 'base-embed', url: `${base.url}embed/?embed=commitments`, charts: 1 }] : []),
       { id: 'chartjs', url: `${site.url}chartjs.html`, charts: 1 },
       { id: 'uplot', url: `${site.url}uplot.html`, charts: 1 },
     ];

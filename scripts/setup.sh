@@ -3,7 +3,7 @@
 # at the right version. Every make target runs it first; a second run installs nothing.
 #
 # Steps: wasm32 target, rustfmt + clippy, the pinned nightly for the release build, Chromium + chromedriver (apt), trunk, wasm-bindgen-cli,
-# npm devDependencies (wasm-opt from binaryen, playwright-core), cargo fetch (trunk builds offline).
+# npm devDependencies (wasm-opt from binaryen, terser, playwright-core), cargo fetch (trunk builds offline).
 # Versions are the ones verified together in TOOLCHAIN.md; change them here and in Trunk.toml.
 set -euo pipefail
 
@@ -146,7 +146,7 @@ npm_versions_match() {
     node -e '
         const fs = require("fs");
         const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
-        for (const name of ["binaryen", "playwright-core"]) {
+        for (const name of ["binaryen", "playwright-core", "terser"]) {
             const want = lock.packages["node_modules/" + name].version;
             const file = "node_modules/" + name + "/package.json";
             if (!fs.existsSync(file)) process.exit(1);
@@ -156,7 +156,7 @@ npm_versions_match() {
 }
 if [ -d node_modules ] && [ -f node_modules/.package-lock.json ] &&
     ! [ package-lock.json -nt node_modules/.package-lock.json ] && npm_versions_match; then
-    ok "npm devDependencies (binaryen, playwright-core)"
+    ok "npm devDependencies (binaryen, playwright-core, terser)"
 else
     installing "npm devDependencies (npm ci)"
     run "npm ci" npm ci --no-audit --no-fund

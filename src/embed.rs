@@ -5,7 +5,7 @@
 pub mod fit;
 
 use crate::codec;
-use crate::presets::PRESETS;
+use crate::presets;
 use crate::scenario::Scenario;
 use crate::{adjust, engine, narrative};
 use fit::{Card, Width};
@@ -479,9 +479,10 @@ pub fn open(query: &str, fragment: &str) -> EmbedStart {
             fragment: Some(fragment.to_string()),
             problems,
         },
+        // The default's notes and sources are never shown here: left out of the download.
         None => EmbedStart {
             embed,
-            scenario: PRESETS[0].scenario(),
+            scenario: presets::default_without_notes(),
             fragment: None,
             problems,
         },
@@ -491,6 +492,7 @@ pub fn open(query: &str, fragment: &str) -> EmbedStart {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::presets::PRESETS;
 
     #[test]
     fn a_dialog_theme_choice_reads_back_and_anything_else_is_auto() {
@@ -728,10 +730,15 @@ mod tests {
         assert_eq!(start.fragment.as_deref(), Some(link.as_str()));
         assert!(start.problems.is_empty(), "{:?}", start.problems);
 
-        // No scenario in the address: the default, and no fragment to pass on.
+        // No scenario in the address: the default (its figures, without its notes), and no
+        // fragment to pass on.
         let start = open("", "");
         assert_eq!(start.embed.view, View::Commitments);
-        assert_eq!(start.scenario, PRESETS[0].scenario());
+        assert_eq!(start.scenario, presets::default_without_notes());
+        assert_eq!(
+            engine::project(&start.scenario),
+            engine::project(&PRESETS[0].scenario())
+        );
         assert_eq!(start.fragment, None);
         assert!(start.problems.is_empty());
         // An unrelated anchor is not a broken link.
@@ -739,7 +746,7 @@ mod tests {
 
         // A damaged link and an unknown view: both said, the default shown, no fragment kept.
         let start = open("?embed=pie", &format!("{}!!", &link[..link.len() / 2]));
-        assert_eq!(start.scenario, PRESETS[0].scenario());
+        assert_eq!(start.scenario, presets::default_without_notes());
         assert_eq!(start.fragment, None);
         assert_eq!(start.problems.len(), 2, "{:?}", start.problems);
         assert!(start.problems[0].contains("unknown embed=\"pie\""));

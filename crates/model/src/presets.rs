@@ -88,6 +88,18 @@ pub const PRESETS: [Preset; 3] = [
     },
 ];
 
+/// The default scenario's JSON without its notes and sources (build.rs writes it): a constant of
+/// its own, not a field of [`Preset`], so only a page that asks for it carries it.
+const DEFAULT_WITHOUT_NOTES: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/openai-november-2025.plain.json"));
+
+/// The default scenario without its notes and sources: the same figures, for a view that never
+/// shows where they come from (the embed page), so its download does not carry the notes.
+pub fn default_without_notes() -> Scenario {
+    Scenario::from_json(DEFAULT_WITHOUT_NOTES)
+        .expect("built-in scenarios are valid (checked by tests)")
+}
+
 /// The preset with this id.
 pub fn by_id(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)
@@ -106,4 +118,46 @@ pub fn anthropic_november_2025() -> Scenario {
 /// The blank starting point.
 pub fn blank() -> Scenario {
     PRESETS[2].scenario()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PRESETS;
+    use crate::engine;
+    use crate::scenario::Scenario;
+
+    /// The scenario with every note and source cleared, as build.rs strips them.
+    fn without_notes(s: &Scenario) -> Scenario {
+        let mut d = s.draft().clone();
+        for deal in &mut d.deals {
+            (deal.note, deal.source) = (None, None);
+        }
+        for raise in &mut d.funding.raises {
+            raise.note = None;
+        }
+        if let Some(f) = &mut d.financing {
+            f.note = None;
+        }
+        for m in &mut d.markers {
+            m.source = None;
+        }
+        Scenario::new(d).unwrap()
+    }
+
+    #[test]
+    fn the_default_without_notes_is_the_default_less_its_notes() {
+        let (full, plain) = (PRESETS[0].scenario(), super::default_without_notes());
+        assert_eq!(plain, without_notes(&full));
+        assert_eq!(engine::project(&plain), engine::project(&full));
+        assert!(
+            PRESETS[0].json().contains("\"note\""),
+            "the preset keeps its notes"
+        );
+        let text = super::DEFAULT_WITHOUT_NOTES;
+        assert!(
+            !text.contains("\"note\"") && !text.contains("\"source\""),
+            "{text}"
+        );
+        assert!(text.len() < PRESETS[0].json().len() / 2);
+    }
 }
