@@ -12,17 +12,17 @@ use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::costs_inputs;
 use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
-use crate::components::financing_inputs::FinancingInputs;
-use crate::components::funding_inputs::FundingInputs;
+use crate::components::financing_inputs::financing_inputs;
+use crate::components::funding_inputs::funding_inputs;
 use crate::components::headline_figures::HeadlineFigures;
 use crate::components::money_by_supplier::MoneyBySupplier;
 use crate::components::notice_list::NoticeList;
 use crate::components::preset_picker::PresetPicker;
-use crate::components::projection_table::ProjectionTable;
+use crate::components::projection_table::projection_table;
 use crate::components::revenue_inputs::revenue_inputs;
 use crate::components::saved_panel::SavedPanel;
 use crate::components::share_bar::{read_file, ShareBar};
-use crate::components::stale_banner::StaleBanner;
+use crate::components::stale_banner::stale_banner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
 use crate::components::undo_bar::undo_bar;
@@ -344,7 +344,7 @@ pub fn app() -> Html {
                     <NoticeList notices={notice_list} on_dismiss={dismiss} />
                     <section class="panel results-top" aria-labelledby="results-heading">
                         <h2 id="results-heading">{ "Results: " }{ scenario.name.clone() }</h2>
-                        <StaleBanner />
+                        { stale_banner(&state) }
                         { summary_sentence(&scenario, &projection) }
                         <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
                         <ShareBar scenario={scenario.clone()} projection={projection.clone()} on_import={on_import} />
@@ -363,8 +363,8 @@ pub fn app() -> Html {
                         <DealLedger />
                         { revenue_inputs(&state) }
                         { costs_inputs(&state) }
-                        <FundingInputs />
-                        <FinancingInputs />
+                        { funding_inputs(&state) }
+                        { financing_inputs(&state) }
                         <SavedPanel list={saved.list.clone()} scenario={scenario.clone()} on_action={on_saved} on_open={load.clone()} {now} />
                     }
                 </div>
@@ -379,7 +379,7 @@ pub fn app() -> Html {
                 // The tables span both columns, so the year table's columns fit from 1024 px up.
                 if full {
                     <div class="wide-results">
-                        <ProjectionTable projection={projection.clone()} />
+                        { projection_table(&projection, scenario.financing.is_some()) }
                         <MoneyBySupplier projection={projection.clone()} />
                     </div>
                 }

@@ -2,7 +2,7 @@
 //! and the revenue share paid to partners with its last year.
 
 use super::field_input::{field_value, FieldInput};
-use super::pair_table::PairTable;
+use super::pair_table::{pair_table, PairTable};
 use super::StateHandle;
 use crate::state::{Field, Table};
 use yew::prelude::*;
@@ -14,10 +14,11 @@ pub fn costs_inputs(state: &StateHandle) -> Html {
     html! {
         <section class="panel" aria-labelledby="costs-heading">
             <h2 id="costs-heading">{ "Other costs" }</h2>
-            <PairTable table={Table::OpexShares} caption="Non-compute costs" value_label="Share of revenue" value_unit="%"
-                min_rows={1}
-                hint="Staff, sales and other operating costs as a share of revenue: straight lines between the years given, flat before and after."
-                add_label="Add year" />
+            { pair_table(state, PairTable {
+                table: Table::OpexShares, caption: "Non-compute costs", value_label: "Share of revenue", value_unit: "%", min_rows: 1,
+                hint: Some("Staff, sales and other operating costs as a share of revenue: straight lines between the years given, flat before and after."),
+                add_label: "Add year",
+            }) }
             <div class="field-grid">
                 <FieldInput field={Field::RevenueShareRate} value={field_value(state, Field::RevenueShareRate)} label="Revenue share to partners" unit="%"
                     hint="e.g. Microsoft's share of OpenAI's revenue (about 20%)." />

@@ -88,18 +88,25 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             }
         },
     );
-    let fragment = codec::encode(&props.scenario);
-    // Embeds live in the calculator's folder (`embed/`), whether this page was opened as
-    // `…/coverage/` or `…/coverage/index.html`.
-    let page_url = browser::page_url();
-    let base = embed::base_url(&page_url);
-    let src = embed::embed_url(base, *settings, &fragment);
-    let frame = Frame {
-        width: *width,
-        height: *height,
+    // The link and the snippet only while the dialog is open: deflating the scenario on every
+    // keystroke for a closed dialog would delay each edit's repaint.
+    let (src, code) = if *open {
+        let fragment = codec::encode(&props.scenario);
+        // Embeds live in the calculator's folder (`embed/`), whether this page was opened as
+        // `…/coverage/` or `…/coverage/index.html`.
+        let page_url = browser::page_url();
+        let base = embed::base_url(&page_url);
+        let src = embed::embed_url(base, *settings, &fragment);
+        let frame = Frame {
+            width: *width,
+            height: *height,
+        };
+        let title = format!("{} — {}", settings.view.label(), props.scenario.name);
+        let code = embed::snippet(&src, &title, frame, base, *with_script);
+        (src, code)
+    } else {
+        (String::new(), String::new())
     };
-    let title = format!("{} — {}", settings.view.label(), props.scenario.name);
-    let code = embed::snippet(&src, &title, frame, base, *with_script);
     // The preview: the embed at the chosen width, scaled down to the dialog when wider.
     let scale = embed::preview_scale(box_width, width.max_px());
     {

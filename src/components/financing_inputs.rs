@@ -3,7 +3,7 @@
 //! and cash simply goes below zero.
 
 use super::field_input::{field_value, FieldInput};
-use super::use_app_state;
+use super::StateHandle;
 use crate::scenario::Shortfall;
 use crate::state::{Action, Field};
 use yew::prelude::*;
@@ -22,20 +22,19 @@ const RULES: [(Shortfall, &str, &str); 2] = [
     ),
 ];
 
-/// The financing section of the form.
-#[function_component(FinancingInputs)]
-pub fn financing_inputs() -> Html {
-    let state = use_app_state();
+/// The financing section of the form. A plain function called by the root, which re-renders on every
+/// change of the state just as a component reading the state would.
+pub fn financing_inputs(state: &StateHandle) -> Html {
     let chosen = state.form.shortfall;
     html! {
         <section class="panel" aria-labelledby="financing-heading">
             <h2 id="financing-heading">{ "Financing" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::MinCash} value={field_value(&state, Field::MinCash)} label="Cash to keep" unit="$B"
+                <FieldInput field={Field::MinCash} value={field_value(state, Field::MinCash)} label="Cash to keep" unit="$B"
                     hint="Borrowed on the credit line to keep at least this at each year end." />
-                <FieldInput field={Field::CreditLimit} value={field_value(&state, Field::CreditLimit)} label="Credit limit" unit="$B"
+                <FieldInput field={Field::CreditLimit} value={field_value(state, Field::CreditLimit)} label="Credit limit" unit="$B"
                     hint="The most that can be owed at any time; 0 for no credit line." />
-                <FieldInput field={Field::CreditRate} value={field_value(&state, Field::CreditRate)} label="Interest rate" unit="%"
+                <FieldInput field={Field::CreditRate} value={field_value(state, Field::CreditRate)} label="Interest rate" unit="%"
                     hint="A year, on the debt at the start of the year." />
             </div>
             <fieldset class="choices">

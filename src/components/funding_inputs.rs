@@ -1,15 +1,14 @@
 //! Funding and the horizon: opening cash, raises, the years projected and the discount rate.
 
 use super::field_input::{field_value, FieldInput};
-use super::pair_table::PairTable;
-use super::use_app_state;
+use super::pair_table::{pair_table, PairTable};
+use super::StateHandle;
 use crate::state::{Field, Table};
 use yew::prelude::*;
 
-/// The funding and horizon section of the form.
-#[function_component(FundingInputs)]
-pub fn funding_inputs() -> Html {
-    let state = use_app_state();
+/// The funding and horizon section of the form. A plain function called by the root, which re-renders on every
+/// change of the state just as a component reading the state would.
+pub fn funding_inputs(state: &StateHandle) -> Html {
     // A negative amount is allowed (a company can start in debt to its suppliers or owners), but
     // it is rarely what someone meant to type, so the hint says what it does.
     let opening = state.scenario.funding.opening_cash;
@@ -25,14 +24,16 @@ pub fn funding_inputs() -> Html {
         <section class="panel" aria-labelledby="funding-heading">
             <h2 id="funding-heading">{ "Funding and horizon" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::OpeningCash} value={field_value(&state, Field::OpeningCash)} label="Cash at the start" unit="$B" hint={cash_hint} />
-                <FieldInput field={Field::DiscountRate} value={field_value(&state, Field::DiscountRate)} label="Discount rate" unit="%" hint="For the present values of payments and cash." />
-                <FieldInput field={Field::StartYear} value={field_value(&state, Field::StartYear)} label="First year" unit="year" />
-                <FieldInput field={Field::EndYear} value={field_value(&state, Field::EndYear)} label="Last year" unit="year" hint="Up to 50 years in all." />
+                <FieldInput field={Field::OpeningCash} value={field_value(state, Field::OpeningCash)} label="Cash at the start" unit="$B" hint={cash_hint} />
+                <FieldInput field={Field::DiscountRate} value={field_value(state, Field::DiscountRate)} label="Discount rate" unit="%" hint="For the present values of payments and cash." />
+                <FieldInput field={Field::StartYear} value={field_value(state, Field::StartYear)} label="First year" unit="year" />
+                <FieldInput field={Field::EndYear} value={field_value(state, Field::EndYear)} label="Last year" unit="year" hint="Up to 50 years in all." />
             </div>
-            <PairTable table={Table::Raises} caption="Money raised" value_label="Amount" value_unit="$B"
-                hint="Equity or debt raised in a year; raises outside the years projected are not counted."
-                add_label="Add raise" />
+            { pair_table(state, PairTable {
+                table: Table::Raises, caption: "Money raised", value_label: "Amount", value_unit: "$B", min_rows: 0,
+                hint: Some("Equity or debt raised in a year; raises outside the years projected are not counted."),
+                add_label: "Add raise",
+            }) }
         </section>
     }
 }

@@ -3,7 +3,7 @@
 //! counterparties as suggestions.
 
 use super::field_input::{field_value, FieldInput};
-use super::{send, use_app_state};
+use super::{send, StateHandle};
 use crate::engine::name_key;
 use crate::scenario::Scenario;
 use crate::state::{Action, Field, Table};
@@ -26,25 +26,23 @@ fn counterparties(s: &Scenario) -> Vec<&str> {
     out
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PairTableProps {
+/// What a pair table shows: which table of the form, and its words.
+pub struct PairTable {
     pub table: Table,
-    pub caption: AttrValue,
-    pub value_label: AttrValue,
-    pub value_unit: AttrValue,
+    pub caption: &'static str,
+    pub value_label: &'static str,
+    pub value_unit: &'static str,
     /// Rows that must remain (the cost shares need at least one).
-    #[prop_or_default]
     pub min_rows: usize,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<&'static str>,
     /// Text of the add button ("Add point").
-    pub add_label: AttrValue,
+    pub add_label: &'static str,
 }
 
-/// An editable (year, value) table.
-#[function_component(PairTable)]
-pub fn pair_table(props: &PairTableProps) -> Html {
-    let state = use_app_state();
+/// An editable (year, value) table. A plain function called by the form's sections: it reads
+/// the whole state, so as a component it would re-render on every change all the same (and a
+/// component type costs the download about 1 KB of Yew's lifecycle code).
+pub fn pair_table(state: &StateHandle, props: PairTable) -> Html {
     let t = props.table;
     let rows = state.form.table(t).len();
     let table_path = Field::PairYear(t, 0).path();
@@ -54,7 +52,7 @@ pub fn pair_table(props: &PairTableProps) -> Html {
     html! {
         <div class={classes!("pair-table", from.then_some("with-from"), table_error.is_some().then_some("invalid"))}>
             <table>
-                <caption>{ props.caption.clone() }</caption>
+                <caption>{ props.caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Year" }</th>
@@ -71,10 +69,10 @@ pub fn pair_table(props: &PairTableProps) -> Html {
                         let value_label = format!("{}: {} in row {}", props.caption, props.value_label, i + 1);
                         html! {
                             <tr key={i}>
-                                <td><FieldInput field={Field::PairYear(t, i)} value={field_value(&state, Field::PairYear(t, i))} label={year_label} compact=true /></td>
-                                <td><FieldInput field={Field::PairValue(t, i)} value={field_value(&state, Field::PairValue(t, i))} label={value_label} unit={props.value_unit.clone()} compact=true /></td>
+                                <td><FieldInput field={Field::PairYear(t, i)} value={field_value(state, Field::PairYear(t, i))} label={year_label} compact=true /></td>
+                                <td><FieldInput field={Field::PairValue(t, i)} value={field_value(state, Field::PairValue(t, i))} label={value_label} unit={props.value_unit} compact=true /></td>
                                 if from {
-                                    <td class="from"><FieldInput field={Field::RaiseFrom(i)} value={field_value(&state, Field::RaiseFrom(i))}
+                                    <td class="from"><FieldInput field={Field::RaiseFrom(i)} value={field_value(state, Field::RaiseFrom(i))}
                                         label={format!("{}: from, in row {}", props.caption, i + 1)} compact=true
                                         list="raise-sources" described_by="raise-from-hint" /></td>
                                 }
@@ -83,7 +81,7 @@ pub fn pair_table(props: &PairTableProps) -> Html {
                                         disabled={rows <= props.min_rows}
                                         aria-label={format!("Remove row {} of {}", i + 1, props.caption)}
                                         title="Remove row"
-                                        onclick={send(&state, Action::RemoveRow(t, i))}>{ "✕" }</button>
+                                        onclick={send(state, Action::RemoveRow(t, i))}>{ "✕" }</button>
                                 </td>
                             </tr>
                         }
@@ -94,7 +92,7 @@ pub fn pair_table(props: &PairTableProps) -> Html {
                 <p class="error-text">{ message }</p>
             }
             if let Some(hint) = &props.hint {
-                <p class="hint">{ hint.clone() }</p>
+                <p class="hint">{ *hint }</p>
             }
             if from {
                 <p class="hint" id="raise-from-hint">{ FROM_HINT }</p>
@@ -102,7 +100,7 @@ pub fn pair_table(props: &PairTableProps) -> Html {
                     { for counterparties(&state.scenario).into_iter().map(|name| html! { <option value={name.to_string()} /> }) }
                 </datalist>
             }
-            <button type="button" class="small-button" onclick={send(&state, Action::AddRow(t))}>{ props.add_label.clone() }</button>
+            <button type="button" class="small-button" onclick={send(state, Action::AddRow(t))}>{ props.add_label }</button>
         </div>
     }
 }

@@ -2,24 +2,15 @@
 //! financing section it gains the financing columns (interest, borrowed, repaid, debt, unpaid).
 
 use crate::components::table::{names, row};
-use crate::components::use_app_state;
 use crate::engine::Projection;
 use crate::format;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ProjectionTableProps {
-    pub projection: Rc<Projection>,
-}
-
-/// Year-by-year table.
-#[function_component(ProjectionTable)]
-pub fn projection_table(props: &ProjectionTableProps) -> Html {
-    let p = &props.projection;
-    // Whether the scenario has a financing section is read from the state (the projection
-    // cannot tell a neutral section from none); without one the table stays as narrow as it was.
-    let financing = use_app_state().scenario.financing.is_some();
+/// Year-by-year table. `financing`: whether the scenario has a financing section (the
+/// projection cannot tell a neutral section from none); without one the table stays as narrow
+/// as it was. A plain function called by the root, which re-renders on every change of the
+/// state, as the component reading the state that it was did.
+pub fn projection_table(p: &Projection, financing: bool) -> Html {
     // Compact headers, so the whole table fits from 1024 px up: soft hyphens let long words
     // break, and the one abbreviation carries its full name.
     let mut columns = names(&[

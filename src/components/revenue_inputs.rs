@@ -2,7 +2,7 @@
 //! fields; the path model edits its points as a small table.
 
 use super::field_input::{field_value, FieldInput};
-use super::pair_table::PairTable;
+use super::pair_table::{pair_table, PairTable};
 use super::StateHandle;
 use crate::state::{Action, Field, GrowthKind, Table};
 use web_sys::HtmlSelectElement;
@@ -59,9 +59,11 @@ pub fn revenue_inputs(state: &StateHandle) -> Html {
                 } }
             </div>
             if kind == GrowthKind::Path {
-                <PairTable table={Table::PathPoints} caption="Revenue path" value_label="Revenue" value_unit="$B"
-                    hint="Revenue grows at a steady rate between consecutive points, from the first year's revenue."
-                    add_label="Add point" />
+                { pair_table(state, PairTable {
+                    table: Table::PathPoints, caption: "Revenue path", value_label: "Revenue", value_unit: "$B", min_rows: 0,
+                    hint: Some("Revenue grows at a steady rate between consecutive points, from the first year's revenue."),
+                    add_label: "Add point",
+                }) }
             }
         </section>
     }

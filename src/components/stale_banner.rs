@@ -2,14 +2,13 @@
 //! fix.
 
 use super::field_input::path_id;
-use super::use_app_state;
+use super::StateHandle;
 use crate::state::DealForm;
 use yew::prelude::*;
 
-/// Shown while the form holds a mistake.
-#[function_component(StaleBanner)]
-pub fn stale_banner() -> Html {
-    let state = use_app_state();
+/// Shown while the form holds a mistake. A plain function called by the root: it reads the
+/// whole state, as a component would.
+pub fn stale_banner(state: &StateHandle) -> Html {
     if !state.is_stale() {
         return Html::default();
     }
