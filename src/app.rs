@@ -26,7 +26,6 @@ use crate::components::stale_banner::stale_banner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
 use crate::components::undo_bar::undo_bar;
-use crate::components::{Dispatch, StateHandle};
 use crate::engine;
 use crate::hooks::use_theme::use_theme;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
@@ -323,8 +322,6 @@ pub fn app() -> Html {
     let stale = state.is_stale();
     let full = *full;
     html! {
-        <ContextProvider<StateHandle> context={state.clone()}>
-        <ContextProvider<Dispatch> context={state.dispatcher()}>
             <div class="page" {ondragover} {ondrop}>
             <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
@@ -359,8 +356,8 @@ pub fn app() -> Html {
                 <div class="inputs">
                     if full {
                         { undo_bar(&state) }
-                        <PresetPicker preset={state.form.preset} {on_choose} />
-                        <DealLedger />
+                        <PresetPicker state={state.clone()} preset={state.form.preset} {on_choose} />
+                        <DealLedger state={state.clone()} />
                         { revenue_inputs(&state) }
                         { costs_inputs(&state) }
                         { funding_inputs(&state) }
@@ -391,8 +388,6 @@ pub fn app() -> Html {
                 <p>{ "All figures in billions of nominal US dollars. The model is documented in docs/MODEL.md; every default figure carries its source in the scenario notes. Runs entirely in your browser: nothing you type leaves this page. Drop a scenario JSON file anywhere on the page to import it." }</p>
             </footer>
             </div>
-        </ContextProvider<Dispatch>>
-        </ContextProvider<StateHandle>>
     }
 }
 

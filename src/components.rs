@@ -1,5 +1,7 @@
-//! The Yew components of the calculator, one per file. They read the shared [`State`] from a
-//! context and send [`Action`]s back; everything they show is derived from the engine.
+//! The Yew components of the calculator, one per file. The root holds the [`State`] and hands
+//! each part what it shows, with the state's dispatcher to send [`Action`]s back (as props, not
+//! a context: each context type costs the download its own provider component); everything
+//! they show is derived from the engine.
 
 use crate::state::{Action, State};
 use yew::prelude::*;
@@ -31,25 +33,12 @@ pub mod uncertainty_settings;
 pub mod undo_bar;
 pub mod weights_editor;
 
-/// The app's state as shared through context.
+/// The app's state, as the root hands it to the parts that show all of it.
 pub type StateHandle = UseReducerHandle<State>;
 
-/// Sends actions to the state. Its own context: it never changes, so a component that only
-/// sends actions (a field) is not re-rendered by every change of the state.
+/// Sends actions to the state. It never changes, so a component given only this (a field) is
+/// not re-rendered by every change of the state.
 pub type Dispatch = UseReducerDispatcher<State>;
-
-/// The state from context. Components using it are rendered only under the app root, which
-/// always provides it.
-#[hook]
-pub fn use_app_state() -> StateHandle {
-    use_context::<StateHandle>().expect("components are rendered inside the app's state provider")
-}
-
-/// The state's dispatcher from context (provided beside the state by the app root).
-#[hook]
-pub fn use_dispatch() -> Dispatch {
-    use_context::<Dispatch>().expect("components are rendered inside the app's state provider")
-}
 
 /// A callback that sends one fixed action.
 pub fn send(state: &StateHandle, action: Action) -> Callback<MouseEvent> {

@@ -1,7 +1,7 @@
 //! Costs other than the commitments: the non-compute share of revenue (anchors, linear between)
 //! and the revenue share paid to partners with its last year.
 
-use super::field_input::{field_value, FieldInput};
+use super::field_input::form_input;
 use super::pair_table::{pair_table, PairTable};
 use super::StateHandle;
 use crate::state::{Field, Table};
@@ -20,9 +20,8 @@ pub fn costs_inputs(state: &StateHandle) -> Html {
                 add_label: "Add year",
             }) }
             <div class="field-grid">
-                <FieldInput field={Field::RevenueShareRate} value={field_value(state, Field::RevenueShareRate)} label="Revenue share to partners" unit="%"
-                    hint="e.g. Microsoft's share of OpenAI's revenue (about 20%)." />
-                <FieldInput field={Field::RevenueShareUntil} value={field_value(state, Field::RevenueShareUntil)} label="Revenue share paid through" unit="year" />
+                { form_input(state, Field::RevenueShareRate) }
+                { form_input(state, Field::RevenueShareUntil) }
             </div>
         </section>
     }

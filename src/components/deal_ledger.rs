@@ -3,7 +3,7 @@
 //! the control a person would use next (the action itself is said by the state's note).
 
 use super::deal_row::DealRow;
-use super::use_app_state;
+use super::StateHandle;
 use crate::scenario::MAX_DEALS;
 use crate::state::{Action, DealForm};
 use wasm_bindgen::JsCast;
@@ -44,10 +44,17 @@ impl FocusAfter {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct DealLedgerProps {
+    /// The app's state: the ledger shows every deal and the firm-only switch, and re-renders
+    /// with any change of the state (each row re-renders only when its own props change).
+    pub state: StateHandle,
+}
+
 /// The table of deals.
 #[function_component(DealLedger)]
-pub fn deal_ledger() -> Html {
-    let state = use_app_state();
+pub fn deal_ledger(props: &DealLedgerProps) -> Html {
+    let state = props.state.clone();
     // Which deals are open for editing, by stable id so reordering keeps them open (a list:
     // a handful of ids, and no set code in the download).
     let open = use_state(Vec::<u32>::new);
@@ -137,7 +144,7 @@ pub fn deal_ledger() -> Html {
                 { for state.form.deals.iter().enumerate().map(|(i, d)| {
                     let has_error = state.errors.under(&format!("deals[{i}]")).next().is_some();
                     html! {
-                        <DealRow key={d.id} index={i} count={n}
+                        <DealRow key={d.id} dispatch={state.dispatcher()} index={i} count={n}
                             open={open.contains(&d.id) || has_error}
                             on_toggle={on_toggle.clone()} deal={d.clone()}
                             firm_only={state.form.firm_only} errors={state.errors.clone()}

@@ -3,9 +3,9 @@
 //! (not the whole state), so an edit to another deal or another section does not re-render it.
 
 use super::deal_ledger::FocusAfter;
-use super::field_input::{FieldInput, FieldValue};
-use super::weights_editor::WeightsEditor;
-use super::{use_dispatch, Dispatch};
+use super::field_input::{input, FieldValue};
+use super::weights_editor::weights_editor;
+use super::Dispatch;
 use crate::format;
 use crate::parse::{parse_int, parse_money, parse_number};
 use crate::scenario::MAX_DEALS;
@@ -16,6 +16,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DealRowProps {
+    /// Where the row's edits and actions go (the state's dispatcher, which never changes).
+    pub dispatch: Dispatch,
     pub index: usize,
     /// Number of deals (for the move buttons).
     pub count: usize,
@@ -50,7 +52,7 @@ fn send(
 /// A deal's row (a `<tbody>` of the ledger table).
 #[function_component(DealRow)]
 pub fn deal_row(props: &DealRowProps) -> Html {
-    let state = use_dispatch();
+    let state = &props.dispatch;
     let i = props.index;
     let deal = &props.deal;
     let errors = &props.errors;
@@ -107,15 +109,21 @@ pub fn deal_row(props: &DealRowProps) -> Html {
             }
         })
     };
-    let act =
-        |focus: FocusAfter, action: Action| send(&state, &props.on_focus_after, focus, action);
+    let act = |focus: FocusAfter, action: Action| send(state, &props.on_focus_after, focus, action);
     let f = |field: DealField| Field::Deal(i, field);
     let source_ok = {
         let s = deal.source.trim().to_ascii_lowercase();
         (s.starts_with("https://") || s.starts_with("http://"))
             && errors.get(&f(DealField::Source).path()).is_none()
     };
-    let value = |field: DealField| FieldValue::new(f(field), deal.get(field), errors);
+    // One of the deal's terms as a labelled field.
+    let term = |field: DealField| {
+        input(
+            state,
+            f(field),
+            FieldValue::new(f(field), deal.get(field), errors),
+        )
+    };
     let mode_id = format!("deal-{}-mode", deal.id);
     let profile_id = format!("deal-{}-profile", deal.id);
     html! {
@@ -157,8 +165,8 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                 <tr class="deal-editor" id={editor_id}>
                     <td colspan="6">
                         <div class="field-grid">
-                            <FieldInput field={f(DealField::Name)} value={value(DealField::Name)} label="Name" hint="Up to 80 characters." />
-                            <FieldInput field={f(DealField::Counterparty)} value={value(DealField::Counterparty)} label="Counterparty" />
+                            { term(DealField::Name) }
+                            { term(DealField::Counterparty) }
                             <div class="field">
                                 <label for={mode_id.clone()} class="field-label">{ "Value given as" }</label>
                                 <select id={mode_id} onchange={on_mode}>
@@ -167,13 +175,13 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                                 </select>
                             </div>
                             if deal.by_capacity {
-                                <FieldInput field={f(DealField::Gw)} value={value(DealField::Gw)} label="Capacity" unit="GW" hint="Gigawatts of compute." />
-                                <FieldInput field={f(DealField::PerGw)} value={value(DealField::PerGw)} label="Cost per GW" unit="$B" hint="Billions per gigawatt, e.g. 35." />
+                                { term(DealField::Gw) }
+                                { term(DealField::PerGw) }
                             } else {
-                                <FieldInput field={f(DealField::Total)} value={value(DealField::Total)} label="Total value" unit="$B" hint="e.g. 38, $38B, 1.4T, 650M." />
+                                { term(DealField::Total) }
                             }
-                            <FieldInput field={f(DealField::StartYear)} value={value(DealField::StartYear)} label="First year of payments" unit="year" />
-                            <FieldInput field={f(DealField::Years)} value={value(DealField::Years)} label="Term" unit="years" hint="1 to 30." />
+                            { term(DealField::StartYear) }
+                            { term(DealField::Years) }
                             <div class="field">
                                 <label for={profile_id.clone()} class="field-label">{ "Payment pattern" }</label>
                                 <select id={profile_id} onchange={on_profile}>
@@ -184,18 +192,18 @@ pub fn deal_row(props: &DealRowProps) -> Html {
                                 <p class="hint">{ profile_hint(deal.profile) }</p>
                             </div>
                             if deal.profile == ProfileKind::Fleet {
-                                <FieldInput field={f(DealField::FleetGrowth)} value={value(DealField::FleetGrowth)} label="Yearly growth of capacity added" unit="%" hint="0% is the same as ramp up." />
+                                { term(DealField::FleetGrowth) }
                             }
                         </div>
                         if deal.profile == ProfileKind::Custom {
-                            <WeightsEditor deal={i} form={deal.clone()} errors={errors.clone()} />
+                            { weights_editor(state, i, deal, errors) }
                         }
                         <div class="field-grid">
-                            <FieldInput field={f(DealField::Source)} value={value(DealField::Source)} label="Source (web address)" hint="Where the figures come from, starting with https://." class="wide" />
+                            { term(DealField::Source) }
                             if source_ok {
                                 <p class="source-link"><a href={deal.source.trim().to_string()} target="_blank" rel="noopener noreferrer">{ "Open the source" }</a></p>
                             }
-                            <FieldInput field={f(DealField::Note)} value={value(DealField::Note)} label="Note" hint="Which numbers are reported and which are assumptions." class="wide" />
+                            { term(DealField::Note) }
                         </div>
                         { deal_value_error(errors, i) }
                     </td>

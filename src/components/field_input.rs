@@ -5,8 +5,8 @@
 //! state's dispatcher, which never changes: a keystroke in one field re-renders that field
 //! only, as Yew skips every field whose props are equal.
 
-use super::use_dispatch;
-use crate::state::{Action, Errors, Field, Kind, State};
+use super::{Dispatch, StateHandle};
+use crate::state::{Action, DealField, Errors, Field, Kind, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -34,8 +34,116 @@ pub fn field_value(state: &State, field: Field) -> FieldValue {
     FieldValue::new(field, state.form.get(field), &state.errors)
 }
 
+/// The words of a field whose label is fixed: its label, unit and hint ("" for none). `None`
+/// for the fields labelled by where they are (table cells, the first year's revenue).
+fn words(field: Field) -> Option<(&'static str, &'static str, &'static str)> {
+    Some(match field {
+        Field::Name => ("Scenario name", "", ""),
+        Field::AsOf => ("Figures as of", "", "The date the figures were current."),
+        Field::StartYear => ("First year", "year", ""),
+        Field::EndYear => ("Last year", "year", "Up to 50 years in all."),
+        Field::ConstantRate => ("Growth per year", "%", "e.g. 40 for 40% a year."),
+        Field::DecayInitial => ("Growth in the second year", "%", ""),
+        Field::Decay => (
+            "Decay per year",
+            "×",
+            "Each year the excess over the floor is multiplied by this (0 to 1).",
+        ),
+        Field::DecayFloor => ("Long-run growth", "%", "The floor growth approaches."),
+        Field::LogisticInitial => (
+            "Initial growth",
+            "%",
+            "Growth while revenue is far from the ceiling (up to 200%).",
+        ),
+        Field::Ceiling => (
+            "Revenue ceiling",
+            "$B",
+            "The market size revenue approaches.",
+        ),
+        Field::PathAfter => ("Growth after the last point", "%", ""),
+        Field::RevenueShareRate => (
+            "Revenue share to partners",
+            "%",
+            "e.g. Microsoft's share of OpenAI's revenue (about 20%).",
+        ),
+        Field::RevenueShareUntil => ("Revenue share paid through", "year", ""),
+        Field::DiscountRate => (
+            "Discount rate",
+            "%",
+            "For the present values of payments and cash.",
+        ),
+        Field::MinCash => (
+            "Cash to keep",
+            "$B",
+            "Borrowed on the credit line to keep at least this at each year end.",
+        ),
+        Field::CreditLimit => (
+            "Credit limit",
+            "$B",
+            "The most that can be owed at any time; 0 for no credit line.",
+        ),
+        Field::CreditRate => (
+            "Interest rate",
+            "%",
+            "A year, on the debt at the start of the year.",
+        ),
+        Field::Deal(_, f) => match f {
+            DealField::Name => ("Name", "", "Up to 80 characters."),
+            DealField::Counterparty => ("Counterparty", "", ""),
+            DealField::Total => ("Total value", "$B", "e.g. 38, $38B, 1.4T, 650M."),
+            DealField::Gw => ("Capacity", "GW", "Gigawatts of compute."),
+            DealField::PerGw => ("Cost per GW", "$B", "Billions per gigawatt, e.g. 35."),
+            DealField::StartYear => ("First year of payments", "year", ""),
+            DealField::Years => ("Term", "years", "1 to 30."),
+            DealField::FleetGrowth => (
+                "Yearly growth of capacity added",
+                "%",
+                "0% is the same as ramp up.",
+            ),
+            DealField::Source => (
+                "Source (web address)",
+                "",
+                "Where the figures come from, starting with https://.",
+            ),
+            DealField::Note => (
+                "Note",
+                "",
+                "Which numbers are reported and which are assumptions.",
+            ),
+        },
+        Field::RevenueBase
+        | Field::OpeningCash
+        | Field::RaiseFrom(_)
+        | Field::Weight(..)
+        | Field::PairYear(..)
+        | Field::PairValue(..) => return None,
+    })
+}
+
+/// A field with fixed words (see [`words`]), given its text and message: the one place such a
+/// field's props are written, so a section of the form is a list of calls rather than the
+/// component's props spelled out at each field (each spelled-out use costs the download its
+/// own copy of that code).
+pub fn input(dispatch: &Dispatch, field: Field, value: FieldValue) -> Html {
+    let (label, unit, hint) = words(field).unwrap_or_default();
+    let some = |s: &'static str| (!s.is_empty()).then_some(AttrValue::Static(s));
+    let wide = matches!(field, Field::Deal(_, DealField::Source | DealField::Note));
+    html! {
+        <FieldInput dispatch={dispatch.clone()} {field} {value} label={label} unit={some(unit)} hint={some(hint)}
+            class={classes!(wide.then_some("wide"))} />
+    }
+}
+
+/// [`input`] for a field of the form, reading its text and message from the state.
+pub fn form_input(state: &StateHandle, field: Field) -> Html {
+    input(&state.dispatcher(), field, field_value(state, field))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FieldInputProps {
+    /// Where edits go: the state's dispatcher, which never changes (so it never makes a
+    /// field re-render).
+    pub dispatch: Dispatch,
     pub field: Field,
     pub value: FieldValue,
     pub label: AttrValue,
@@ -78,7 +186,7 @@ pub fn path_id(path: &str) -> String {
 /// A labelled input for one field of the form.
 #[function_component(FieldInput)]
 pub fn field_input(props: &FieldInputProps) -> Html {
-    let dispatch = use_dispatch();
+    let dispatch = props.dispatch.clone();
     let field = props.field;
     let id = field_id(field);
     let text = props.value.text.clone();

@@ -2,7 +2,7 @@
 //! happens when money runs short. All at their defaults, the scenario has no financing section
 //! and cash simply goes below zero.
 
-use super::field_input::{field_value, FieldInput};
+use super::field_input::form_input;
 use super::StateHandle;
 use crate::scenario::Shortfall;
 use crate::state::{Action, Field};
@@ -30,12 +30,9 @@ pub fn financing_inputs(state: &StateHandle) -> Html {
         <section class="panel" aria-labelledby="financing-heading">
             <h2 id="financing-heading">{ "Financing" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::MinCash} value={field_value(state, Field::MinCash)} label="Cash to keep" unit="$B"
-                    hint="Borrowed on the credit line to keep at least this at each year end." />
-                <FieldInput field={Field::CreditLimit} value={field_value(state, Field::CreditLimit)} label="Credit limit" unit="$B"
-                    hint="The most that can be owed at any time; 0 for no credit line." />
-                <FieldInput field={Field::CreditRate} value={field_value(state, Field::CreditRate)} label="Interest rate" unit="%"
-                    hint="A year, on the debt at the start of the year." />
+                { form_input(state, Field::MinCash) }
+                { form_input(state, Field::CreditLimit) }
+                { form_input(state, Field::CreditRate) }
             </div>
             <fieldset class="choices">
                 <legend>{ "When money runs short" }</legend>

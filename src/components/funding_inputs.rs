@@ -1,6 +1,6 @@
 //! Funding and the horizon: opening cash, raises, the years projected and the discount rate.
 
-use super::field_input::{field_value, FieldInput};
+use super::field_input::{field_value, form_input, FieldInput};
 use super::pair_table::{pair_table, PairTable};
 use super::StateHandle;
 use crate::state::{Field, Table};
@@ -24,10 +24,10 @@ pub fn funding_inputs(state: &StateHandle) -> Html {
         <section class="panel" aria-labelledby="funding-heading">
             <h2 id="funding-heading">{ "Funding and horizon" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::OpeningCash} value={field_value(state, Field::OpeningCash)} label="Cash at the start" unit="$B" hint={cash_hint} />
-                <FieldInput field={Field::DiscountRate} value={field_value(state, Field::DiscountRate)} label="Discount rate" unit="%" hint="For the present values of payments and cash." />
-                <FieldInput field={Field::StartYear} value={field_value(state, Field::StartYear)} label="First year" unit="year" />
-                <FieldInput field={Field::EndYear} value={field_value(state, Field::EndYear)} label="Last year" unit="year" hint="Up to 50 years in all." />
+                <FieldInput dispatch={state.dispatcher()} field={Field::OpeningCash} value={field_value(state, Field::OpeningCash)} label="Cash at the start" unit="$B" hint={cash_hint} />
+                { form_input(state, Field::DiscountRate) }
+                { form_input(state, Field::StartYear) }
+                { form_input(state, Field::EndYear) }
             </div>
             { pair_table(state, PairTable {
                 table: Table::Raises, caption: "Money raised", value_label: "Amount", value_unit: "$B", min_rows: 0,

@@ -69,10 +69,10 @@ pub fn pair_table(state: &StateHandle, props: PairTable) -> Html {
                         let value_label = format!("{}: {} in row {}", props.caption, props.value_label, i + 1);
                         html! {
                             <tr key={i}>
-                                <td><FieldInput field={Field::PairYear(t, i)} value={field_value(state, Field::PairYear(t, i))} label={year_label} compact=true /></td>
-                                <td><FieldInput field={Field::PairValue(t, i)} value={field_value(state, Field::PairValue(t, i))} label={value_label} unit={props.value_unit} compact=true /></td>
+                                <td><FieldInput dispatch={state.dispatcher()} field={Field::PairYear(t, i)} value={field_value(state, Field::PairYear(t, i))} label={year_label} compact=true /></td>
+                                <td><FieldInput dispatch={state.dispatcher()} field={Field::PairValue(t, i)} value={field_value(state, Field::PairValue(t, i))} label={value_label} unit={props.value_unit} compact=true /></td>
                                 if from {
-                                    <td class="from"><FieldInput field={Field::RaiseFrom(i)} value={field_value(state, Field::RaiseFrom(i))}
+                                    <td class="from"><FieldInput dispatch={state.dispatcher()} field={Field::RaiseFrom(i)} value={field_value(state, Field::RaiseFrom(i))}
                                         label={format!("{}: from, in row {}", props.caption, i + 1)} compact=true
                                         list="raise-sources" described_by="raise-from-hint" /></td>
                                 }

@@ -1,8 +1,8 @@
 //! The scenario header: the built-in scenario picker, the scenario's name and "as of" date, and
 //! its notes and sources.
 
-use super::field_input::{field_value, FieldInput};
-use super::use_app_state;
+use super::field_input::form_input;
+use super::StateHandle;
 use crate::presets::{Preset, PRESETS};
 use crate::state::Field;
 use web_sys::HtmlSelectElement;
@@ -10,6 +10,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PresetPickerProps {
+    /// The app's state (the scenario's name, date and deal sources are shown from it).
+    pub state: StateHandle,
     /// The preset last loaded, if the scenario started from one.
     pub preset: Option<&'static Preset>,
     pub on_choose: Callback<&'static Preset>,
@@ -18,7 +20,7 @@ pub struct PresetPickerProps {
 /// Preset picker, scenario name, date, notes and sources.
 #[function_component(PresetPicker)]
 pub fn preset_picker(props: &PresetPickerProps) -> Html {
-    let state = use_app_state();
+    let state = &props.state;
     let onchange = {
         let on_choose = props.on_choose.clone();
         Callback::from(move |e: Event| {
@@ -54,8 +56,8 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
                     </select>
                     <p class="hint">{ "Choosing one replaces the current figures." }</p>
                 </div>
-                <FieldInput field={Field::Name} value={field_value(&state, Field::Name)} label="Scenario name" />
-                <FieldInput field={Field::AsOf} value={field_value(&state, Field::AsOf)} label="Figures as of" hint="The date the figures were current." />
+                { form_input(state, Field::Name) }
+                { form_input(state, Field::AsOf) }
             </div>
             <details class="sources">
                 <summary>{ "Notes and sources" }</summary>

@@ -1,7 +1,7 @@
 //! Revenue: the first year's revenue and the growth model, showing only the chosen model's
 //! fields; the path model edits its points as a small table.
 
-use super::field_input::{field_value, FieldInput};
+use super::field_input::{field_value, form_input, FieldInput};
 use super::pair_table::{pair_table, PairTable};
 use super::StateHandle;
 use crate::state::{Action, Field, GrowthKind, Table};
@@ -27,7 +27,7 @@ pub fn revenue_inputs(state: &StateHandle) -> Html {
         <section class="panel" aria-labelledby="revenue-heading">
             <h2 id="revenue-heading">{ "Revenue" }</h2>
             <div class="field-grid">
-                <FieldInput field={Field::RevenueBase} value={field_value(state, Field::RevenueBase)} label={format!("Revenue in {first_year}")} unit="$B"
+                <FieldInput dispatch={state.dispatcher()} field={Field::RevenueBase} value={field_value(state, Field::RevenueBase)} label={format!("Revenue in {first_year}")} unit="$B"
                     hint="The first year's revenue. Accepts 13, $13B, 650M, 1.4T." />
                 <div class="field">
                     <label for="growth-model" class="field-label">{ "Growth model" }</label>
@@ -40,23 +40,7 @@ pub fn revenue_inputs(state: &StateHandle) -> Html {
                 </div>
             </div>
             <div class="field-grid">
-                { match kind {
-                    GrowthKind::Constant => html! {
-                        <FieldInput field={Field::ConstantRate} value={field_value(state, Field::ConstantRate)} label="Growth per year" unit="%" hint="e.g. 40 for 40% a year." />
-                    },
-                    GrowthKind::Decaying => html! { <>
-                        <FieldInput field={Field::DecayInitial} value={field_value(state, Field::DecayInitial)} label="Growth in the second year" unit="%" />
-                        <FieldInput field={Field::Decay} value={field_value(state, Field::Decay)} label="Decay per year" unit="×" hint="Each year the excess over the floor is multiplied by this (0 to 1)." />
-                        <FieldInput field={Field::DecayFloor} value={field_value(state, Field::DecayFloor)} label="Long-run growth" unit="%" hint="The floor growth approaches." />
-                    </> },
-                    GrowthKind::Logistic => html! { <>
-                        <FieldInput field={Field::LogisticInitial} value={field_value(state, Field::LogisticInitial)} label="Initial growth" unit="%" hint="Growth while revenue is far from the ceiling (up to 200%)." />
-                        <FieldInput field={Field::Ceiling} value={field_value(state, Field::Ceiling)} label="Revenue ceiling" unit="$B" hint="The market size revenue approaches." />
-                    </> },
-                    GrowthKind::Path => html! {
-                        <FieldInput field={Field::PathAfter} value={field_value(state, Field::PathAfter)} label="Growth after the last point" unit="%" />
-                    },
-                } }
+                { for growth_fields(kind).iter().map(|&f| form_input(state, f)) }
             </div>
             if kind == GrowthKind::Path {
                 { pair_table(state, PairTable {
@@ -66,6 +50,16 @@ pub fn revenue_inputs(state: &StateHandle) -> Html {
                 }) }
             }
         </section>
+    }
+}
+
+/// The fields of a growth model, in the order shown.
+fn growth_fields(kind: GrowthKind) -> &'static [Field] {
+    match kind {
+        GrowthKind::Constant => &[Field::ConstantRate],
+        GrowthKind::Decaying => &[Field::DecayInitial, Field::Decay, Field::DecayFloor],
+        GrowthKind::Logistic => &[Field::LogisticInitial, Field::Ceiling],
+        GrowthKind::Path => &[Field::PathAfter],
     }
 }
 
