@@ -26,6 +26,7 @@ use crate::components::stale_banner::stale_banner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
 use crate::components::undo_bar::undo_bar;
+use crate::components::{Dispatch, StateHandle};
 use crate::engine;
 use crate::hooks::use_theme::use_theme;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
@@ -35,6 +36,8 @@ use crate::scenario::Scenario;
 use crate::startup::{self, preset_of, Read, Start};
 use crate::state::{Action, State, Visit};
 use crate::storage;
+use gloo::events::EventListener;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -152,15 +155,6 @@ pub fn app() -> Html {
             .and_then(|w| w.as_f64())
             .is_none_or(|w| w <= 960.0)
     });
-    {
-        let full = full.clone();
-        use_effect_with((), move |_| {
-            let later =
-                (!*full).then(|| gloo::timers::callback::Timeout::new(0, move || full.set(true)));
-            move || drop(later)
-        });
-    }
-
     // The saved list is written whenever an action changed it (not the list read at start).
     // It is shown either way, so nothing in this visit is lost even when it cannot be stored.
     {
@@ -180,70 +174,26 @@ pub fn app() -> Html {
     // (which keeps the work on screen under "Your scenarios" when it differs).
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
-    {
-        let dispatch = state.dispatcher();
-        let address = address.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                    let fragment = browser::hash();
-                    if address.borrow_mut().ours() {
-                        // Undo already showed the scenario; only a change made since then
-                        // can be missing from the address.
-                        browser::replace_hash(&codec::encode(&latest.borrow().scenario));
-                        return;
-                    }
-                    if !codec::is_scenario_fragment(&fragment) {
-                        return;
-                    }
-                    let visit = latest.borrow().visit(&fragment);
-                    match visit {
-                        Visit::Undo => {
-                            let from = codec::encode(&latest.borrow().scenario);
-                            address.borrow_mut().went_back(from);
-                            dispatch.dispatch(Action::Undo);
-                        }
-                        Visit::Redo => {
-                            address.borrow_mut().went_forward(&fragment);
-                            dispatch.dispatch(Action::Redo);
-                        }
-                        Visit::Here => {}
-                        Visit::Elsewhere => {
-                            let _ = gloo::utils::window().location().reload();
-                        }
-                    }
-                });
-            move || drop(listener)
-        });
-    }
     // Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, except while a text field is being
     // typed in: there the browser's own text undo applies (it steps back through the typing
     // in that box, which is what a person pressing Ctrl+Z there expects, and each step it
     // takes still reaches the form as an edit). Once the field is left, Ctrl+Z is ours again.
     let typing = use_mut_ref(|| false);
     *typing.borrow_mut() = state.history.is_open();
+    // The page's own listeners and its deferred render, for the life of the page (one effect:
+    // each effect is its own code in the download).
     {
         let dispatch = state.dispatcher();
-        let typing = typing.clone();
+        let address = address.clone();
+        let full = full.clone();
         use_effect_with((), move |_| {
-            // Not passive: the shortcut replaces the browser's own undo (which would do nothing
-            // outside a text field).
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |e| {
-                    if let Some(action) = e
-                        .dyn_ref::<KeyboardEvent>()
-                        .and_then(|k| shortcut(k, *typing.borrow()))
-                    {
-                        e.prevent_default();
-                        dispatch.dispatch(action);
-                    }
-                },
-            );
-            move || drop(listener)
+            let later =
+                (!*full).then(|| gloo::timers::callback::Timeout::new(0, move || full.set(true)));
+            let listeners = [
+                back_and_forward(latest, address, dispatch.clone()),
+                shortcuts(typing, dispatch),
+            ];
+            move || drop((later, listeners))
         });
     }
     let load = {
@@ -389,6 +339,60 @@ pub fn app() -> Html {
             </footer>
             </div>
     }
+}
+
+/// Back and Forward: one undo or redo when the address's scenario is one away; an address
+/// from before this page was loaded is opened as a link is, by loading the page again (which
+/// keeps the work on screen under "Your scenarios" when it differs).
+fn back_and_forward(
+    latest: Rc<RefCell<StateHandle>>,
+    address: Rc<RefCell<Address>>,
+    dispatch: Dispatch,
+) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+        let fragment = browser::hash();
+        if address.borrow_mut().ours() {
+            // Undo already showed the scenario; only a change made since then can be missing
+            // from the address.
+            browser::replace_hash(&codec::encode(&latest.borrow().scenario));
+            return;
+        }
+        if !codec::is_scenario_fragment(&fragment) {
+            return;
+        }
+        let visit = latest.borrow().visit(&fragment);
+        match visit {
+            Visit::Undo => {
+                let from = codec::encode(&latest.borrow().scenario);
+                address.borrow_mut().went_back(from);
+                dispatch.dispatch(Action::Undo);
+            }
+            Visit::Redo => {
+                address.borrow_mut().went_forward(&fragment);
+                dispatch.dispatch(Action::Redo);
+            }
+            Visit::Here => {}
+            Visit::Elsewhere => {
+                let _ = gloo::utils::window().location().reload();
+            }
+        }
+    })
+}
+
+/// The undo and redo shortcuts (see [`shortcut`]); `typing` says whether a field's edit is open.
+fn shortcuts(typing: Rc<RefCell<bool>>, dispatch: Dispatch) -> EventListener {
+    // Not passive: the shortcut replaces the browser's own undo (which would do nothing outside
+    // a text field).
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
+        if let Some(action) = e
+            .dyn_ref::<KeyboardEvent>()
+            .and_then(|k| shortcut(k, *typing.borrow()))
+        {
+            e.prevent_default();
+            dispatch.dispatch(action);
+        }
+    })
 }
 
 /// The history action a key press asks for: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z or Ctrl+Y, unless a
