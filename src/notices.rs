@@ -142,11 +142,13 @@ pub fn reduce_all(
 /// The first letter in upper case: messages built from lower-case clauses ("storage is
 /// full...") open a sentence when shown on their own.
 pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    // ASCII only: every message is this app's own English text, and Unicode upper-casing would
+    // add its conversion tables to the download.
+    let mut s = s.to_string();
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    s
 }
 
 #[cfg(test)]
@@ -267,11 +269,12 @@ mod tests {
     }
 
     #[test]
-    fn capitalise_handles_empty_and_non_ascii() {
+    fn capitalise_handles_empty_and_leaves_non_ascii() {
         let cases = [
             ("", ""),
             ("storage", "Storage"),
-            ("énorme", "Énorme"),
+            // Every message is this app's English text; a non-ASCII first letter is left as it is.
+            ("énorme", "énorme"),
             ("A", "A"),
         ];
         for (input, want) in cases {
