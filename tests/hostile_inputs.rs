@@ -977,7 +977,7 @@ fn named_hostile_inputs_give_their_message() {
     let deep_unclosed = format!("{{\"version\":1,\"x\":{}", "[".repeat(100_000));
     let newer = PRESETS[0]
         .json()
-        .replacen("\"version\": 1", "\"version\": 7", 1);
+        .replacen("\"version\":1", "\"version\":7", 1);
     let json_cases: Vec<(String, &str)> = vec![
         (String::new(), "the file is empty"),
         ("hello".into(), "not a readable scenario file"),

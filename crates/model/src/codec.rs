@@ -220,7 +220,7 @@ mod tests {
         };
         let newer = PRESETS[0]
             .json()
-            .replacen("\"version\": 1", "\"version\": 2", 1);
+            .replacen("\"version\":1", "\"version\":2", 1);
         let e = decode(&encode_json(&newer)).unwrap_err();
         assert_eq!(
             e.to_string(),

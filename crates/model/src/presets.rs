@@ -75,7 +75,7 @@ pub const PRESETS: [Preset; 3] = [
             Source { label: "Microsoft's revenue share about 20%: Microsoft / OpenAI, 2025", url: None },
             Source { label: "Cost per GW: Nvidia (Aug 2025), Bernstein; Altman, 28 Oct 2025", url: None },
         ],
-        json: include_str!("presets/openai-november-2025.json"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/openai-november-2025.json")),
     },
     Preset {
         id: "anthropic-2025-11",
@@ -91,7 +91,7 @@ pub const PRESETS: [Preset; 3] = [
             Source { label: "Google TPUs, 23 Oct 2025; Microsoft Azure $30B, 18 Nov 2025; Fluidstack $50B, 12 Nov 2025", url: None },
             Source { label: "2025 burn of nearly $3B on about $4.2B of revenue, break-even in 2028: The Wall Street Journal, 13 Nov 2025", url: Some("https://apps.digitimes.com/news/a20251113PD207/anthropic-openai-2028-startup-revenue.html") },
         ],
-        json: include_str!("presets/anthropic-november-2025.json"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/anthropic-november-2025.json")),
     },
     Preset {
         id: "blank",
@@ -99,7 +99,7 @@ pub const PRESETS: [Preset; 3] = [
         summary: "One deal and constant growth: a starting point for your own figures.",
         notes: &["Every figure here is a placeholder to replace with your own."],
         sources: &[],
-        json: include_str!("presets/blank.json"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/blank.json")),
     },
 ];
 
