@@ -74,6 +74,15 @@ pub(crate) fn required_growth(scenario: &Scenario, basis: &CostBasis) -> Require
 /// }
 /// ```
 pub fn solvent_at(scenario: &Scenario, g: f64) -> bool {
+    at_constant_growth(scenario, g, |basis, revenue| basis.solvent(revenue))
+}
+
+/// `run` given the scenario's cost basis and its revenue path at constant growth `g`.
+fn at_constant_growth<T>(
+    scenario: &Scenario,
+    g: f64,
+    run: impl FnOnce(&CostBasis, &[f64]) -> T,
+) -> T {
     let schedules = super::counted_schedules(scenario);
     let basis = CostBasis::new(scenario, &schedules);
     let mut revenue = Vec::new();
@@ -83,7 +92,7 @@ pub fn solvent_at(scenario: &Scenario, g: f64) -> bool {
         scenario.horizon_len(),
         &mut revenue,
     );
-    basis.solvent(&revenue)
+    run(&basis, &revenue)
 }
 
 /// The first year in which cash goes below zero or a payment goes unpaid with revenue growing
@@ -100,22 +109,15 @@ pub fn solvent_at(scenario: &Scenario, g: f64) -> bool {
 /// }
 /// ```
 pub fn first_short_year(scenario: &Scenario, g: f64) -> Option<i32> {
-    let schedules = super::counted_schedules(scenario);
-    let basis = CostBasis::new(scenario, &schedules);
-    let mut revenue = Vec::new();
-    constant_path(
-        scenario.revenue.base,
-        g,
-        scenario.horizon_len(),
-        &mut revenue,
-    );
-    let mut flow = basis.flow();
-    scenario
-        .years()
-        .zip(&revenue)
-        .enumerate()
-        .find_map(|(t, (year, &r))| {
-            let y = flow.year(basis.inputs(t, r));
-            (y.cash < 0.0 || y.unpaid > 0.0).then_some(year)
-        })
+    at_constant_growth(scenario, g, |basis, revenue| {
+        let mut flow = basis.flow();
+        scenario
+            .years()
+            .zip(revenue)
+            .enumerate()
+            .find_map(|(t, (year, &r))| {
+                let y = flow.year(basis.inputs(t, r));
+                (y.cash < 0.0 || y.unpaid > 0.0).then_some(year)
+            })
+    })
 }
