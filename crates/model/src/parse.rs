@@ -380,7 +380,10 @@ pub fn parse_money(text: &str) -> Result<f64, ParseError> {
     let split = t
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
+        // A unit is the run of letters at the end: ASCII letters, and any character beyond
+        // ASCII (a unit in another script, or a sign such as €), so that it is named in the
+        // message. Not `char::is_alphabetic`, whose Unicode tables would ride in every page.
+        .take_while(|(_, c)| c.is_ascii_alphabetic() || !c.is_ascii())
         .last()
         .map_or(t.len(), |(i, _)| i);
     let (number, unit) = t.split_at(split);
@@ -483,6 +486,8 @@ mod tests {
             ("inf", "\"inf\" is not a number"),
             ("1e309", "That number is too large"),
             ("38X", "Unknown unit \"X\""),
+            ("38 млрд", "Unknown unit \"млрд\""),
+            ("38€", "Unknown unit \"€\""),
             ("1,22", "\"1,22\" is not a number"),
             ("1.2.3", "\"1.2.3\" is not a number"),
             ("$", "\"$\" is not a number"),
