@@ -4,7 +4,7 @@
 //! silently: corrupt or foreign data is reported, and entries that are no longer valid are kept
 //! aside rather than dropped.
 
-use crate::scenario::{Draft, Scenario};
+use crate::scenario::{push_json_str, Draft, Scenario};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -69,10 +69,25 @@ impl SavedList {
         let parts: Vec<String> = self
             .entries
             .iter()
-            .filter_map(|e| serde_json::to_string(e).ok())
+            .map(Saved::to_json)
             .chain(self.unreadable.iter().cloned())
             .collect();
         format!("[{}]", parts.join(","))
+    }
+}
+
+impl Saved {
+    /// The entry as stored: the bytes serde_json writes from the derived `Serialize` (kept for
+    /// the tests, which check the two agree), written by hand so the page carries no serializer.
+    fn to_json(&self) -> String {
+        let mut out = String::from("{\"name\":");
+        push_json_str(&mut out, &self.name);
+        out.push_str(",\"saved_at\":");
+        push_json_str(&mut out, &self.saved_at);
+        out.push_str(",\"scenario\":");
+        out.push_str(&self.scenario.to_json_compact());
+        out.push('}');
+        out
     }
 }
 
@@ -304,6 +319,24 @@ mod tests {
             name: name.into(),
             saved_at: "2026-11-26T12:00:00Z".into(),
             scenario: presets::blank().draft().clone(),
+        }
+    }
+
+    /// The hand-written entry is what serde_json writes from the derive, so lists stored before
+    /// keep reading and writing the same bytes.
+    #[test]
+    fn entries_are_written_as_serde_json_writes_them() {
+        let names = [
+            "a",
+            "quote \" and \\ back",
+            "tab\tline\nbell\u{7}",
+            "שלום 💸",
+        ];
+        for name in names {
+            let mut e = entry(name);
+            e.saved_at = format!("{name}\u{1f}");
+            e.scenario.name = name.into();
+            assert_eq!(e.to_json(), serde_json::to_string(&e).unwrap(), "{name:?}");
         }
     }
 

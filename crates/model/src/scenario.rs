@@ -4,11 +4,16 @@
 
 mod read;
 mod validate;
+mod write;
 
 use read::Value;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Deref;
+
+/// Appends a string as JSON (quoted and escaped as serde_json does), for documents that hold
+/// scenarios (the browser's saved list).
+pub use write::push_str as push_json_str;
 
 pub use validate::{
     FieldError, MAX_DEALS, MAX_DELAY, MAX_GROWTH_MULTIPLIER, MAX_MONEY, MAX_NAME_CHARS, MAX_RATE,
@@ -72,6 +77,14 @@ pub struct DealValue {
     pub gw: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_gw: Option<f64>,
+}
+
+impl Draft {
+    /// The draft as compact JSON, in the file format (the same bytes serde_json writes from the
+    /// derived `Serialize`; see `write.rs`).
+    pub fn to_json_compact(&self) -> String {
+        write::draft(self)
+    }
 }
 
 impl DealValue {
@@ -481,7 +494,7 @@ impl Scenario {
 
     /// The scenario as compact JSON (for links and storage).
     pub fn to_json_compact(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_default()
+        self.0.to_json_compact()
     }
 
     /// The validated draft.

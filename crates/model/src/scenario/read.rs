@@ -2,7 +2,8 @@
 //! (objects keep their keys in order, as written), then mapped onto the [`Draft`] by hand, field
 //! by field, with the path of any field that has the wrong shape. serde's derived readers made
 //! one copy of the JSON parser's machinery per type of the format (the embed page's largest
-//! part); this way the parser is compiled once, for `Value`, and each field costs a line.
+//! part); this way the parser is compiled once, for `Value`, and each field costs a call (see
+//! [`Reader`] for why no field returns early).
 
 use super::{
     Costs, Credit, Deal, DealValue, Draft, Financing, Funding, Growth, Marker, Metric, Profile,
@@ -25,24 +26,9 @@ pub(crate) enum Value {
 }
 
 impl Value {
-    fn as_f64(&self) -> Option<f64> {
-        match *self {
-            Value::Whole(i) => Some(i as f64),
-            Value::Float(x) => Some(x),
-            _ => None,
-        }
-    }
-
     pub fn as_whole(&self) -> Option<i128> {
         match *self {
             Value::Whole(i) => Some(i),
-            _ => None,
-        }
-    }
-
-    fn as_str(&self) -> Option<&str> {
-        match self {
-            Value::Text(s) => Some(s),
             _ => None,
         }
     }
@@ -116,13 +102,6 @@ pub(crate) struct ShapeError {
 
 type Read<T> = Result<T, ShapeError>;
 
-fn error(path: &str, message: impl Into<String>) -> ShapeError {
-    ShapeError {
-        path: path.to_string(),
-        message: message.into(),
-    }
-}
-
 /// The value as a person would name it in a message.
 fn describe(v: &Value) -> String {
     match v {
@@ -147,10 +126,6 @@ fn describe(v: &Value) -> String {
     }
 }
 
-fn wrong(v: &Value, path: &str, expected: &str) -> ShapeError {
-    error(path, format!("got {}, expected {expected}", describe(v)))
-}
-
 /// Joins a path and a field name.
 fn join(path: &str, name: &str) -> String {
     if path.is_empty() {
@@ -160,141 +135,264 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-/// An object of the format: known fields only.
-struct Obj<'a> {
-    value: &'a Value,
-    path: &'a str,
+/// The path of a list's item.
+fn item(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
 }
 
-/// The first key given twice, if any, among keys that are all of `fields` (a file with both
-/// would be read differently by different programs).
-fn duplicate<'a>(keys: &[&'a str], fields: &[&str]) -> Option<&'a str> {
-    let mut seen = [false; 16];
-    for key in keys {
-        let i = fields.iter().position(|f| f == key)?;
-        if std::mem::replace(&mut seen[i.min(15)], true) {
-            return Some(key);
+/// The first `n` characters of a refused word, for a message.
+fn clip(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// The range of a whole number the format stores as `i32`, `u32` or `u64`.
+type Range = (i128, i128);
+const I32: Range = (i32::MIN as i128, i32::MAX as i128);
+const U32: Range = (0, u32::MAX as i128);
+const U64: Range = (0, u64::MAX as i128);
+
+/// The walk over the JSON. The first problem met is kept and the walk goes on with a stand-in
+/// value (0, empty), reporting nothing more: the caller sees exactly the error an early return
+/// would give, while each field read is one call with no unwinding path of its own (the
+/// early-return reader, with a `?` on every field, was the largest function of every page).
+struct Reader {
+    error: Option<ShapeError>,
+}
+
+impl Reader {
+    fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
+    fn fail(&mut self, path: &str, message: impl Into<String>) {
+        if self.error.is_none() {
+            self.error = Some(ShapeError {
+                path: path.to_string(),
+                message: message.into(),
+            });
         }
     }
-    None
-}
 
-impl<'a> Obj<'a> {
-    fn new(v: &'a Value, path: &'a str, fields: &[&str]) -> Read<Obj<'a>> {
+    fn wrong(&mut self, v: &Value, path: &str, expected: &str) {
+        if !self.failed() {
+            self.fail(path, format!("got {}, expected {expected}", describe(v)));
+        }
+    }
+
+    fn number(&mut self, v: &Value, path: &str) -> f64 {
+        match *v {
+            Value::Whole(i) => i as f64,
+            Value::Float(x) => x,
+            _ => {
+                self.wrong(v, path, "a number");
+                0.0
+            }
+        }
+    }
+
+    fn whole(&mut self, v: &Value, path: &str, (lo, hi): Range) -> i128 {
+        match *v {
+            Value::Whole(i) if (lo..=hi).contains(&i) => i,
+            _ => {
+                self.wrong(v, path, "a whole number");
+                0
+            }
+        }
+    }
+
+    fn boolean(&mut self, v: &Value, path: &str) -> bool {
+        match *v {
+            Value::Bool(b) => b,
+            _ => {
+                self.wrong(v, path, "true or false");
+                false
+            }
+        }
+    }
+
+    fn text(&mut self, v: &Value, path: &str) -> String {
+        match v {
+            Value::Text(s) => s.clone(),
+            _ => {
+                self.wrong(v, path, "text");
+                String::new()
+            }
+        }
+    }
+
+    fn list<'v>(&mut self, v: &'v Value, path: &str) -> &'v [Value] {
+        match v {
+            Value::List(items) => items,
+            _ => {
+                self.wrong(v, path, "a list");
+                &[]
+            }
+        }
+    }
+
+    /// An object of the format: known fields only, none given twice (a file with both would be
+    /// read differently by different programs). A wrong one reads as an empty object.
+    fn object<'v>(&mut self, v: &'v Value, path: &'v str, fields: &[&str]) -> Obj<'v> {
+        let empty = Obj { map: &[], path };
         let Value::Object(map) = v else {
-            return Err(wrong(v, path, "an object"));
+            self.wrong(v, path, "an object");
+            return empty;
         };
-        let keys: Vec<&str> = map.iter().map(|(k, _)| k.as_str()).collect();
-        if let Some(unknown) = keys.iter().find(|k| !fields.contains(k)) {
+        if let Some((unknown, _)) = map.iter().find(|(k, _)| !fields.contains(&k.as_str())) {
             let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
-            return Err(error(
+            self.fail(
                 path,
                 format!(
                     "unknown field `{unknown}`, expected one of {}",
                     names.join(", ")
                 ),
-            ));
+            );
+            return empty;
         }
-        if let Some(twice) = duplicate(&keys, fields) {
-            return Err(error(path, format!("duplicate field `{twice}`")));
+        let mut seen = [false; 16];
+        for (key, _) in map {
+            let i = fields.iter().position(|f| f == key).unwrap_or(0);
+            if std::mem::replace(&mut seen[i.min(15)], true) {
+                self.fail(path, format!("duplicate field `{key}`"));
+                return empty;
+            }
         }
-        Ok(Obj { value: v, path })
+        Obj { map, path }
     }
 
-    fn has(&self, name: &str) -> bool {
-        self.value.get(name).is_some()
-    }
-
-    /// A field that may be left out (or be null).
-    fn opt<T>(&self, name: &str, read: impl Fn(&Value, &str) -> Read<T>) -> Read<Option<T>> {
-        match self.value.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => read(v, &join(self.path, name)).map(Some),
+    /// The two items of a `[a, b]` list.
+    fn two<'v>(&mut self, v: &'v Value, path: &str) -> Option<(&'v Value, &'v Value)> {
+        match v {
+            Value::List(items) if items.len() == 2 => return Some((&items[0], &items[1])),
+            Value::List(items) if items.len() > 2 => {
+                self.fail(path, "a list has more items than expected here")
+            }
+            Value::List(items) => self.fail(
+                path,
+                format!("got a list of {}, expected a pair", items.len()),
+            ),
+            _ => self.wrong(v, path, "a list of two"),
         }
+        None
     }
 
-    /// A field that must be there.
-    fn req<T>(&self, name: &str, read: impl Fn(&Value, &str) -> Read<T>) -> Read<T> {
-        match self.value.get(name) {
-            Some(v) => read(v, &join(self.path, name)),
-            None => Err(error(self.path, format!("the field `{name}` is missing"))),
-        }
-    }
-}
-
-fn number(v: &Value, path: &str) -> Read<f64> {
-    v.as_f64().ok_or_else(|| wrong(v, path, "a number"))
-}
-
-fn whole<T: TryFrom<i128>>(v: &Value, path: &str) -> Read<T> {
-    v.as_whole()
-        .and_then(|i| T::try_from(i).ok())
-        .ok_or_else(|| wrong(v, path, "a whole number"))
-}
-
-fn boolean(v: &Value, path: &str) -> Read<bool> {
-    match *v {
-        Value::Bool(b) => Ok(b),
-        _ => Err(wrong(v, path, "true or false")),
-    }
-}
-
-fn text(v: &Value, path: &str) -> Read<String> {
-    v.as_str()
-        .map(str::to_string)
-        .ok_or_else(|| wrong(v, path, "text"))
-}
-
-fn list<T>(read: impl Fn(&Value, &str) -> Read<T>) -> impl Fn(&Value, &str) -> Read<Vec<T>> {
-    move |v, path| {
-        let Value::List(items) = v else {
-            return Err(wrong(v, path, "a list"));
+    /// A `[year, value]` point.
+    fn point(&mut self, v: &Value, path: &str) -> (i32, f64) {
+        let Some((year, value)) = self.two(v, path) else {
+            return (0, 0.0);
         };
-        // A plain loop: `collect` into a `Result` costs kilobytes per element type.
+        (
+            self.whole(year, &item(path, 0), I32) as i32,
+            self.number(value, &item(path, 1)),
+        )
+    }
+
+    /// A `[low, high]` interval.
+    fn interval(&mut self, v: &Value, path: &str) -> (f64, f64) {
+        let Some((lo, hi)) = self.two(v, path) else {
+            return (0.0, 0.0);
+        };
+        (
+            self.number(lo, &item(path, 0)),
+            self.number(hi, &item(path, 1)),
+        )
+    }
+
+    /// A list of points (cost shares, a revenue path).
+    fn points(&mut self, v: &Value, path: &str) -> Vec<(i32, f64)> {
+        let items = self.list(v, path);
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            out.push(read(item, &format!("{path}[{i}]"))?);
+        for (i, v) in items.iter().enumerate() {
+            if self.failed() {
+                break;
+            }
+            out.push(self.point(v, &item(path, i)));
         }
-        Ok(out)
+        out
     }
 }
 
-/// The two items of a `[a, b]` list.
-fn two<'a>(v: &'a Value, path: &str) -> Read<(&'a Value, &'a Value)> {
-    match v {
-        Value::List(items) if items.len() == 2 => Ok((&items[0], &items[1])),
-        Value::List(items) if items.len() > 2 => {
-            Err(error(path, "a list has more items than expected here"))
-        }
-        Value::List(items) => Err(error(
-            path,
-            format!("got a list of {}, expected a pair", items.len()),
-        )),
-        _ => Err(wrong(v, path, "a list of two")),
+/// An object's fields, and where it is in the file.
+struct Obj<'v> {
+    map: &'v [(String, Value)],
+    path: &'v str,
+}
+
+impl<'v> Obj<'v> {
+    fn has(&self, name: &str) -> bool {
+        self.map.iter().any(|(k, _)| k == name)
     }
-}
 
-/// A `[year, value]` point.
-fn point(v: &Value, path: &str) -> Read<(i32, f64)> {
-    let (year, value) = two(v, path)?;
-    Ok((
-        whole(year, &format!("{path}[0]"))?,
-        number(value, &format!("{path}[1]"))?,
-    ))
-}
+    /// A field that may be left out (or be null), with its path.
+    fn get(&self, name: &str) -> Option<(&'v Value, String)> {
+        match self.map.iter().find(|(k, _)| k == name) {
+            None | Some((_, Value::Null)) => None,
+            Some((_, v)) => Some((v, join(self.path, name))),
+        }
+    }
 
-/// A `[low, high]` interval.
-fn interval(v: &Value, path: &str) -> Read<(f64, f64)> {
-    let (lo, hi) = two(v, path)?;
-    Ok((
-        number(lo, &format!("{path}[0]"))?,
-        number(hi, &format!("{path}[1]"))?,
-    ))
+    /// A field that must be there (null is there: it is then the wrong type).
+    fn need(&self, r: &mut Reader, name: &str) -> Option<(&'v Value, String)> {
+        match self.map.iter().find(|(k, _)| k == name) {
+            Some((_, v)) => Some((v, join(self.path, name))),
+            None => {
+                // A wrong object reads as empty: its own error is already kept.
+                r.fail(self.path, format!("the field `{name}` is missing"));
+                None
+            }
+        }
+    }
+
+    fn number(&self, r: &mut Reader, name: &str) -> f64 {
+        self.need(r, name).map_or(0.0, |(v, p)| r.number(v, &p))
+    }
+
+    fn opt_number(&self, r: &mut Reader, name: &str) -> Option<f64> {
+        self.get(name).map(|(v, p)| r.number(v, &p))
+    }
+
+    fn whole(&self, r: &mut Reader, name: &str, range: Range) -> i128 {
+        self.need(r, name).map_or(0, |(v, p)| r.whole(v, &p, range))
+    }
+
+    fn opt_whole(&self, r: &mut Reader, name: &str, range: Range) -> Option<i128> {
+        self.get(name).map(|(v, p)| r.whole(v, &p, range))
+    }
+
+    fn boolean(&self, r: &mut Reader, name: &str) -> bool {
+        self.need(r, name).is_some_and(|(v, p)| r.boolean(v, &p))
+    }
+
+    fn text(&self, r: &mut Reader, name: &str) -> String {
+        self.need(r, name)
+            .map(|(v, p)| r.text(v, &p))
+            .unwrap_or_default()
+    }
+
+    fn opt_text(&self, r: &mut Reader, name: &str) -> Option<String> {
+        self.get(name).map(|(v, p)| r.text(v, &p))
+    }
+
+    /// The kind of a tagged model, and a check that no field of another kind is given.
+    fn only(&self, r: &mut Reader, allowed: &[&str], all: &[&str], what: &str) {
+        if let Some(f) = all.iter().find(|f| !allowed.contains(f) && self.has(f)) {
+            r.fail(self.path, format!("`{f}` is not a field of {what}"));
+        }
+    }
 }
 
 /// The whole file, once its version has been checked.
 pub(crate) fn draft(v: &Value) -> Read<Draft> {
-    let o = Obj::new(
+    let mut r = Reader { error: None };
+    let d = read_draft(&mut r, v);
+    match r.error {
+        Some(e) => Err(e),
+        None => Ok(d),
+    }
+}
+
+fn read_draft(r: &mut Reader, v: &Value) -> Draft {
+    let o = r.object(
         v,
         "",
         &[
@@ -313,27 +411,83 @@ pub(crate) fn draft(v: &Value) -> Read<Draft> {
             "markers",
             "uncertainty",
         ],
-    )?;
-    Ok(Draft {
-        version: o.req("version", whole)?,
-        name: o.req("name", text)?,
-        as_of: o.opt("as_of", text)?,
-        start_year: o.req("start_year", whole)?,
-        end_year: o.req("end_year", whole)?,
-        deals: o.req("deals", list(deal))?,
-        revenue: o.req("revenue", revenue)?,
-        costs: o.req("costs", costs)?,
-        funding: o.req("funding", funding)?,
-        financing: o.opt("financing", financing)?,
-        firm_only: o.req("firm_only", boolean)?,
-        discount_rate: o.req("discount_rate", number)?,
-        markers: o.opt("markers", list(marker))?.unwrap_or_default(),
-        uncertainty: o.opt("uncertainty", uncertainty)?,
-    })
+    );
+    let version = o.whole(r, "version", U32) as u32;
+    let name = o.text(r, "name");
+    let as_of = o.opt_text(r, "as_of");
+    let start_year = o.whole(r, "start_year", I32) as i32;
+    let end_year = o.whole(r, "end_year", I32) as i32;
+    let mut deals = Vec::new();
+    if let Some((v, path)) = o.need(r, "deals") {
+        let items = r.list(v, &path);
+        deals.reserve(items.len());
+        for (i, v) in items.iter().enumerate() {
+            if r.failed() {
+                break;
+            }
+            deals.push(deal(r, v, &item(&path, i)));
+        }
+    }
+    let revenue = match o.need(r, "revenue") {
+        Some((v, path)) => revenue(r, v, &path),
+        None => Revenue {
+            base: 0.0,
+            growth: Growth::Constant { rate: 0.0 },
+        },
+    };
+    let costs = match o.need(r, "costs") {
+        Some((v, path)) => costs(r, v, &path),
+        None => Costs {
+            opex_share: Vec::new(),
+            revenue_share: RevenueShare {
+                rate: 0.0,
+                until: 0,
+            },
+        },
+    };
+    let funding = match o.need(r, "funding") {
+        Some((v, path)) => funding(r, v, &path),
+        None => Funding {
+            opening_cash: 0.0,
+            raises: Vec::new(),
+        },
+    };
+    let financing = o.get("financing").map(|(v, path)| financing(r, v, &path));
+    let firm_only = o.boolean(r, "firm_only");
+    let discount_rate = o.number(r, "discount_rate");
+    let mut markers = Vec::new();
+    if let Some((v, path)) = o.get("markers") {
+        let items = r.list(v, &path);
+        for (i, v) in items.iter().enumerate() {
+            if r.failed() {
+                break;
+            }
+            markers.push(marker(r, v, &item(&path, i)));
+        }
+    }
+    let uncertainty = o
+        .get("uncertainty")
+        .map(|(v, path)| uncertainty(r, v, &path));
+    Draft {
+        version,
+        name,
+        as_of,
+        start_year,
+        end_year,
+        deals,
+        revenue,
+        costs,
+        funding,
+        financing,
+        firm_only,
+        discount_rate,
+        markers,
+        uncertainty,
+    }
 }
 
-fn deal(v: &Value, path: &str) -> Read<Deal> {
-    let o = Obj::new(
+fn deal(r: &mut Reader, v: &Value, path: &str) -> Deal {
+    let o = r.object(
         v,
         path,
         &[
@@ -348,264 +502,345 @@ fn deal(v: &Value, path: &str) -> Read<Deal> {
             "source",
             "note",
         ],
-    )?;
-    Ok(Deal {
-        name: o.req("name", text)?,
-        counterparty: o.req("counterparty", text)?,
-        value: o.req("value", deal_value)?,
-        start_year: o.req("start_year", whole)?,
-        years: o.req("years", whole)?,
-        profile: o.req("profile", profile)?,
-        firm: o.req("firm", boolean)?,
-        include: o.req("include", boolean)?,
-        source: o.opt("source", text)?,
-        note: o.opt("note", text)?,
-    })
-}
-
-fn deal_value(v: &Value, path: &str) -> Read<DealValue> {
-    let o = Obj::new(v, path, &["total", "gw", "per_gw"])?;
-    Ok(DealValue {
-        total: o.opt("total", number)?,
-        gw: o.opt("gw", number)?,
-        per_gw: o.opt("per_gw", number)?,
-    })
-}
-
-/// The kind of a tagged model, and a check that no field of another kind is given.
-fn kind<'a>(o: &Obj<'a>, allowed: &[&str], all: &[&str], what: &str) -> Read<()> {
-    match all.iter().find(|f| !allowed.contains(f) && o.has(f)) {
-        Some(f) => Err(error(o.path, format!("`{f}` is not a field of {what}"))),
-        None => Ok(()),
+    );
+    let name = o.text(r, "name");
+    let counterparty = o.text(r, "counterparty");
+    let value = o
+        .need(r, "value")
+        .map_or(DealValue::default(), |(v, path)| {
+            let o = r.object(v, &path, &["total", "gw", "per_gw"]);
+            DealValue {
+                total: o.opt_number(r, "total"),
+                gw: o.opt_number(r, "gw"),
+                per_gw: o.opt_number(r, "per_gw"),
+            }
+        });
+    let start_year = o.whole(r, "start_year", I32) as i32;
+    let years = o.whole(r, "years", I32) as i32;
+    let profile = o
+        .need(r, "profile")
+        .map_or(Profile::Even, |(v, path)| profile(r, v, &path));
+    Deal {
+        name,
+        counterparty,
+        value,
+        start_year,
+        years,
+        profile,
+        firm: o.boolean(r, "firm"),
+        include: o.boolean(r, "include"),
+        source: o.opt_text(r, "source"),
+        note: o.opt_text(r, "note"),
     }
 }
 
-fn profile(v: &Value, path: &str) -> Read<Profile> {
+fn profile(r: &mut Reader, v: &Value, path: &str) -> Profile {
     const FIELDS: [&str; 2] = ["growth", "weights"];
-    let o = Obj::new(v, path, &["kind", "growth", "weights"])?;
-    let need = |name: &str, k: &str| error(path, format!("the {k} profile needs `{name}`"));
-    let k: String = o.req("kind", text)?;
-    let only = |allowed: &[&str]| kind(&o, allowed, &FIELDS, &format!("the {k} profile"));
+    let o = r.object(v, path, &["kind", "growth", "weights"]);
+    let k = o.text(r, "kind");
+    let what = format!("the {k} profile");
+    let need = |r: &mut Reader, name: &str| -> Option<(&Value, String)> {
+        let field = o.get(name);
+        if field.is_none() {
+            r.fail(path, format!("the {k} profile needs `{name}`"));
+        }
+        field
+    };
     match k.as_str() {
-        "even" => only(&[]).map(|_| Profile::Even),
-        "ramp_up" => only(&[]).map(|_| Profile::RampUp),
-        "front_loaded" => only(&[]).map(|_| Profile::FrontLoaded),
+        "even" | "ramp_up" | "front_loaded" => {
+            o.only(r, &[], &FIELDS, &what);
+            match k.as_str() {
+                "even" => Profile::Even,
+                "ramp_up" => Profile::RampUp,
+                _ => Profile::FrontLoaded,
+            }
+        }
         "fleet" => {
-            only(&["growth"])?;
-            Ok(Profile::Fleet {
-                growth: o
-                    .opt("growth", number)?
-                    .ok_or_else(|| need("growth", "fleet"))?,
-            })
+            o.only(r, &["growth"], &FIELDS, &what);
+            Profile::Fleet {
+                growth: need(r, "growth").map_or(0.0, |(v, p)| r.number(v, &p)),
+            }
         }
         "custom" => {
-            only(&["weights"])?;
-            Ok(Profile::Custom {
-                weights: o
-                    .opt("weights", list(number))?
-                    .ok_or_else(|| need("weights", "custom"))?,
-            })
+            o.only(r, &["weights"], &FIELDS, &what);
+            let mut weights = Vec::new();
+            if let Some((v, path)) = need(r, "weights") {
+                let items = r.list(v, &path);
+                weights.reserve(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    if r.failed() {
+                        break;
+                    }
+                    weights.push(r.number(v, &item(&path, i)));
+                }
+            }
+            Profile::Custom { weights }
         }
-        other => Err(error(
-            path,
-            format!(
-                "unknown profile kind `{}`; use even, ramp_up, front_loaded, fleet or custom",
-                other.chars().take(40).collect::<String>()
-            ),
-        )),
+        other => {
+            r.fail(
+                path,
+                format!(
+                    "unknown profile kind `{}`; use even, ramp_up, front_loaded, fleet or custom",
+                    clip(other, 40)
+                ),
+            );
+            Profile::Even
+        }
     }
 }
 
-fn revenue(v: &Value, path: &str) -> Read<Revenue> {
-    let o = Obj::new(v, path, &["base", "growth"])?;
-    Ok(Revenue {
-        base: o.req("base", number)?,
-        growth: o.req("growth", growth)?,
-    })
+fn revenue(r: &mut Reader, v: &Value, path: &str) -> Revenue {
+    let o = r.object(v, path, &["base", "growth"]);
+    Revenue {
+        base: o.number(r, "base"),
+        growth: o
+            .need(r, "growth")
+            .map_or(Growth::Constant { rate: 0.0 }, |(v, path)| {
+                growth(r, v, &path)
+            }),
+    }
 }
 
-fn growth(v: &Value, path: &str) -> Read<Growth> {
+fn growth(r: &mut Reader, v: &Value, path: &str) -> Growth {
     const FIELDS: [&str; 7] = [
         "rate", "initial", "decay", "floor", "ceiling", "points", "after",
     ];
-    let o = Obj::new(
+    let o = r.object(
         v,
         path,
         &[
             "kind", "rate", "initial", "decay", "floor", "ceiling", "points", "after",
         ],
-    )?;
-    let k: String = o.req("kind", text)?;
-    let only = |allowed: &[&str]| kind(&o, allowed, &FIELDS, &format!("{k} growth"));
-    let need = |name: &str| -> Read<f64> {
-        o.opt(name, number)?
-            .ok_or_else(|| error(path, format!("{k} growth needs `{name}`")))
+    );
+    let k = o.text(r, "kind");
+    let what = format!("{k} growth");
+    let need = |r: &mut Reader, name: &str| -> f64 {
+        match o.get(name) {
+            Some((v, p)) => r.number(v, &p),
+            None => {
+                r.fail(path, format!("{k} growth needs `{name}`"));
+                0.0
+            }
+        }
     };
     match k.as_str() {
         "constant" => {
-            only(&["rate"])?;
-            Ok(Growth::Constant {
-                rate: need("rate")?,
-            })
+            o.only(r, &["rate"], &FIELDS, &what);
+            Growth::Constant {
+                rate: need(r, "rate"),
+            }
         }
         "decaying" => {
-            only(&["initial", "decay", "floor"])?;
-            Ok(Growth::Decaying {
-                initial: need("initial")?,
-                decay: need("decay")?,
-                floor: need("floor")?,
-            })
+            o.only(r, &["initial", "decay", "floor"], &FIELDS, &what);
+            Growth::Decaying {
+                initial: need(r, "initial"),
+                decay: need(r, "decay"),
+                floor: need(r, "floor"),
+            }
         }
         "logistic" => {
-            only(&["initial", "ceiling"])?;
-            Ok(Growth::Logistic {
-                initial: need("initial")?,
-                ceiling: need("ceiling")?,
-            })
+            o.only(r, &["initial", "ceiling"], &FIELDS, &what);
+            Growth::Logistic {
+                initial: need(r, "initial"),
+                ceiling: need(r, "ceiling"),
+            }
         }
         "path" => {
-            only(&["points", "after"])?;
-            Ok(Growth::Path {
-                points: o
-                    .opt("points", list(point))?
-                    .ok_or_else(|| error(path, "path growth needs `points`"))?,
-                after: need("after")?,
-            })
+            o.only(r, &["points", "after"], &FIELDS, &what);
+            let points = match o.get("points") {
+                Some((v, p)) => r.points(v, &p),
+                None => {
+                    r.fail(path, "path growth needs `points`");
+                    Vec::new()
+                }
+            };
+            Growth::Path {
+                points,
+                after: need(r, "after"),
+            }
         }
-        other => Err(error(
-            path,
-            format!(
-                "unknown growth model `{}`; use constant, decaying, logistic or path",
-                other.chars().take(40).collect::<String>()
-            ),
-        )),
+        other => {
+            r.fail(
+                path,
+                format!(
+                    "unknown growth model `{}`; use constant, decaying, logistic or path",
+                    clip(other, 40)
+                ),
+            );
+            Growth::Constant { rate: 0.0 }
+        }
     }
 }
 
-fn costs(v: &Value, path: &str) -> Read<Costs> {
-    let o = Obj::new(v, path, &["opex_share", "revenue_share"])?;
-    Ok(Costs {
-        opex_share: o.req("opex_share", list(point))?,
-        revenue_share: o.req("revenue_share", |v, path| {
-            let o = Obj::new(v, path, &["rate", "until"])?;
-            Ok(RevenueShare {
-                rate: o.req("rate", number)?,
-                until: o.req("until", whole)?,
-            })
-        })?,
-    })
+fn costs(r: &mut Reader, v: &Value, path: &str) -> Costs {
+    let o = r.object(v, path, &["opex_share", "revenue_share"]);
+    let opex_share = o
+        .need(r, "opex_share")
+        .map(|(v, p)| r.points(v, &p))
+        .unwrap_or_default();
+    let revenue_share = match o.need(r, "revenue_share") {
+        Some((v, path)) => {
+            let o = r.object(v, &path, &["rate", "until"]);
+            RevenueShare {
+                rate: o.number(r, "rate"),
+                until: o.whole(r, "until", I32) as i32,
+            }
+        }
+        None => RevenueShare {
+            rate: 0.0,
+            until: 0,
+        },
+    };
+    Costs {
+        opex_share,
+        revenue_share,
+    }
 }
 
-fn funding(v: &Value, path: &str) -> Read<Funding> {
-    let o = Obj::new(v, path, &["opening_cash", "raises"])?;
-    Ok(Funding {
-        opening_cash: o.req("opening_cash", number)?,
-        raises: o.req("raises", list(raise))?,
-    })
+fn funding(r: &mut Reader, v: &Value, path: &str) -> Funding {
+    let o = r.object(v, path, &["opening_cash", "raises"]);
+    let opening_cash = o.number(r, "opening_cash");
+    let mut raises = Vec::new();
+    if let Some((v, path)) = o.need(r, "raises") {
+        let items = r.list(v, &path);
+        raises.reserve(items.len());
+        for (i, v) in items.iter().enumerate() {
+            if r.failed() {
+                break;
+            }
+            raises.push(raise(r, v, &item(&path, i)));
+        }
+    }
+    Funding {
+        opening_cash,
+        raises,
+    }
 }
 
 /// A raise: a `[year, amount]` pair (the original form) or an object that may also say who put
 /// the money in and a note.
-fn raise(v: &Value, path: &str) -> Read<Raise> {
-    if let Value::List(items) = v {
-        if items.len() != 2 {
-            return Err(error(path, "a raise written as a pair is [year, amount]"));
-        }
-        let (year, amount) = point(v, path)?;
-        return Ok(Raise::new(year, amount));
-    }
-    let Value::Object(map) = v else {
-        return Err(wrong(
-            v,
-            path,
-            "a raise: [year, amount] or {\"year\", \"amount\", \"from\", \"note\"}",
-        ));
-    };
+fn raise(r: &mut Reader, v: &Value, path: &str) -> Raise {
     const FIELDS: [&str; 4] = ["year", "amount", "from", "note"];
-    if let Some((other, _)) = map.iter().find(|(k, _)| !FIELDS.contains(&k.as_str())) {
-        return Err(error(
-            path,
-            format!(
-                "unknown field `{}` in a raise; a raise has year, amount, from and note",
-                other.chars().take(40).collect::<String>()
-            ),
-        ));
-    }
-    let o = Obj::new(v, path, &FIELDS)?;
-    let need = |field: &str| {
-        error(
-            path,
-            format!("a raise written as an object needs `{field}`"),
-        )
-    };
-    Ok(Raise {
-        year: o.opt("year", whole)?.ok_or_else(|| need("year"))?,
-        amount: o.opt("amount", number)?.ok_or_else(|| need("amount"))?,
-        from: o.opt("from", text)?,
-        note: o.opt("note", text)?,
-    })
-}
-
-fn financing(v: &Value, path: &str) -> Read<Financing> {
-    let o = Obj::new(v, path, &["min_cash", "credit", "shortfall", "note"])?;
-    Ok(Financing {
-        min_cash: o.opt("min_cash", number)?.unwrap_or_default(),
-        credit: o.opt("credit", |v, path| {
-            let o = Obj::new(v, path, &["limit", "rate"])?;
-            Ok(Credit {
-                limit: o.req("limit", number)?,
-                rate: o.req("rate", number)?,
-            })
-        })?,
-        shortfall: o
-            .opt("shortfall", |v, path| match text(v, path)?.as_str() {
-                "negative_cash" => Ok(Shortfall::NegativeCash),
-                "unpaid" => Ok(Shortfall::Unpaid),
-                other => Err(error(
+    match v {
+        Value::List(items) => {
+            if items.len() != 2 {
+                r.fail(path, "a raise written as a pair is [year, amount]");
+                return Raise::default();
+            }
+            let (year, amount) = r.point(v, path);
+            return Raise::new(year, amount);
+        }
+        Value::Object(map) => {
+            if let Some((other, _)) = map.iter().find(|(k, _)| !FIELDS.contains(&k.as_str())) {
+                r.fail(
                     path,
                     format!(
-                        "the shortfall rule (`shortfall`) must be \"negative_cash\" or \"unpaid\"; got \"{}\"",
-                        other.chars().take(40).collect::<String>()
+                        "unknown field `{}` in a raise; a raise has year, amount, from and note",
+                        clip(other, 40)
                     ),
-                )),
-            })?
-            .unwrap_or_default(),
-        note: o.opt("note", text)?,
-    })
+                );
+                return Raise::default();
+            }
+        }
+        _ => {
+            r.wrong(
+                v,
+                path,
+                "a raise: [year, amount] or {\"year\", \"amount\", \"from\", \"note\"}",
+            );
+            return Raise::default();
+        }
+    }
+    let o = r.object(v, path, &FIELDS);
+    let need = |r: &mut Reader, field: &str| -> Option<(&Value, String)> {
+        let got = o.get(field);
+        if got.is_none() {
+            r.fail(
+                path,
+                format!("a raise written as an object needs `{field}`"),
+            );
+        }
+        got
+    };
+    let year = need(r, "year").map_or(0, |(v, p)| r.whole(v, &p, I32) as i32);
+    let amount = need(r, "amount").map_or(0.0, |(v, p)| r.number(v, &p));
+    Raise {
+        year,
+        amount,
+        from: o.opt_text(r, "from"),
+        note: o.opt_text(r, "note"),
+    }
 }
 
-fn marker(v: &Value, path: &str) -> Read<Marker> {
-    let o = Obj::new(v, path, &["year", "metric", "value", "label", "source"])?;
-    Ok(Marker {
-        year: o.req("year", whole)?,
-        metric: o.req("metric", |v, path| {
-            let word = text(v, path)?;
-            let metric = match word.as_str() {
-                "revenue" => Some(Metric::Revenue),
-                "commitments" => Some(Metric::Commitments),
-                "net_cash_flow" => Some(Metric::NetCashFlow),
-                "cash" => Some(Metric::Cash),
-                "cumulative_burn" => Some(Metric::CumulativeBurn),
-                _ => None,
-            };
-            metric.ok_or_else(|| {
-                    error(
-                        path,
-                        format!(
-                            "unknown variant `{}`, expected one of `revenue`, `commitments`, `net_cash_flow`, `cash`, `cumulative_burn`",
-                            word.chars().take(40).collect::<String>()
-                        ),
-                    )
-                })
-        })?,
-        value: o.req("value", number)?,
-        label: o.req("label", text)?,
-        source: o.opt("source", text)?,
-    })
+fn financing(r: &mut Reader, v: &Value, path: &str) -> Financing {
+    let o = r.object(v, path, &["min_cash", "credit", "shortfall", "note"]);
+    let min_cash = o.opt_number(r, "min_cash").unwrap_or_default();
+    let credit = o.get("credit").map(|(v, path)| {
+        let o = r.object(v, &path, &["limit", "rate"]);
+        Credit {
+            limit: o.number(r, "limit"),
+            rate: o.number(r, "rate"),
+        }
+    });
+    let shortfall = match o.get("shortfall") {
+        None => Shortfall::default(),
+        Some((v, path)) => match r.text(v, &path).as_str() {
+            "negative_cash" => Shortfall::NegativeCash,
+            "unpaid" => Shortfall::Unpaid,
+            other => {
+                r.fail(
+                    &path,
+                    format!(
+                        "the shortfall rule (`shortfall`) must be \"negative_cash\" or \"unpaid\"; got \"{}\"",
+                        clip(other, 40)
+                    ),
+                );
+                Shortfall::NegativeCash
+            }
+        },
+    };
+    Financing {
+        min_cash,
+        credit,
+        shortfall,
+        note: o.opt_text(r, "note"),
+    }
 }
 
-fn uncertainty(v: &Value, path: &str) -> Read<Uncertainty> {
-    let o = Obj::new(
+fn marker(r: &mut Reader, v: &Value, path: &str) -> Marker {
+    let o = r.object(v, path, &["year", "metric", "value", "label", "source"]);
+    let year = o.whole(r, "year", I32) as i32;
+    let metric = match o.need(r, "metric") {
+        None => Metric::Revenue,
+        Some((v, path)) => match r.text(v, &path).as_str() {
+            "revenue" => Metric::Revenue,
+            "commitments" => Metric::Commitments,
+            "net_cash_flow" => Metric::NetCashFlow,
+            "cash" => Metric::Cash,
+            "cumulative_burn" => Metric::CumulativeBurn,
+            word => {
+                r.fail(
+                    &path,
+                    format!(
+                        "unknown variant `{}`, expected one of `revenue`, `commitments`, `net_cash_flow`, `cash`, `cumulative_burn`",
+                        clip(word, 40)
+                    ),
+                );
+                Metric::Revenue
+            }
+        },
+    };
+    Marker {
+        year,
+        metric,
+        value: o.number(r, "value"),
+        label: o.text(r, "label"),
+        source: o.opt_text(r, "source"),
+    }
+}
+
+fn uncertainty(r: &mut Reader, v: &Value, path: &str) -> Uncertainty {
+    let o = r.object(
         v,
         path,
         &[
@@ -617,21 +852,31 @@ fn uncertainty(v: &Value, path: &str) -> Read<Uncertainty> {
             "seed",
             "deal_value_range",
         ],
-    )?;
+    );
     let d = Uncertainty::default();
-    Ok(Uncertainty {
-        growth_multiplier: o
-            .opt("growth_multiplier", interval)?
-            .unwrap_or(d.growth_multiplier),
-        opex_shift: o.opt("opex_shift", interval)?.unwrap_or(d.opex_shift),
-        cancel_chance: o.opt("cancel_chance", number)?.unwrap_or(d.cancel_chance),
-        max_delay: o.opt("max_delay", whole)?.unwrap_or(d.max_delay),
-        samples: o.opt("samples", whole)?.unwrap_or(d.samples),
-        seed: o.opt("seed", whole)?.unwrap_or(d.seed),
-        deal_value_range: o
-            .opt("deal_value_range", interval)?
-            .unwrap_or(d.deal_value_range),
-    })
+    let interval = |r: &mut Reader, name: &str, default: (f64, f64)| match o.get(name) {
+        Some((v, p)) => r.interval(v, &p),
+        None => default,
+    };
+    let growth_multiplier = interval(r, "growth_multiplier", d.growth_multiplier);
+    let opex_shift = interval(r, "opex_shift", d.opex_shift);
+    let cancel_chance = o.opt_number(r, "cancel_chance").unwrap_or(d.cancel_chance);
+    let max_delay = o
+        .opt_whole(r, "max_delay", U32)
+        .map_or(d.max_delay, |i| i as u32);
+    let samples = o
+        .opt_whole(r, "samples", U32)
+        .map_or(d.samples, |i| i as u32);
+    let seed = o.opt_whole(r, "seed", U64).map_or(d.seed, |i| i as u64);
+    Uncertainty {
+        growth_multiplier,
+        opex_shift,
+        cancel_chance,
+        max_delay,
+        samples,
+        seed,
+        deal_value_range: interval(r, "deal_value_range", d.deal_value_range),
+    }
 }
 
 #[cfg(test)]

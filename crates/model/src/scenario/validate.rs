@@ -52,14 +52,33 @@ impl fmt::Display for FieldError {
     }
 }
 
-/// Formats a number for a message (see [`crate::format::message_number`]).
-pub(crate) fn num(x: f64) -> String {
-    crate::format::message_number(x)
+/// A number in a message (see [`crate::format::message_number`]), written straight into the
+/// message: a `Display` argument leaves no temporary string to free at each of the many sites.
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::format::message_number(self.0))
+    }
 }
 
-/// Formats a fraction as a percentage for a message.
-pub(crate) fn pct(x: f64) -> String {
-    format!("{}%", num(x * 100.0))
+/// A fraction in a message, as a percentage.
+struct Pct(f64);
+
+impl fmt::Display for Pct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", Num(self.0 * 100.0))
+    }
+}
+
+/// Where a field is: its parent's path and the rest (`deals[2]` and `.years`), joined only when
+/// a rule fails, so the fields that pass (nearly all) build no path.
+#[derive(Clone, Copy)]
+struct At<'a>(&'a str, &'a str);
+
+/// A path written out whole.
+fn at(path: &str) -> At<'_> {
+    At(path, "")
 }
 
 struct Checker {
@@ -70,119 +89,119 @@ impl Checker {
     /// Records a problem. Messages are written with the field's name first, in lower case, so
     /// they read inside a sentence; the first letter is capitalised here, once, because every
     /// message is shown as a sentence of its own beside its field.
-    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn fail(&mut self, at: At, message: String) {
         self.errors.push(FieldError {
-            path: path.into(),
-            message: crate::format::sentence(message.into()),
+            path: [at.0, at.1].concat(),
+            message: crate::format::sentence(message),
         });
     }
 
     /// A finite number; returns false (after reporting) when it is not.
-    fn finite(&mut self, path: &str, what: &str, x: f64) -> bool {
+    fn finite(&mut self, at: At, what: &str, x: f64) -> bool {
         if x.is_finite() {
             true
         } else {
             self.fail(
-                path,
-                format!("{what} must be a finite number; got {}", num(x)),
+                at,
+                format!("{what} must be a finite number; got {}", Num(x)),
             );
             false
         }
     }
 
-    fn money_positive(&mut self, path: &str, what: &str, x: f64) {
-        if self.finite(path, what, x) && !(x > 0.0 && x <= MAX_MONEY) {
+    fn money_positive(&mut self, at: At, what: &str, x: f64) {
+        if self.finite(at, what, x) && !(x > 0.0 && x <= MAX_MONEY) {
             self.fail(
-                path,
+                at,
                 format!(
                     "{what} must be above $0B and at most ${}B; got {}",
-                    num(MAX_MONEY),
-                    num(x)
+                    Num(MAX_MONEY),
+                    Num(x)
                 ),
             );
         }
     }
 
     /// Money between $0B and the largest amount accepted.
-    fn money_at_least_zero(&mut self, path: &str, what: &str, x: f64) {
-        if self.finite(path, what, x) && !(0.0..=MAX_MONEY).contains(&x) {
+    fn money_at_least_zero(&mut self, at: At, what: &str, x: f64) {
+        if self.finite(at, what, x) && !(0.0..=MAX_MONEY).contains(&x) {
             self.fail(
-                path,
+                at,
                 format!(
                     "{what} must be between $0B and ${}B; got {}",
-                    num(MAX_MONEY),
-                    num(x)
+                    Num(MAX_MONEY),
+                    Num(x)
                 ),
             );
         }
     }
 
-    fn rate(&mut self, path: &str, what: &str, x: f64) {
-        if self.finite(path, what, x) && !(x > -1.0 && x <= MAX_RATE) {
+    fn rate(&mut self, at: At, what: &str, x: f64) {
+        if self.finite(at, what, x) && !(x > -1.0 && x <= MAX_RATE) {
             self.fail(
-                path,
+                at,
                 format!(
                     "{what} must be above -100% and at most 10,000%; got {}",
-                    pct(x)
+                    Pct(x)
                 ),
             );
         }
     }
 
-    fn share(&mut self, path: &str, what: &str, x: f64) {
-        if self.finite(path, what, x) && !(0.0..1.0).contains(&x) {
+    fn share(&mut self, at: At, what: &str, x: f64) {
+        if self.finite(at, what, x) && !(0.0..1.0).contains(&x) {
             self.fail(
-                path,
-                format!("{what} must be at least 0% and below 100%; got {}", pct(x)),
+                at,
+                format!("{what} must be at least 0% and below 100%; got {}", Pct(x)),
             );
         }
     }
 
-    fn year(&mut self, path: &str, what: &str, y: i32) -> bool {
+    fn year(&mut self, at: At, what: &str, y: i32) -> bool {
         if (MIN_YEAR..=MAX_YEAR).contains(&y) {
             true
         } else {
             self.fail(
-                path,
+                at,
                 format!("{what} must be between {MIN_YEAR} and {MAX_YEAR}; got {y}"),
             );
             false
         }
     }
 
-    fn name(&mut self, path: &str, what: &str, s: &str, required: bool) {
+    fn name(&mut self, at: At, what: &str, s: &str, required: bool) {
         let chars = s.chars().count();
         if required && s.trim().is_empty() {
-            self.fail(path, format!("{what} must not be empty"));
+            self.fail(at, format!("{what} must not be empty"));
         } else if chars > MAX_NAME_CHARS {
             self.fail(
-                path,
+                at,
                 format!("{what} must be at most {MAX_NAME_CHARS} characters; got {chars}"),
             );
         }
     }
 
-    fn text(&mut self, path: &str, what: &str, s: &str) {
+    fn text(&mut self, at: At, what: &str, s: &str) {
         let chars = s.chars().count();
         if chars > MAX_TEXT_CHARS {
             self.fail(
-                path,
+                at,
                 format!("{what} must be at most {MAX_TEXT_CHARS} characters; got {chars}"),
             );
         }
     }
 
     /// Sources are shown as links, so only web addresses are allowed (never `javascript:`).
-    fn url(&mut self, path: &str, s: &str) {
-        self.text(path, "the source", s);
+    fn url(&mut self, at: At, s: &str) {
+        self.text(at, "the source", s);
         let lower = s.trim().to_ascii_lowercase();
         let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
             && lower.len() > "https://".len()
             && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
             self.fail(
-                path,
-                "the source must be a web address starting with https:// or http://",
+                at,
+                "the source must be a web address starting with https:// or http://".into(),
             );
         }
     }
@@ -193,21 +212,21 @@ pub(crate) fn validate(d: &Draft) -> Vec<FieldError> {
     let mut c = Checker { errors: Vec::new() };
     if d.version != FORMAT_VERSION {
         c.fail(
-            "version",
+            at("version"),
             format!("version must be {FORMAT_VERSION}; got {}", d.version),
         );
     }
-    c.name("name", "the scenario name", &d.name, true);
+    c.name(at("name"), "the scenario name", &d.name, true);
     if let Some(as_of) = &d.as_of {
-        c.name("as_of", "the \"as of\" date", as_of, false);
+        c.name(at("as_of"), "the \"as of\" date", as_of, false);
     }
-    let years_ok = c.year("start_year", "the first year", d.start_year)
-        & c.year("end_year", "the last year", d.end_year);
+    let years_ok = c.year(at("start_year"), "the first year", d.start_year)
+        & c.year(at("end_year"), "the last year", d.end_year);
     if years_ok {
         let len = d.end_year - d.start_year + 1;
         if !(1..=MAX_HORIZON).contains(&len) {
             c.fail(
-                "end_year",
+                at("end_year"),
                 format!(
                     "the horizon must be 1 to {MAX_HORIZON} years; {} to {} is {len}",
                     d.start_year, d.end_year
@@ -217,7 +236,7 @@ pub(crate) fn validate(d: &Draft) -> Vec<FieldError> {
     }
     if d.deals.len() > MAX_DEALS {
         c.fail(
-            "deals",
+            at("deals"),
             format!(
                 "a scenario may hold at most {MAX_DEALS} deals; got {}",
                 d.deals.len()
@@ -237,40 +256,40 @@ pub(crate) fn validate(d: &Draft) -> Vec<FieldError> {
     if let Some(u) = &d.uncertainty {
         check_uncertainty(&mut c, u);
     }
-    if c.finite("discount_rate", "the discount rate", d.discount_rate)
+    if c.finite(at("discount_rate"), "the discount rate", d.discount_rate)
         && !(0.0..=1.0).contains(&d.discount_rate)
     {
         c.fail(
-            "discount_rate",
+            at("discount_rate"),
             format!(
                 "the discount rate must be between 0% and 100%; got {}",
-                pct(d.discount_rate)
+                Pct(d.discount_rate)
             ),
         );
     }
     if d.markers.len() > MAX_MARKERS {
         c.fail(
-            "markers",
+            at("markers"),
             format!("at most {MAX_MARKERS} markers; got {}", d.markers.len()),
         );
     } else {
         for (i, m) in d.markers.iter().enumerate() {
             let p = format!("markers[{i}]");
-            c.year(&format!("{p}.year"), "the year", m.year);
-            let vp = format!("{p}.value");
-            if c.finite(&vp, "the value", m.value) && m.value.abs() > MAX_MONEY {
+            c.year(At(&p, ".year"), "the year", m.year);
+            let vp = At(&p, ".value");
+            if c.finite(vp, "the value", m.value) && m.value.abs() > MAX_MONEY {
                 c.fail(
                     vp,
                     format!(
                         "the value must be within ±${}B; got {}",
-                        num(MAX_MONEY),
-                        num(m.value)
+                        Num(MAX_MONEY),
+                        Num(m.value)
                     ),
                 );
             }
-            c.name(&format!("{p}.label"), "the label", &m.label, true);
+            c.name(At(&p, ".label"), "the label", &m.label, true);
             if let Some(s) = &m.source {
-                c.url(&format!("{p}.source"), s);
+                c.url(At(&p, ".source"), s);
             }
         }
     }
@@ -278,23 +297,23 @@ pub(crate) fn validate(d: &Draft) -> Vec<FieldError> {
 }
 
 fn check_deal(c: &mut Checker, p: &str, deal: &Deal) {
-    c.name(&format!("{p}.name"), "the deal name", &deal.name, true);
+    c.name(At(p, ".name"), "the deal name", &deal.name, true);
     c.name(
-        &format!("{p}.counterparty"),
+        At(p, ".counterparty"),
         "the counterparty",
         &deal.counterparty,
         false,
     );
     check_value(c, &format!("{p}.value"), &deal.value);
     c.year(
-        &format!("{p}.start_year"),
+        At(p, ".start_year"),
         "the first year of payments",
         deal.start_year,
     );
     let years_ok = (1..=MAX_TERM).contains(&deal.years);
     if !years_ok {
         c.fail(
-            format!("{p}.years"),
+            At(p, ".years"),
             format!(
                 "the term must be between 1 and {MAX_TERM} years; got {}",
                 deal.years
@@ -303,7 +322,7 @@ fn check_deal(c: &mut Checker, p: &str, deal: &Deal) {
     }
     match &deal.profile {
         Profile::Fleet { growth } => c.rate(
-            &format!("{p}.profile.growth"),
+            At(p, ".profile.growth"),
             "the yearly growth of capacity added",
             *growth,
         ),
@@ -311,7 +330,7 @@ fn check_deal(c: &mut Checker, p: &str, deal: &Deal) {
             let wp = format!("{p}.profile.weights");
             if years_ok && weights.len() != deal.years as usize {
                 c.fail(
-                    &wp,
+                    at(&wp),
                     format!(
                         "give one weight per year: {} weights for {} years",
                         weights.len(),
@@ -322,78 +341,76 @@ fn check_deal(c: &mut Checker, p: &str, deal: &Deal) {
             let mut bad = false;
             for (k, w) in weights.iter().enumerate() {
                 let path = format!("{wp}[{k}]");
-                if !c.finite(&path, "a weight", *w) {
+                if !c.finite(at(&path), "a weight", *w) {
                     bad = true;
                 } else if !(0.0..=MAX_MONEY).contains(w) {
                     c.fail(
-                        path,
+                        at(&path),
                         format!(
                             "a weight must be between 0 and {}; got {}",
-                            num(MAX_MONEY),
-                            num(*w)
+                            Num(MAX_MONEY),
+                            Num(*w)
                         ),
                     );
                     bad = true;
                 }
             }
             if !bad && !weights.is_empty() && weights.iter().sum::<f64>() <= 0.0 {
-                c.fail(wp, "the weights must not all be zero");
+                c.fail(at(&wp), "the weights must not all be zero".into());
             }
         }
         Profile::Even | Profile::RampUp | Profile::FrontLoaded => {}
     }
     if let Some(s) = &deal.source {
-        c.url(&format!("{p}.source"), s);
+        c.url(At(p, ".source"), s);
     }
     if let Some(n) = &deal.note {
-        c.text(&format!("{p}.note"), "the note", n);
+        c.text(At(p, ".note"), "the note", n);
     }
 }
 
 fn check_value(c: &mut Checker, p: &str, v: &DealValue) {
     match (v.total, v.gw, v.per_gw) {
-        (Some(total), None, None) => {
-            c.money_positive(&format!("{p}.total"), "the total value", total)
-        }
+        (Some(total), None, None) => c.money_positive(At(p, ".total"), "the total value", total),
         (None, Some(gw), Some(per_gw)) => {
-            let gp = format!("{p}.gw");
-            if c.finite(&gp, "the capacity", gw) && !(gw > 0.0 && gw <= MAX_GW) {
+            let gp = At(p, ".gw");
+            if c.finite(gp, "the capacity", gw) && !(gw > 0.0 && gw <= MAX_GW) {
                 c.fail(
                     gp,
                     format!(
                         "the capacity must be above 0 GW and at most {} GW; got {}",
-                        num(MAX_GW),
-                        num(gw)
+                        Num(MAX_GW),
+                        Num(gw)
                     ),
                 );
             }
-            c.money_positive(&format!("{p}.per_gw"), "the cost per GW", per_gw);
+            c.money_positive(At(p, ".per_gw"), "the cost per GW", per_gw);
             if gw.is_finite() && per_gw.is_finite() && gw * per_gw > MAX_MONEY {
                 c.fail(
-                    p,
+                    at(p),
                     format!(
                         "the total value must be at most ${}B; got {}",
-                        num(MAX_MONEY),
-                        num(gw * per_gw)
+                        Num(MAX_MONEY),
+                        Num(gw * per_gw)
                     ),
                 );
             }
         }
         (None, Some(_), None) => c.fail(
-            format!("{p}.per_gw"),
-            "give the cost per GW as well as the capacity",
+            At(p, ".per_gw"),
+            "give the cost per GW as well as the capacity".into(),
         ),
         (None, None, Some(_)) => c.fail(
-            format!("{p}.gw"),
-            "give the capacity in GW as well as the cost per GW",
+            At(p, ".gw"),
+            "give the capacity in GW as well as the cost per GW".into(),
         ),
         (None, None, None) => c.fail(
-            p,
-            "give the value either as a total or as GW times cost per GW",
+            at(p),
+            "give the value either as a total or as GW times cost per GW".into(),
         ),
         (Some(_), _, _) => c.fail(
-            p,
-            "give the value either as a total or as GW times cost per GW, not both",
+            at(p),
+            "give the value either as a total or as GW times cost per GW, not both".into(),
         ),
     }
 }
@@ -401,64 +418,70 @@ fn check_value(c: &mut Checker, p: &str, v: &DealValue) {
 fn check_revenue(c: &mut Checker, d: &Draft) {
     let base = d.revenue.base;
     c.money_positive(
-        "revenue.base",
+        at("revenue.base"),
         &format!("revenue in {}", d.start_year),
         base,
     );
     match &d.revenue.growth {
-        Growth::Constant { rate } => c.rate("revenue.growth.rate", "the growth per year", *rate),
+        Growth::Constant { rate } => {
+            c.rate(at("revenue.growth.rate"), "the growth per year", *rate)
+        }
         Growth::Decaying {
             initial,
             decay,
             floor,
         } => {
             c.rate(
-                "revenue.growth.initial",
+                at("revenue.growth.initial"),
                 "the growth in the second year",
                 *initial,
             );
-            c.rate("revenue.growth.floor", "the long-run growth", *floor);
-            if c.finite("revenue.growth.decay", "the decay per year", *decay)
+            c.rate(at("revenue.growth.floor"), "the long-run growth", *floor);
+            if c.finite(at("revenue.growth.decay"), "the decay per year", *decay)
                 && !(*decay > 0.0 && *decay <= 1.0)
             {
                 c.fail(
-                    "revenue.growth.decay",
+                    at("revenue.growth.decay"),
                     format!(
                         "the decay per year must be above 0 and at most 1; got {}",
-                        num(*decay)
+                        Num(*decay)
                     ),
                 );
             }
         }
         Growth::Logistic { initial, ceiling } => {
-            if c.finite("revenue.growth.initial", "the initial growth", *initial)
+            if c.finite(at("revenue.growth.initial"), "the initial growth", *initial)
                 && !(*initial > 0.0 && *initial <= 2.0)
             {
                 c.fail(
-                    "revenue.growth.initial",
+                    at("revenue.growth.initial"),
                     format!(
                         "the initial growth must be above 0% and at most 200% (above 200% the yearly curve overshoots its ceiling and never settles); got {}",
-                        pct(*initial)
+                        Pct(*initial)
                     ),
                 );
             }
-            if c.finite("revenue.growth.ceiling", "the revenue ceiling", *ceiling) {
+            if c.finite(
+                at("revenue.growth.ceiling"),
+                "the revenue ceiling",
+                *ceiling,
+            ) {
                 if *ceiling > MAX_MONEY {
                     c.fail(
-                        "revenue.growth.ceiling",
+                        at("revenue.growth.ceiling"),
                         format!(
                             "the revenue ceiling must be at most ${}B; got {}",
-                            num(MAX_MONEY),
-                            num(*ceiling)
+                            Num(MAX_MONEY),
+                            Num(*ceiling)
                         ),
                     );
                 } else if base.is_finite() && *ceiling <= base {
                     c.fail(
-                        "revenue.growth.ceiling",
+                        at("revenue.growth.ceiling"),
                         format!(
                             "the revenue ceiling must be above the first year's revenue (${}B); got {}",
-                            num(base),
-                            num(*ceiling)
+                            Num(base),
+                            Num(*ceiling)
                         ),
                     );
                 }
@@ -466,13 +489,13 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
         }
         Growth::Path { points, after } => {
             c.rate(
-                "revenue.growth.after",
+                at("revenue.growth.after"),
                 "the growth after the last point",
                 *after,
             );
             if points.len() > MAX_POINTS {
                 c.fail(
-                    "revenue.growth.points",
+                    at("revenue.growth.points"),
                     format!("at most {MAX_POINTS} points; got {}", points.len()),
                 );
                 return;
@@ -487,16 +510,16 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
                         "the year of the point before"
                     };
                     c.fail(
-                        format!("{p}.year"),
+                        At(&p, ".year"),
                         format!("point years must be after {after} ({}); got {year}", prev.0),
                     );
                     continue;
                 }
-                if !c.year(&format!("{p}.year"), "the year", year) {
+                if !c.year(At(&p, ".year"), "the year", year) {
                     continue;
                 }
-                let rp = format!("{p}.revenue");
-                if !c.finite(&rp, "the revenue", revenue) {
+                let rp = At(&p, ".revenue");
+                if !c.finite(rp, "the revenue", revenue) {
                     continue;
                 }
                 if !(revenue > 0.0 && revenue <= MAX_MONEY) {
@@ -504,8 +527,8 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
                         rp,
                         format!(
                             "the revenue must be above $0B and at most ${}B; got {}",
-                            num(MAX_MONEY),
-                            num(revenue)
+                            Num(MAX_MONEY),
+                            Num(revenue)
                         ),
                     );
                     continue;
@@ -519,7 +542,7 @@ fn check_revenue(c: &mut Checker, d: &Draft) {
                             rp,
                             format!(
                                 "reaching ${}B by {year} needs growth above 10,000% a year",
-                                num(revenue)
+                                Num(revenue)
                             ),
                         );
                     }
@@ -535,23 +558,23 @@ fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
     let mut anchors_ok = true;
     if anchors.is_empty() {
         c.fail(
-            "costs.opex_share",
-            "give at least one (year, share) point for non-compute costs",
+            at("costs.opex_share"),
+            "give at least one (year, share) point for non-compute costs".into(),
         );
         anchors_ok = false;
     } else if anchors.len() > MAX_POINTS {
         c.fail(
-            "costs.opex_share",
+            at("costs.opex_share"),
             format!("at most {MAX_POINTS} points; got {}", anchors.len()),
         );
         anchors_ok = false;
     } else {
         for (i, &(year, share)) in anchors.iter().enumerate() {
             let p = format!("costs.opex_share[{i}]");
-            anchors_ok &= c.year(&format!("{p}.year"), "the year", year);
+            anchors_ok &= c.year(At(&p, ".year"), "the year", year);
             if i > 0 && year <= anchors[i - 1].0 {
                 c.fail(
-                    format!("{p}.year"),
+                    At(&p, ".year"),
                     format!(
                         "years must increase from point to point; {year} follows {}",
                         anchors[i - 1].0
@@ -560,19 +583,19 @@ fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
                 anchors_ok = false;
             }
             let before = c.errors.len();
-            c.share(&format!("{p}.share"), "the non-compute share", share);
+            c.share(At(&p, ".share"), "the non-compute share", share);
             anchors_ok &= c.errors.len() == before;
         }
     }
     let rs = &d.costs.revenue_share;
     let before = c.errors.len();
     c.share(
-        "costs.revenue_share.rate",
+        at("costs.revenue_share.rate"),
         "the revenue share to partners",
         rs.rate,
     );
     c.year(
-        "costs.revenue_share.until",
+        at("costs.revenue_share.until"),
         "the year the revenue share is paid through",
         rs.until,
     );
@@ -584,11 +607,11 @@ fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
             let rev_share = rs.rate_in(year);
             if opex + rev_share >= 1.0 {
                 c.fail(
-                    "costs",
+                    at("costs"),
                     format!(
                         "in {year} non-compute costs ({}) plus the revenue share ({}) reach 100% of revenue, leaving nothing for compute",
-                        pct(opex),
-                        pct(rev_share)
+                        Pct(opex),
+                        Pct(rev_share)
                     ),
                 );
                 break;
@@ -599,19 +622,19 @@ fn check_costs(c: &mut Checker, d: &Draft, years_ok: bool) {
 
 fn check_funding(c: &mut Checker, d: &Draft) {
     let cash = d.funding.opening_cash;
-    if c.finite("funding.opening_cash", "cash at the start", cash) && cash.abs() > MAX_MONEY {
+    if c.finite(at("funding.opening_cash"), "cash at the start", cash) && cash.abs() > MAX_MONEY {
         c.fail(
-            "funding.opening_cash",
+            at("funding.opening_cash"),
             format!(
                 "cash at the start must be within ±${}B; got {}",
-                num(MAX_MONEY),
-                num(cash)
+                Num(MAX_MONEY),
+                Num(cash)
             ),
         );
     }
     if d.funding.raises.len() > MAX_POINTS {
         c.fail(
-            "funding.raises",
+            at("funding.raises"),
             format!(
                 "at most {MAX_POINTS} raises; got {}",
                 d.funding.raises.len()
@@ -621,31 +644,36 @@ fn check_funding(c: &mut Checker, d: &Draft) {
     }
     for (i, raise) in d.funding.raises.iter().enumerate() {
         let p = format!("funding.raises[{i}]");
-        c.year(&format!("{p}.year"), "the year", raise.year);
-        c.money_at_least_zero(&format!("{p}.amount"), "the amount", raise.amount);
+        c.year(At(&p, ".year"), "the year", raise.year);
+        c.money_at_least_zero(At(&p, ".amount"), "the amount", raise.amount);
         if let Some(from) = &raise.from {
-            c.name(&format!("{p}.from"), "who put the money in", from, false);
+            c.name(At(&p, ".from"), "who put the money in", from, false);
         }
         if let Some(note) = &raise.note {
-            c.text(&format!("{p}.note"), "the note", note);
+            c.text(At(&p, ".note"), "the note", note);
         }
     }
 }
 
 fn check_financing(c: &mut Checker, f: &Financing) {
-    c.money_at_least_zero("financing.min_cash", "the cash to keep", f.min_cash);
+    c.money_at_least_zero(at("financing.min_cash"), "the cash to keep", f.min_cash);
     if let Some(note) = &f.note {
-        c.text("financing.note", "the note", note);
+        c.text(at("financing.note"), "the note", note);
     }
     if let Some(credit) = &f.credit {
-        c.money_at_least_zero("financing.credit.limit", "the credit limit", credit.limit);
+        c.money_at_least_zero(
+            at("financing.credit.limit"),
+            "the credit limit",
+            credit.limit,
+        );
         let p = "financing.credit.rate";
-        if c.finite(p, "the interest rate", credit.rate) && !(0.0..=1.0).contains(&credit.rate) {
+        if c.finite(at(p), "the interest rate", credit.rate) && !(0.0..=1.0).contains(&credit.rate)
+        {
             c.fail(
-                p,
+                at(p),
                 format!(
                     "the interest rate must be between 0% and 100% a year; got {}",
-                    pct(credit.rate)
+                    Pct(credit.rate)
                 ),
             );
         }
@@ -660,15 +688,15 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
     for (k, x) in [lo, hi].into_iter().enumerate() {
         let path = format!("{p}[{k}]");
         let what = format!("the growth range's {} end", ENDS[k]);
-        if !c.finite(&path, &what, x) {
+        if !c.finite(at(&path), &what, x) {
             ends_ok = false;
         } else if !(x > 0.0 && x <= MAX_GROWTH_MULTIPLIER) {
             c.fail(
-                path,
+                at(&path),
                 format!(
                     "{what} must be above 0 and at most {}; got {}",
-                    num(MAX_GROWTH_MULTIPLIER),
-                    num(x)
+                    Num(MAX_GROWTH_MULTIPLIER),
+                    Num(x)
                 ),
             );
             ends_ok = false;
@@ -676,27 +704,27 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
     }
     if ends_ok && lo > hi {
         c.fail(
-            p,
+            at(p),
             format!(
                 "the growth range's low end ({}) must not be above its high end ({})",
-                num(lo),
-                num(hi)
+                Num(lo),
+                Num(hi)
             ),
         );
     }
 
     let p = "uncertainty.opex_shift";
     let (lo, hi) = u.opex_shift;
-    let points = |x: f64| format!("{} points", num(x * 100.0));
+    let points = |x: f64| format!("{} points", Num(x * 100.0));
     let mut ends_ok = true;
     for (k, x) in [lo, hi].into_iter().enumerate() {
         let path = format!("{p}[{k}]");
         let what = format!("the other costs range's {} end", ENDS[k]);
-        if !c.finite(&path, &what, x) {
+        if !c.finite(at(&path), &what, x) {
             ends_ok = false;
         } else if !(-1.0..=1.0).contains(&x) {
             c.fail(
-                path,
+                at(&path),
                 format!(
                     "{what} must be between -100 and +100 percentage points; got {}",
                     points(x)
@@ -707,7 +735,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
     }
     if ends_ok && lo > hi {
         c.fail(
-            p,
+            at(p),
             format!(
                 "the other costs range's low end ({}) must not be above its high end ({})",
                 points(lo),
@@ -718,19 +746,19 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
 
     let p = "uncertainty.cancel_chance";
     let what = "the chance a deal not signed is dropped";
-    if c.finite(p, what, u.cancel_chance) && !(0.0..=1.0).contains(&u.cancel_chance) {
+    if c.finite(at(p), what, u.cancel_chance) && !(0.0..=1.0).contains(&u.cancel_chance) {
         c.fail(
-            p,
+            at(p),
             format!(
                 "{what} must be between 0% and 100%; got {}",
-                pct(u.cancel_chance)
+                Pct(u.cancel_chance)
             ),
         );
     }
     check_deal_value_range(c, u.deal_value_range);
     if u.max_delay > MAX_DELAY {
         c.fail(
-            "uncertainty.max_delay",
+            at("uncertainty.max_delay"),
             format!(
                 "the longest delay must be 0 to {MAX_DELAY} years; got {}",
                 u.max_delay
@@ -739,7 +767,7 @@ fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
     }
     if !(MIN_SAMPLES..=MAX_SAMPLES).contains(&u.samples) {
         c.fail(
-            "uncertainty.samples",
+            at("uncertainty.samples"),
             format!(
                 "samples must be between {MIN_SAMPLES} and 100,000; got {}",
                 u.samples
@@ -760,15 +788,15 @@ fn check_deal_value_range(c: &mut Checker, (lo, hi): (f64, f64)) {
     for (k, x) in [lo, hi].into_iter().enumerate() {
         let path = format!("{p}[{k}]");
         let what = format!("the {} end of the deal value range", ENDS[k]);
-        if !c.finite(&path, &what, x) {
+        if !c.finite(at(&path), &what, x) {
             ends_ok = false;
         } else if !(x > -1.0 && x <= MAX_DEAL_VALUE_RISE) {
             c.fail(
-                path,
+                at(&path),
                 format!(
                     "{what} must be above -100% and at most +{}; got {}",
-                    pct(MAX_DEAL_VALUE_RISE),
-                    pct(x)
+                    Pct(MAX_DEAL_VALUE_RISE),
+                    Pct(x)
                 ),
             );
             ends_ok = false;
@@ -776,11 +804,11 @@ fn check_deal_value_range(c: &mut Checker, (lo, hi): (f64, f64)) {
     }
     if ends_ok && lo > hi {
         c.fail(
-            p,
+            at(p),
             format!(
                 "the low end of the deal value range ({}) must not be above the high end ({})",
-                pct(lo),
-                pct(hi)
+                Pct(lo),
+                Pct(hi)
             ),
         );
     }
