@@ -15,9 +15,9 @@ use crate::components::embed_dialog::EmbedDialog;
 use crate::components::financing_inputs::financing_inputs;
 use crate::components::funding_inputs::funding_inputs;
 use crate::components::headline_figures::HeadlineFigures;
-use crate::components::money_by_supplier::MoneyBySupplier;
-use crate::components::notice_list::NoticeList;
-use crate::components::preset_picker::PresetPicker;
+use crate::components::money_by_supplier::money_by_supplier;
+use crate::components::notice_list::notice_list;
+use crate::components::preset_picker::preset_picker;
 use crate::components::projection_table::projection_table;
 use crate::components::revenue_inputs::revenue_inputs;
 use crate::components::saved_panel::SavedPanel;
@@ -96,7 +96,6 @@ pub fn app() -> Html {
             notices.dispatch(NoticeAction::Dismiss { id })
         })
     };
-    let notice_list = notices.list().to_vec();
 
     // Keep the link (the address, and the uncertainty link's) and the stored work in step with
     // the scenario.
@@ -341,7 +340,7 @@ pub fn app() -> Html {
             // then the charts and tables; on a wide screen the inputs are the left column.
             <main class="layout calculator">
                 <div class={classes!("answer", stale.then_some("stale"))}>
-                    <NoticeList notices={notice_list} on_dismiss={dismiss} />
+                    { notice_list(notices.list(), &dismiss) }
                     <section class="panel results-top" aria-labelledby="results-heading">
                         <h2 id="results-heading">{ "Results: " }{ scenario.name.clone() }</h2>
                         { stale_banner(&state) }
@@ -359,7 +358,7 @@ pub fn app() -> Html {
                 <div class="inputs">
                     if full {
                         { undo_bar(&state) }
-                        <PresetPicker preset={state.form.preset} {on_choose} />
+                        { preset_picker(&state, on_choose) }
                         <DealLedger />
                         { revenue_inputs(&state) }
                         { costs_inputs(&state) }
@@ -380,7 +379,7 @@ pub fn app() -> Html {
                 if full {
                     <div class="wide-results">
                         { projection_table(&projection, scenario.financing.is_some()) }
-                        <MoneyBySupplier projection={projection.clone()} />
+                        { money_by_supplier(&projection) }
                     </div>
                 }
             </main>

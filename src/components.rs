@@ -51,6 +51,14 @@ pub fn use_dispatch() -> Dispatch {
     use_context::<Dispatch>().expect("components are rendered inside the app's state provider")
 }
 
+/// Markup that never changes (headings, explanations), written once as text: Yew then makes one
+/// node from the string instead of building, and keeping in the download, the code for every
+/// element. Only for fixed text with no listener, no changing attribute and nothing the reader
+/// typed (it is parsed as HTML, unescaped).
+pub fn fixed_html(markup: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(markup))
+}
+
 /// A callback that sends one fixed action.
 pub fn send(state: &StateHandle, action: Action) -> Callback<MouseEvent> {
     let state = state.clone();

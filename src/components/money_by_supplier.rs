@@ -6,18 +6,12 @@
 use crate::components::table::{head, names, row};
 use crate::engine::{Counterparty, Projection};
 use crate::format;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MoneyBySupplierProps {
-    pub projection: Rc<Projection>,
-}
-
-/// The table, or nothing when there are no deals and no named sources of money.
-#[function_component(MoneyBySupplier)]
-pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
-    let p = &props.projection;
+/// The table, or nothing when there are no deals and no named sources of money. A plain function
+/// called by the root: the projection it shows changes with every edit anyway, and a component
+/// type costs the download its own copy of Yew's lifecycle.
+pub fn money_by_supplier(p: &Projection) -> Html {
     let rows = &p.counterparties;
     if rows.is_empty() {
         return Html::default();

@@ -2,33 +2,25 @@
 //! its notes and sources.
 
 use super::field_input::{field_value, FieldInput};
-use super::use_app_state;
+use super::StateHandle;
 use crate::presets::{Preset, PRESETS};
 use crate::state::Field;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PresetPickerProps {
-    /// The preset last loaded, if the scenario started from one.
-    pub preset: Option<&'static Preset>,
-    pub on_choose: Callback<&'static Preset>,
-}
-
-/// Preset picker, scenario name, date, notes and sources.
-#[function_component(PresetPicker)]
-pub fn preset_picker(props: &PresetPickerProps) -> Html {
-    let state = use_app_state();
-    let onchange = {
-        let on_choose = props.on_choose.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(p) = crate::presets::by_id(&select.value()) {
-                on_choose.emit(p);
-            }
-        })
-    };
-    let current = props.preset.map(|p| p.id);
+/// Preset picker, scenario name, date, notes and sources. A plain function called by the root
+/// with the state (no state of its own; it showed the whole state as a component too, so it was
+/// re-rendered on every change either way), not a component type with its own copy of Yew's
+/// lifecycle in the download. `on_choose`: a built-in scenario was chosen.
+pub fn preset_picker(state: &StateHandle, on_choose: Callback<&'static Preset>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(p) = crate::presets::by_id(&select.value()) {
+            on_choose.emit(p);
+        }
+    });
+    let preset = state.form.preset;
+    let current = preset.map(|p| p.id);
     let deal_sources: Vec<(String, String)> = state
         .form
         .deals
@@ -54,12 +46,12 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
                     </select>
                     <p class="hint">{ "Choosing one replaces the current figures." }</p>
                 </div>
-                <FieldInput field={Field::Name} value={field_value(&state, Field::Name)} label="Scenario name" />
-                <FieldInput field={Field::AsOf} value={field_value(&state, Field::AsOf)} label="Figures as of" hint="The date the figures were current." />
+                <FieldInput field={Field::Name} value={field_value(state, Field::Name)} label="Scenario name" />
+                <FieldInput field={Field::AsOf} value={field_value(state, Field::AsOf)} label="Figures as of" hint="The date the figures were current." />
             </div>
             <details class="sources">
                 <summary>{ "Notes and sources" }</summary>
-                if let Some(p) = props.preset {
+                if let Some(p) = preset {
                     <p>{ p.summary }</p>
                     <ul>
                         { for p.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
