@@ -3,6 +3,7 @@
 //! it put in and the net, with a total; and, under the table, the circular flows named: the
 //! suppliers that put money into the company they are owed by.
 
+use crate::components::fixed_html;
 use crate::components::table::{head, names, row};
 use crate::engine::{Counterparty, Projection};
 use crate::format;
@@ -75,7 +76,7 @@ pub fn money_by_supplier(p: &Projection) -> Html {
     );
     html! {
         <section class="panel" aria-labelledby="money-heading" id="money-by-supplier">
-            <h2 id="money-heading">{ "Money in and out by supplier" }</h2>
+            { fixed_html(r#"<h2 id="money-heading">Money in and out by supplier</h2>"#) }
             <p class="hint">{ hint }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="money-heading">
                 <table class="data-table" id="money-table">

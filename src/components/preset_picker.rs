@@ -2,7 +2,7 @@
 //! its notes and sources.
 
 use super::field_input::{field_value, FieldInput};
-use super::StateHandle;
+use super::{fixed_html, StateHandle};
 use crate::presets::{Preset, PRESETS};
 use crate::state::Field;
 use web_sys::HtmlSelectElement;
@@ -32,10 +32,10 @@ pub fn preset_picker(state: &StateHandle, on_choose: Callback<&'static Preset>) 
         .collect();
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{ "Scenario" }</h2>
+            { fixed_html(r#"<h2 id="scenario-heading">Scenario</h2>"#) }
             <div class="field-grid">
                 <div class="field">
-                    <label for="preset" class="field-label">{ "Start from" }</label>
+                    { fixed_html(r#"<label for="preset" class="field-label">Start from</label>"#) }
                     <select id="preset" {onchange}>
                         if current.is_none() {
                             <option value="" selected=true>{ "Your own scenario" }</option>
@@ -44,19 +44,19 @@ pub fn preset_picker(state: &StateHandle, on_choose: Callback<&'static Preset>) 
                             <option value={p.id} selected={Some(p.id) == current}>{ p.title }</option>
                         }) }
                     </select>
-                    <p class="hint">{ "Choosing one replaces the current figures." }</p>
+                    { fixed_html(r#"<p class="hint">Choosing one replaces the current figures.</p>"#) }
                 </div>
                 <FieldInput field={Field::Name} value={field_value(state, Field::Name)} label="Scenario name" />
                 <FieldInput field={Field::AsOf} value={field_value(state, Field::AsOf)} label="Figures as of" hint="The date the figures were current." />
             </div>
             <details class="sources">
-                <summary>{ "Notes and sources" }</summary>
+                { fixed_html("<summary>Notes and sources</summary>") }
                 if let Some(p) = preset {
                     <p>{ p.summary }</p>
                     <ul>
                         { for p.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
                     </ul>
-                    <h3>{ "Sources" }</h3>
+                    { fixed_html("<h3>Sources</h3>") }
                     <ul>
                         { for p.sources.iter().map(|s| match s.url {
                             Some(url) => html! { <li><a href={url} target="_blank" rel="noopener noreferrer">{ s.label }</a></li> },
@@ -65,14 +65,14 @@ pub fn preset_picker(state: &StateHandle, on_choose: Callback<&'static Preset>) 
                     </ul>
                 }
                 if !deal_sources.is_empty() {
-                    <h3>{ "Deal sources" }</h3>
+                    { fixed_html("<h3>Deal sources</h3>") }
                     <ul>
                         { for deal_sources.into_iter().map(|(name, url)| html! {
                             <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ name }</a></li>
                         }) }
                     </ul>
                 }
-                <p class="hint">{ "Each deal's note says which of its numbers are reported and which are assumptions." }</p>
+                { fixed_html(r#"<p class="hint">Each deal's note says which of its numbers are reported and which are assumptions.</p>"#) }
             </details>
         </section>
     }
