@@ -21,7 +21,7 @@ use crate::components::preset_picker::preset_picker;
 use crate::components::projection_table::projection_table;
 use crate::components::revenue_inputs::revenue_inputs;
 use crate::components::saved_panel::SavedPanel;
-use crate::components::share_bar::{read_file, ShareBar};
+use crate::components::share_bar::{read_file, share_bar};
 use crate::components::stale_banner::stale_banner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
@@ -346,7 +346,7 @@ pub fn app() -> Html {
                         { stale_banner(&state) }
                         { summary_sentence(&scenario, &projection) }
                         <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
-                        <ShareBar scenario={scenario.clone()} projection={projection.clone()} on_import={on_import} />
+                        { share_bar(&scenario, &projection, on_import) }
                         <p class="uncertainty-link">
                             <a ref={uncertainty_link} href="uncertainty/" id="uncertainty-link">
                                 { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }

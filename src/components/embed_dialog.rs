@@ -64,6 +64,13 @@ pub fn frame_height(embed: Embed, width: Width, scenario: &Scenario) -> u32 {
     }
 }
 
+/// Says whether copying the snippet worked. Written into the page rather than held as state:
+/// Yew leaves the empty status line's content alone on each render, and the dialog needs no
+/// state hook (and its code) for it.
+fn copy_status(text: &str) {
+    dom::set_text(&gloo::utils::document(), "embed-copy-status", text);
+}
+
 /// One labelled select of the dialog: every choice as (value, text, chosen). One copy of the
 /// markup code for the four selects.
 fn choice(
@@ -119,7 +126,6 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     });
     let with_script = use_state(|| true);
     let open = use_state(|| false);
-    let copied = use_state(|| None::<bool>);
     let preview_box = use_node_ref();
     let box_width = use_element_width(preview_box.clone());
     let (s, w) = *settings;
@@ -164,15 +170,15 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             }
         });
     }
+    // A new choice makes a new snippet: "copied" no longer applies.
     let select = |apply: fn(&mut (Embed, Width), &str)| {
         let settings = settings.clone();
-        let copied = copied.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let mut next = *settings;
             apply(&mut next, &select.value());
             settings.set(next);
-            copied.set(None);
+            copy_status("");
         })
     };
     let on_view = select(|(e, _), v| {
@@ -205,10 +211,8 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     };
     let copy = {
         let code = code.clone();
-        let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            browser::copy_text(code.clone(), move |ok| copied.set(Some(ok)));
+            browser::copy_text(code.clone(), move |ok| copy_status(embed::copy_status(ok)));
         })
     };
     let views = View::ALL
@@ -243,9 +247,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             <textarea id="embed-code" readonly=true rows="5" value={code} />
             <div class="share-bar">
                 <button type="button" class="small-button" id="copy-embed" onclick={copy}>{ "Copy snippet" }</button>
-                <span role="status" aria-live="polite">
-                    { copied.map_or("", embed::copy_status) }
-                </span>
+                <span id="embed-copy-status" role="status" aria-live="polite"></span>
             </div>
         </details>
     }
