@@ -14,7 +14,7 @@ use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::financing_inputs::financing_inputs;
 use crate::components::funding_inputs::funding_inputs;
-use crate::components::headline_figures::HeadlineFigures;
+use crate::components::headline_figures::use_headline_figures;
 use crate::components::money_by_supplier::money_by_supplier;
 use crate::components::notice_list::notice_list;
 use crate::components::preset_picker::preset_picker;
@@ -73,6 +73,7 @@ pub fn app() -> Html {
     let theme = use_theme(None);
     let scenario = state.scenario.clone();
     let projection = use_memo(scenario.clone(), |s| engine::project(s));
+    let headline_figures = use_headline_figures(&scenario, &projection);
 
     // Through the reducer, so two notices raised before the next render are both kept.
     // The dispatcher never changes, so neither do these callbacks (the notice list is not
@@ -345,7 +346,7 @@ pub fn app() -> Html {
                         <h2 id="results-heading">{ "Results: " }{ scenario.name.clone() }</h2>
                         { stale_banner(&state) }
                         { summary_sentence(&scenario, &projection) }
-                        <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
+                        { headline_figures }
                         { share_bar(&scenario, &projection, on_import) }
                         <p class="uncertainty-link">
                             <a ref={uncertainty_link} href="uncertainty/" id="uncertainty-link">

@@ -5,8 +5,8 @@
 
 use crate::browser;
 use crate::codec;
-use crate::components::fixed_html;
 use crate::components::chart_panel::{self, ChartKind};
+use crate::components::fixed_html;
 use crate::dom;
 use crate::embed::fit::{self, Body, Layout, Width};
 use crate::embed::{self, Controls, Embed, EmbedTheme, Frame, View};
