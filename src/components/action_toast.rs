@@ -15,7 +15,7 @@ pub fn action_toast(state: &StateHandle) -> Html {
     };
     let note = state.note.as_ref();
     html! {
-        <div class={classes!("action-toast", note.is_none().then_some("idle"))}>
+        <div class={if note.is_none() { "action-toast idle" } else { "action-toast" }}>
             <p id="action-status" role="status">{ note.map(|n| n.text.to_string()).unwrap_or_default() }</p>
             if let Some(n) = note {
                 if n.offer_undo {

@@ -3,10 +3,20 @@
 
 use crate::components::fixed_html;
 use crate::engine::Projection;
-use crate::narrative;
+use crate::narrative::{self, Tone};
 use crate::scenario::Scenario;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+/// A card's classes for its tone (see [`Tone::class`]), written out rather than joined at each
+/// render.
+fn card_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "figure good",
+        Tone::Neutral => "figure",
+        Tone::Alarm => "figure alarm",
+    }
+}
 
 /// The grid of headline figures. A hook that returns the figures' markup, called once per render
 /// by the page's root (which re-renders with every new projection anyway): the reader's chosen
@@ -27,7 +37,7 @@ pub fn use_headline_figures(s: &Scenario, projection: &Projection) -> Html {
     html! {
         <div class="figures" id="headline-figures">
             { for figures.into_iter().map(|f| html! {
-                <div class={classes!("figure", f.tone.class())} id={format!("fig-{}", f.id)}>
+                <div class={card_class(f.tone)} id={format!("fig-{}", f.id)}>
                     <h3 class="figure-label">{ f.label }</h3>
                     <p class="figure-value">{ f.value }</p>
                     <p class="figure-note">{ f.explanation }</p>

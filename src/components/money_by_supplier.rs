@@ -66,18 +66,13 @@ pub fn money_by_supplier(p: &Projection) -> Html {
         _ => (0, 0),
     };
     let caption = format!("Billions of dollars, {first} to {last}");
-    let (unpaid_column, unpaid_term) = if any_unpaid {
-        ("Unpaid: the part of them left unpaid. ", " − unpaid")
-    } else {
-        ("", "")
-    };
-    let hint = format!(
-        "Due: payments due to the supplier in the horizon. {unpaid_column}Received: money the supplier put in. Net = due{unpaid_term} − received: what the company pays it on balance (below zero: it put in more than it is paid)."
-    );
     html! {
         <section class="panel" aria-labelledby="money-heading" id="money-by-supplier">
-            { fixed_html(r#"<h2 id="money-heading">Money in and out by supplier</h2>"#) }
-            <p class="hint">{ hint }</p>
+            { fixed_html(if any_unpaid {
+                r#"<h2 id="money-heading">Money in and out by supplier</h2><p class="hint">Due: payments due to the supplier in the horizon. Unpaid: the part of them left unpaid. Received: money the supplier put in. Net = due − unpaid − received: what the company pays it on balance (below zero: it put in more than it is paid).</p>"#
+            } else {
+                r#"<h2 id="money-heading">Money in and out by supplier</h2><p class="hint">Due: payments due to the supplier in the horizon. Received: money the supplier put in. Net = due − received: what the company pays it on balance (below zero: it put in more than it is paid).</p>"#
+            }) }
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="money-heading">
                 <table class="data-table" id="money-table">
                     <caption>{ caption }</caption>
@@ -92,7 +87,7 @@ pub fn money_by_supplier(p: &Projection) -> Html {
             </div>
             if !circular.is_empty() {
                 <p class="hint" id="circular-flows">
-                    { "Circular flows: " }{ circular.join("; ") }{ "." }
+                    { format!("Circular flows: {}.", circular.join("; ")) }
                 </p>
             }
         </section>

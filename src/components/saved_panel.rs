@@ -23,31 +23,29 @@ pub struct SavedPanelProps {
 /// Saved scenarios.
 #[function_component(SavedPanel)]
 pub fn saved_panel(props: &SavedPanelProps) -> Html {
-    let name = use_state(String::new);
+    // The name being typed stays in its field (read when saving): no state, and no render of
+    // the panel per keystroke.
+    let name_field = use_node_ref();
     let renaming = use_state(|| None::<(usize, String)>);
     // Which entry (place and name) asked "Really delete?".
     let confirm_delete = use_state(|| None::<(usize, String)>);
     let list = props.list.clone();
     let save = {
-        let name = name.clone();
+        let name_field = name_field.clone();
         let scenario = props.scenario.clone();
         let on_action = props.on_action.clone();
         let now = props.now.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let Some(field) = name_field.cast::<HtmlInputElement>() else {
+                return;
+            };
             on_action.emit(SavedAction::Save {
-                name: (*name).clone(),
+                name: field.value(),
                 scenario: scenario.draft().clone(),
                 at: now.emit(()),
             });
-            name.set(String::new());
-        })
-    };
-    let on_name = {
-        let name = name.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            name.set(input.value());
+            field.set_value("");
         })
     };
     // One callback type for every entry's four buttons (each closure type is its own code in
@@ -89,7 +87,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             { fixed_html(r#"<h2 id="saved-heading">Your scenarios</h2><p class="hint">Kept in this browser only. Your current work is also kept automatically and restored when you come back.</p>"#) }
             <form class="save-form" onsubmit={save}>
                 { fixed_html(r#"<label for="save-name" class="visually-hidden">Name to save the current scenario under</label>"#) }
-                <input type="text" id="save-name" placeholder={props.scenario.name.clone()} value={(*name).clone()} oninput={on_name} maxlength="80" />
+                <input type="text" id="save-name" placeholder={props.scenario.name.clone()} ref={name_field} maxlength="80" />
                 <button type="submit" class="small-button" id="save-scenario">{ "Save" }</button>
             </form>
             if list.entries.is_empty() {
