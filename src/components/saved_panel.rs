@@ -3,6 +3,7 @@
 //! reducer ([`crate::saved`]), which also writes it to the browser's storage.
 
 use crate::components::fixed_html;
+use crate::dom;
 use crate::saved::{SavedAction, SavedList};
 use crate::scenario::Scenario;
 use std::rc::Rc;
@@ -158,24 +159,22 @@ fn rename_form(
     renaming: &UseStateHandle<Option<(usize, String)>>,
     on_action: &Callback<SavedAction>,
 ) -> Html {
-    let on_input = {
-        let renaming = renaming.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            renaming.set(Some((i, input.value())));
-        })
-    };
+    let id = format!("rename-{i}");
+    // The new name stays in its field while typed (read on submit): no render per keystroke.
     let submit = {
         let renaming = renaming.clone();
         let on_action = on_action.clone();
         let name = name.to_string();
-        let text = text.clone();
+        let id = id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let Some(field) = dom::by_id::<HtmlInputElement>(&gloo::utils::document(), &id) else {
+                return;
+            };
             on_action.emit(SavedAction::Rename {
                 index: i,
                 name: name.clone(),
-                to: text.clone(),
+                to: field.value(),
             });
             renaming.set(None);
         })
@@ -186,8 +185,8 @@ fn rename_form(
     };
     html! {
         <form class="rename-form" onsubmit={submit}>
-            <label for={format!("rename-{i}")} class="visually-hidden">{ "New name" }</label>
-            <input type="text" id={format!("rename-{i}")} value={text} oninput={on_input} maxlength="80" />
+            <label for={id.clone()} class="visually-hidden">{ "New name" }</label>
+            <input type="text" {id} value={text} maxlength="80" />
             <button type="submit" class="small-button">{ "Save name" }</button>
             <button type="button" class="small-button" onclick={cancel}>{ "Cancel" }</button>
         </form>
