@@ -76,8 +76,8 @@ pub fn app() -> Html {
     let headline_figures = use_headline_figures(&scenario, &projection);
 
     // Through the reducer, so two notices raised before the next render are both kept.
-    // The dispatcher never changes, so neither do these callbacks (the notice list is not
-    // re-rendered for a new callback on every keystroke).
+    // The dispatcher never changes, so neither do these callbacks: made once, not on every
+    // render.
     let notify = {
         let notices = notices.dispatcher();
         use_callback(

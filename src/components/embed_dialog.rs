@@ -72,18 +72,18 @@ fn copy_status(text: &str) {
 }
 
 /// One labelled select of the dialog: every choice as (value, text, chosen). One copy of the
-/// markup code for the four selects.
+/// markup code for the four selects (a `Vec`, not a generic iterator, so it stays one copy).
 fn choice(
     id: &'static str,
     label: &'static str,
-    options: impl Iterator<Item = (AttrValue, AttrValue, bool)>,
+    options: Vec<(AttrValue, AttrValue, bool)>,
     onchange: Callback<Event>,
 ) -> Html {
     html! {
         <div class="field">
             <label for={id} class="field-label">{ label }</label>
             <select {id} {onchange}>
-                { for options.map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
+                { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
             </select>
         </div>
     }
@@ -93,10 +93,11 @@ fn choice(
 fn fixed<T: Copy + PartialEq>(
     choices: &'static [(T, &'static str, &'static str)],
     chosen: T,
-) -> impl Iterator<Item = (AttrValue, AttrValue, bool)> {
+) -> Vec<(AttrValue, AttrValue, bool)> {
     choices
         .iter()
-        .map(move |&(c, value, text)| (value.into(), text.into(), c == chosen))
+        .map(|&(c, value, text)| (value.into(), text.into(), c == chosen))
+        .collect()
 }
 
 const CONTROLS: [(Controls, &str, &str); 2] = [
@@ -217,10 +218,12 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     };
     let views = View::ALL
         .iter()
-        .map(|v| (v.id().into(), v.label().into(), *v == s.view));
+        .map(|v| (v.id().into(), v.label().into(), *v == s.view))
+        .collect();
     let widths = Width::CHOICES
         .iter()
-        .map(|c| (c.id().into(), c.label().into(), *c == w));
+        .map(|c| (c.id().into(), c.label().into(), *c == w))
+        .collect();
     html! {
         <details class="panel embed-dialog" id="embed-dialog" ontoggle={on_toggle}>
             { fixed_html(r#"<summary><h2 class="inline-heading">Embed in your post</h2></summary><p class="hint">Paste the snippet into your post's HTML. Its height fits the view at the width chosen; with the script, each embed also grows or shrinks to fit its content on any screen.</p>"#) }
