@@ -14,14 +14,14 @@ use crate::components::deal_ledger::DealLedger;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::financing_inputs::financing_inputs;
 use crate::components::funding_inputs::funding_inputs;
-use crate::components::headline_figures::HeadlineFigures;
-use crate::components::money_by_supplier::MoneyBySupplier;
-use crate::components::notice_list::NoticeList;
-use crate::components::preset_picker::PresetPicker;
+use crate::components::headline_figures::use_headline_figures;
+use crate::components::money_by_supplier::money_by_supplier;
+use crate::components::notice_list::notice_list;
+use crate::components::preset_picker::preset_picker;
 use crate::components::projection_table::projection_table;
 use crate::components::revenue_inputs::revenue_inputs;
 use crate::components::saved_panel::SavedPanel;
-use crate::components::share_bar::{read_file, ShareBar};
+use crate::components::share_bar::{read_file, share_bar};
 use crate::components::stale_banner::stale_banner;
 use crate::components::summary_sentence::summary_sentence;
 use crate::components::theme_toggle::theme_toggle;
@@ -75,10 +75,11 @@ pub fn app() -> Html {
     let theme = use_theme(None);
     let scenario = state.scenario.clone();
     let projection = use_memo(scenario.clone(), |s| engine::project(s));
+    let headline_figures = use_headline_figures(&scenario, &projection);
 
     // Through the reducer, so two notices raised before the next render are both kept.
-    // The dispatcher never changes, so neither do these callbacks (the notice list is not
-    // re-rendered for a new callback on every keystroke).
+    // The dispatcher never changes, so neither do these callbacks: made once, not on every
+    // render.
     let notify = {
         let notices = notices.dispatcher();
         use_callback(
@@ -98,7 +99,6 @@ pub fn app() -> Html {
             notices.dispatch(NoticeAction::Dismiss { id })
         })
     };
-    let notice_list = notices.list().to_vec();
 
     // Keep the link (the address, and the uncertainty link's) and the stored work in step with
     // the scenario.
@@ -288,13 +288,13 @@ pub fn app() -> Html {
             // then the charts and tables; on a wide screen the inputs are the left column.
             <main class="layout calculator">
                 <div class={classes!("answer", stale.then_some("stale"))}>
-                    <NoticeList notices={notice_list} on_dismiss={dismiss} />
+                    { notice_list(notices.list(), &dismiss) }
                     <section class="panel results-top" aria-labelledby="results-heading">
                         <h2 id="results-heading">{ "Results: " }{ scenario.name.clone() }</h2>
                         { stale_banner(&state) }
                         { summary_sentence(&scenario, &projection) }
-                        <HeadlineFigures scenario={scenario.clone()} projection={projection.clone()} />
-                        <ShareBar scenario={scenario.clone()} projection={projection.clone()} on_import={on_import} />
+                        { headline_figures }
+                        { share_bar(&scenario, &projection, on_import) }
                         <p class="uncertainty-link">
                             <a ref={uncertainty_link} href="uncertainty/" id="uncertainty-link">
                                 { "How likely is it to run short, and which assumption decides it? Uncertainty and sensitivity →" }
@@ -306,7 +306,7 @@ pub fn app() -> Html {
                 <div class="inputs">
                     if full {
                         { undo_bar(&state) }
-                        <PresetPicker state={state.clone()} preset={state.form.preset} {on_choose} />
+                        { preset_picker(&state, on_choose) }
                         <DealLedger state={state.clone()} />
                         { revenue_inputs(&state) }
                         { costs_inputs(&state) }
@@ -327,7 +327,7 @@ pub fn app() -> Html {
                 if full {
                     <div class="wide-results">
                         { projection_table(&projection, scenario.financing.is_some()) }
-                        <MoneyBySupplier projection={projection.clone()} />
+                        { money_by_supplier(&projection) }
                     </div>
                 }
             </main>

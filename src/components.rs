@@ -40,6 +40,15 @@ pub type StateHandle = UseReducerHandle<State>;
 /// not re-rendered by every change of the state.
 pub type Dispatch = UseReducerDispatcher<State>;
 
+/// Markup that never changes (headings, explanations), written once as text: Yew then makes one
+/// node from the string instead of building, and keeping in the download, the code for every
+/// element. Only for fixed text with no listener, no changing attribute and nothing the reader
+/// typed (it is parsed as HTML, unescaped). Not for table parts (`<caption>`, `<tr>`, `<td>`):
+/// they are parsed inside a `<div>`, where the HTML parser drops them.
+pub fn fixed_html(markup: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(markup))
+}
+
 /// A callback that sends one fixed action.
 pub fn send(state: &StateHandle, action: Action) -> Callback<MouseEvent> {
     let state = state.clone();

@@ -8,7 +8,7 @@
 use crate::browser;
 use crate::charts::ComparisonMetric;
 use crate::codec;
-use crate::components::notice_list::NoticeList;
+use crate::components::notice_list::notice_list;
 use crate::components::plot::{Plot, PlotData, RowTip};
 use crate::components::theme_toggle::theme_toggle;
 use crate::components::uncertainty_settings::UncertaintySettings;
@@ -155,7 +155,7 @@ pub fn uncertainty_page() -> Html {
                     <ComparisonPanel scenario={scenario.clone()} projection={projection.clone()} compared={settings.compared.clone()} {on_compare} dark={theme.dark} />
                 </div>
                 <div class={classes!("results", stale.then_some("stale"))} id="results" tabindex="-1">
-                    <NoticeList notices={notices.list().to_vec()} on_dismiss={dismiss} />
+                    { notice_list(notices.list(), &dismiss) }
                     if !errors.is_empty() {
                         <div class="stale-banner" role="status" id="stale-banner">
                             <p><strong>{ "These results are from your last valid ranges." }</strong>{ " Fix the ranges marked to update them." }</p>

@@ -3,25 +3,21 @@
 //! Its text is a polite live region that is always in the page, so screen readers announce
 //! each new note. (A plain function: it has no state of its own.)
 
-use super::StateHandle;
+use super::{send, StateHandle};
 use crate::state::Action;
 use yew::prelude::*;
 
 /// The note about the last change, if any.
 pub fn action_toast(state: &StateHandle) -> Html {
-    let send = |action: Action| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
-    };
     let note = state.note.as_ref();
     html! {
-        <div class={classes!("action-toast", note.is_none().then_some("idle"))}>
+        <div class={if note.is_none() { "action-toast idle" } else { "action-toast" }}>
             <p id="action-status" role="status">{ note.map(|n| n.text.to_string()).unwrap_or_default() }</p>
             if let Some(n) = note {
                 if n.offer_undo {
-                    <button type="button" class="small-button" id="toast-undo" onclick={send(Action::Undo)}>{ "Undo" }</button>
+                    <button type="button" class="small-button" id="toast-undo" onclick={send(state, Action::Undo)}>{ "Undo" }</button>
                 }
-                <button type="button" class="icon-button" aria-label="Dismiss this note" onclick={send(Action::DismissNote)}>{ "✕" }</button>
+                <button type="button" class="icon-button" aria-label="Dismiss this note" onclick={send(state, Action::DismissNote)}>{ "✕" }</button>
             }
         </div>
     }

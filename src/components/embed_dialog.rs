@@ -6,6 +6,7 @@
 use crate::browser;
 use crate::codec;
 use crate::components::chart_panel::{self, ChartKind};
+use crate::components::fixed_html;
 use crate::dom;
 use crate::embed::fit::{self, Body, Layout, Width};
 use crate::embed::{self, Controls, Embed, EmbedTheme, Frame, View};
@@ -63,23 +64,75 @@ pub fn frame_height(embed: Embed, width: Width, scenario: &Scenario) -> u32 {
     }
 }
 
+/// Says whether copying the snippet worked. Written into the page rather than held as state:
+/// Yew leaves the empty status line's content alone on each render, and the dialog needs no
+/// state hook (and its code) for it.
+fn copy_status(text: &str) {
+    dom::set_text(&gloo::utils::document(), "embed-copy-status", text);
+}
+
+/// One labelled select of the dialog: every choice as (value, text, chosen). One copy of the
+/// markup code for the four selects (a `Vec`, not a generic iterator, so it stays one copy).
+fn choice(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(AttrValue, AttrValue, bool)>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={id} class="field-label">{ label }</label>
+            <select {id} {onchange}>
+                { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
+            </select>
+        </div>
+    }
+}
+
+/// The choices of a select whose values and texts are fixed.
+fn fixed<T: Copy + PartialEq>(
+    choices: &'static [(T, &'static str, &'static str)],
+    chosen: T,
+) -> Vec<(AttrValue, AttrValue, bool)> {
+    choices
+        .iter()
+        .map(|&(c, value, text)| (value.into(), text.into(), c == chosen))
+        .collect()
+}
+
+const CONTROLS: [(Controls, &str, &str); 2] = [
+    (Controls::None, "none", "None"),
+    (Controls::Key, "key", "Key sliders"),
+];
+
+const THEMES: [(EmbedTheme, &str, &str); 3] = [
+    (EmbedTheme::Auto, "auto", "Reader's system"),
+    (EmbedTheme::Light, "light", "Light"),
+    (EmbedTheme::Dark, "dark", "Dark"),
+];
+
 /// The embed builder.
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
-    let settings = use_state(|| Embed {
-        view: View::Commitments,
-        controls: Controls::None,
-        theme: EmbedTheme::Auto,
+    // The choices and the width in one state, so every select changes it through one callback.
+    let settings = use_state(|| {
+        (
+            Embed {
+                view: View::Commitments,
+                controls: Controls::None,
+                theme: EmbedTheme::Auto,
+            },
+            Width::Full,
+        )
     });
-    let width = use_state(|| Width::Full);
     let with_script = use_state(|| true);
     let open = use_state(|| false);
-    let copied = use_state(|| None::<bool>);
     let preview_box = use_node_ref();
     let box_width = use_element_width(preview_box.clone());
+    let (s, w) = *settings;
     // Only while the dialog is open: the figures view measures every year's texts.
     let height = use_memo(
-        (props.scenario.clone(), *settings, *width, *open),
+        (props.scenario.clone(), s, w, *open),
         |(scenario, settings, width, open)| {
             if *open {
                 frame_height(*settings, *width, scenario)
@@ -96,19 +149,19 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         // `…/coverage/` or `…/coverage/index.html`.
         let page_url = browser::page_url();
         let base = embed::base_url(&page_url);
-        let src = embed::embed_url(base, *settings, &fragment);
+        let src = embed::embed_url(base, s, &fragment);
         let frame = Frame {
-            width: *width,
+            width: w,
             height: *height,
         };
-        let title = format!("{} — {}", settings.view.label(), props.scenario.name);
+        let title = format!("{} — {}", s.view.label(), props.scenario.name);
         let code = embed::snippet(&src, &title, frame, base, *with_script);
         (src, code)
     } else {
         (String::new(), String::new())
     };
     // The preview: the embed at the chosen width, scaled down to the dialog when wider.
-    let scale = embed::preview_scale(box_width, width.max_px());
+    let scale = embed::preview_scale(box_width, w.max_px());
     {
         let preview_box = preview_box.clone();
         use_effect_with((scale, *height), move |(scale, height)| {
@@ -118,39 +171,31 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             }
         });
     }
-    let select = |apply: fn(&mut Embed, &str)| {
+    // A new choice makes a new snippet: "copied" no longer applies.
+    let select = |apply: fn(&mut (Embed, Width), &str)| {
         let settings = settings.clone();
-        let copied = copied.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let mut next = *settings;
             apply(&mut next, &select.value());
             settings.set(next);
-            copied.set(None);
+            copy_status("");
         })
     };
-    let on_view = select(|e, v| {
+    let on_view = select(|(e, _), v| {
         if let Some(view) = View::ALL.into_iter().find(|x| x.id() == v) {
             e.view = view;
         }
     });
-    let on_controls = select(|e, v| {
+    let on_controls = select(|(e, _), v| {
         e.controls = if v == "key" {
             Controls::Key
         } else {
             Controls::None
         }
     });
-    let on_theme = select(|e, v| e.theme = EmbedTheme::from_id(v));
-    let on_width = {
-        let width = width.clone();
-        let copied = copied.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            width.set(Width::from_id(&select.value()));
-            copied.set(None);
-        })
-    };
+    let on_theme = select(|(e, _), v| e.theme = EmbedTheme::from_id(v));
+    let on_width = select(|(_, w), v| *w = Width::from_id(v));
     let on_script = {
         let with_script = with_script.clone();
         Callback::from(move |e: Event| {
@@ -167,46 +212,26 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     };
     let copy = {
         let code = code.clone();
-        let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            browser::copy_text(code.clone(), move |ok| copied.set(Some(ok)));
+            browser::copy_text(code.clone(), move |ok| copy_status(embed::copy_status(ok)));
         })
     };
-    let s = *settings;
-    let w = *width;
+    let views = View::ALL
+        .iter()
+        .map(|v| (v.id().into(), v.label().into(), *v == s.view))
+        .collect();
+    let widths = Width::CHOICES
+        .iter()
+        .map(|c| (c.id().into(), c.label().into(), *c == w))
+        .collect();
     html! {
         <details class="panel embed-dialog" id="embed-dialog" ontoggle={on_toggle}>
-            <summary><h2 class="inline-heading">{ "Embed in your post" }</h2></summary>
-            <p class="hint">{ "Paste the snippet into your post's HTML. Its height fits the view at the width chosen; with the script, each embed also grows or shrinks to fit its content on any screen." }</p>
+            { fixed_html(r#"<summary><h2 class="inline-heading">Embed in your post</h2></summary><p class="hint">Paste the snippet into your post's HTML. Its height fits the view at the width chosen; with the script, each embed also grows or shrinks to fit its content on any screen.</p>"#) }
             <div class="field-grid embed-fields">
-                <div class="field">
-                    <label for="embed-view" class="field-label">{ "Show" }</label>
-                    <select id="embed-view" onchange={on_view}>
-                        { for View::ALL.iter().map(|v| html! { <option value={v.id()} selected={*v == s.view}>{ v.label() }</option> }) }
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="embed-controls" class="field-label">{ "Reader controls" }</label>
-                    <select id="embed-controls" onchange={on_controls}>
-                        <option value="none" selected={s.controls == Controls::None}>{ "None" }</option>
-                        <option value="key" selected={s.controls == Controls::Key}>{ "Key sliders" }</option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="embed-theme" class="field-label">{ "Theme" }</label>
-                    <select id="embed-theme" onchange={on_theme}>
-                        <option value="auto" selected={s.theme == EmbedTheme::Auto}>{ "Reader's system" }</option>
-                        <option value="light" selected={s.theme == EmbedTheme::Light}>{ "Light" }</option>
-                        <option value="dark" selected={s.theme == EmbedTheme::Dark}>{ "Dark" }</option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="embed-width" class="field-label">{ "Width in the post" }</label>
-                    <select id="embed-width" onchange={on_width}>
-                        { for Width::CHOICES.iter().map(|c| html! { <option value={c.id()} selected={*c == w}>{ c.label() }</option> }) }
-                    </select>
-                </div>
+                { choice("embed-view", "Show", views, on_view) }
+                { choice("embed-controls", "Reader controls", fixed(&CONTROLS, s.controls), on_controls) }
+                { choice("embed-theme", "Theme", fixed(&THEMES, s.theme), on_theme) }
+                { choice("embed-width", "Width in the post", widths, on_width) }
             </div>
             <label class="switch embed-script">
                 <input type="checkbox" id="embed-script" checked={*with_script} onchange={on_script} />
@@ -221,13 +246,11 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                         width={w.max_px().to_string()} height={height.to_string()} tabindex="-1"></iframe>
                 }
             </div>
-            <label for="embed-code" class="field-label embed-code-label">{ "Snippet" }</label>
+            { fixed_html(r#"<label for="embed-code" class="field-label embed-code-label">Snippet</label>"#) }
             <textarea id="embed-code" readonly=true rows="5" value={code} />
             <div class="share-bar">
                 <button type="button" class="small-button" id="copy-embed" onclick={copy}>{ "Copy snippet" }</button>
-                <span role="status" aria-live="polite">
-                    { copied.map_or("", embed::copy_status) }
-                </span>
+                <span id="embed-copy-status" role="status" aria-live="polite"></span>
             </div>
         </details>
     }

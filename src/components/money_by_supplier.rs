@@ -3,21 +3,16 @@
 //! it put in and the net, with a total; and, under the table, the circular flows named: the
 //! suppliers that put money into the company they are owed by.
 
+use crate::components::fixed_html;
 use crate::components::table::{head, names, row};
 use crate::engine::{Counterparty, Projection};
 use crate::format;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MoneyBySupplierProps {
-    pub projection: Rc<Projection>,
-}
-
-/// The table, or nothing when there are no deals and no named sources of money.
-#[function_component(MoneyBySupplier)]
-pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
-    let p = &props.projection;
+/// The table, or nothing when there are no deals and no named sources of money. A plain function
+/// called by the root: the projection it shows changes with every edit anyway, and a component
+/// type costs the download its own copy of Yew's lifecycle.
+pub fn money_by_supplier(p: &Projection) -> Html {
     let rows = &p.counterparties;
     if rows.is_empty() {
         return Html::default();
@@ -71,18 +66,13 @@ pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
         _ => (0, 0),
     };
     let caption = format!("Billions of dollars, {first} to {last}");
-    let (unpaid_column, unpaid_term) = if any_unpaid {
-        ("Unpaid: the part of them left unpaid. ", " − unpaid")
-    } else {
-        ("", "")
-    };
-    let hint = format!(
-        "Due: payments due to the supplier in the horizon. {unpaid_column}Received: money the supplier put in. Net = due{unpaid_term} − received: what the company pays it on balance (below zero: it put in more than it is paid)."
-    );
     html! {
         <section class="panel" aria-labelledby="money-heading" id="money-by-supplier">
-            <h2 id="money-heading">{ "Money in and out by supplier" }</h2>
-            <p class="hint">{ hint }</p>
+            { fixed_html(if any_unpaid {
+                r#"<h2 id="money-heading">Money in and out by supplier</h2><p class="hint">Due: payments due to the supplier in the horizon. Unpaid: the part of them left unpaid. Received: money the supplier put in. Net = due − unpaid − received: what the company pays it on balance (below zero: it put in more than it is paid).</p>"#
+            } else {
+                r#"<h2 id="money-heading">Money in and out by supplier</h2><p class="hint">Due: payments due to the supplier in the horizon. Received: money the supplier put in. Net = due − received: what the company pays it on balance (below zero: it put in more than it is paid).</p>"#
+            }) }
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="money-heading">
                 <table class="data-table" id="money-table">
                     <caption>{ caption }</caption>
@@ -97,7 +87,7 @@ pub fn money_by_supplier(props: &MoneyBySupplierProps) -> Html {
             </div>
             if !circular.is_empty() {
                 <p class="hint" id="circular-flows">
-                    { "Circular flows: " }{ circular.join("; ") }{ "." }
+                    { format!("Circular flows: {}.", circular.join("; ")) }
                 </p>
             }
         </section>

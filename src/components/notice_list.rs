@@ -7,30 +7,24 @@ use yew::prelude::*;
 // the pages that show notices name them here, beside the list that draws them.
 pub use crate::notices::{Notice, Tone};
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeListProps {
-    pub notices: Vec<Notice>,
-    pub on_dismiss: Callback<u32>,
-}
-
-/// The list of notices.
-#[function_component(NoticeList)]
-pub fn notice_list(props: &NoticeListProps) -> Html {
-    if props.notices.is_empty() {
+/// The list of notices. A plain function called by the page's root, not a component: it has no
+/// state of its own, and a component type costs the download its own copy of Yew's lifecycle.
+pub fn notice_list(notices: &[Notice], on_dismiss: &Callback<u32>) -> Html {
+    if notices.is_empty() {
         return Html::default();
     }
     html! {
         <div class="notices" id="notices">
-            { for props.notices.iter().map(|n| {
+            { for notices.iter().map(|n| {
                 let id = n.id;
-                let dismiss = props.on_dismiss.reform(move |_: MouseEvent| id);
-                let class = match n.tone {
-                    Tone::Info => "notice info",
-                    Tone::Warning => "notice warning",
-                    Tone::Error => "notice error",
+                let dismiss = on_dismiss.reform(move |_: MouseEvent| id);
+                let (class, role) = match n.tone {
+                    Tone::Info => ("notice info", "status"),
+                    Tone::Warning => ("notice warning", "status"),
+                    Tone::Error => ("notice error", "alert"),
                 };
                 html! {
-                    <div class={class} key={id} role={if n.tone == Tone::Error { "alert" } else { "status" }}>
+                    <div {class} key={id} {role}>
                         <div class="notice-body">
                             <p>{ n.text.clone() }</p>
                             if !n.details.is_empty() {

@@ -2,35 +2,25 @@
 //! its notes and sources.
 
 use super::field_input::form_input;
-use super::StateHandle;
+use super::{fixed_html, StateHandle};
 use crate::presets::{Preset, PRESETS};
 use crate::state::Field;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PresetPickerProps {
-    /// The app's state (the scenario's name, date and deal sources are shown from it).
-    pub state: StateHandle,
-    /// The preset last loaded, if the scenario started from one.
-    pub preset: Option<&'static Preset>,
-    pub on_choose: Callback<&'static Preset>,
-}
-
-/// Preset picker, scenario name, date, notes and sources.
-#[function_component(PresetPicker)]
-pub fn preset_picker(props: &PresetPickerProps) -> Html {
-    let state = &props.state;
-    let onchange = {
-        let on_choose = props.on_choose.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(p) = crate::presets::by_id(&select.value()) {
-                on_choose.emit(p);
-            }
-        })
-    };
-    let current = props.preset.map(|p| p.id);
+/// Preset picker, scenario name, date, notes and sources. A plain function called by the root
+/// with the state (no state of its own; it showed the whole state as a component too, so it was
+/// re-rendered on every change either way), not a component type with its own copy of Yew's
+/// lifecycle in the download. `on_choose`: a built-in scenario was chosen.
+pub fn preset_picker(state: &StateHandle, on_choose: Callback<&'static Preset>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(p) = crate::presets::by_id(&select.value()) {
+            on_choose.emit(p);
+        }
+    });
+    let preset = state.form.preset;
+    let current = preset.map(|p| p.id);
     let deal_sources: Vec<(String, String)> = state
         .form
         .deals
@@ -42,10 +32,10 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
         .collect();
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{ "Scenario" }</h2>
+            { fixed_html(r#"<h2 id="scenario-heading">Scenario</h2>"#) }
             <div class="field-grid">
                 <div class="field">
-                    <label for="preset" class="field-label">{ "Start from" }</label>
+                    { fixed_html(r#"<label for="preset" class="field-label">Start from</label>"#) }
                     <select id="preset" {onchange}>
                         if current.is_none() {
                             <option value="" selected=true>{ "Your own scenario" }</option>
@@ -54,19 +44,19 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
                             <option value={p.id} selected={Some(p.id) == current}>{ p.title }</option>
                         }) }
                     </select>
-                    <p class="hint">{ "Choosing one replaces the current figures." }</p>
+                    { fixed_html(r#"<p class="hint">Choosing one replaces the current figures.</p>"#) }
                 </div>
                 { form_input(state, Field::Name) }
                 { form_input(state, Field::AsOf) }
             </div>
             <details class="sources">
-                <summary>{ "Notes and sources" }</summary>
-                if let Some(p) = props.preset {
+                { fixed_html("<summary>Notes and sources</summary>") }
+                if let Some(p) = preset {
                     <p>{ p.summary }</p>
                     <ul>
                         { for p.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
                     </ul>
-                    <h3>{ "Sources" }</h3>
+                    { fixed_html("<h3>Sources</h3>") }
                     <ul>
                         { for p.sources.iter().map(|s| match s.url {
                             Some(url) => html! { <li><a href={url} target="_blank" rel="noopener noreferrer">{ s.label }</a></li> },
@@ -75,14 +65,14 @@ pub fn preset_picker(props: &PresetPickerProps) -> Html {
                     </ul>
                 }
                 if !deal_sources.is_empty() {
-                    <h3>{ "Deal sources" }</h3>
+                    { fixed_html("<h3>Deal sources</h3>") }
                     <ul>
                         { for deal_sources.into_iter().map(|(name, url)| html! {
                             <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ name }</a></li>
                         }) }
                     </ul>
                 }
-                <p class="hint">{ "Each deal's note says which of its numbers are reported and which are assumptions." }</p>
+                { fixed_html(r#"<p class="hint">Each deal's note says which of its numbers are reported and which are assumptions.</p>"#) }
             </details>
         </section>
     }

@@ -1,6 +1,7 @@
 //! The projection year by year, as a table with the same numbers as the charts; under a
 //! financing section it gains the financing columns (interest, borrowed, repaid, debt, unpaid).
 
+use crate::components::fixed_html;
 use crate::components::table::{names, row};
 use crate::engine::Projection;
 use crate::format;
@@ -53,8 +54,7 @@ pub fn projection_table(p: &Projection, financing: bool) -> Html {
     };
     html! {
         <section class="panel" aria-labelledby="table-heading">
-            <h2 id="table-heading">{ "Year by year" }</h2>
-            <p class="scroll-cue" aria-hidden="true">{ "Swipe sideways for more columns →" }</p>
+            { fixed_html(r#"<h2 id="table-heading">Year by year</h2><p class="scroll-cue" aria-hidden="true">Swipe sideways for more columns →</p>"#) }
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-heading">
                 <table class="projection" id="projection-table">
                     <caption class="visually-hidden">{ "The projection by year, in billions of dollars" }</caption>
@@ -70,12 +70,11 @@ pub fn projection_table(p: &Projection, financing: bool) -> Html {
                     </tbody>
                 </table>
             </div>
-            <p class="hint">
-                { "Billions of nominal dollars. Available = revenue − revenue share − other costs; coverage = available ÷ commitments." }
-                if financing {
-                    { " Interest is on the debt at the start of the year; unpaid = payments due but not made." }
-                }
-            </p>
+            { fixed_html(if financing {
+                r#"<p class="hint">Billions of nominal dollars. Available = revenue − revenue share − other costs; coverage = available ÷ commitments. Interest is on the debt at the start of the year; unpaid = payments due but not made.</p>"#
+            } else {
+                r#"<p class="hint">Billions of nominal dollars. Available = revenue − revenue share − other costs; coverage = available ÷ commitments.</p>"#
+            }) }
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! projection and the JSON of the scenario, import a JSON file.
 
 use crate::browser;
+use crate::dom;
 use crate::engine::Projection;
 use crate::export;
 use crate::format;
@@ -12,14 +13,6 @@ use yew::prelude::*;
 
 /// Largest file accepted for import (a scenario is a few kilobytes).
 pub const MAX_IMPORT_BYTES: f64 = 2_000_000.0;
-
-#[derive(Properties, PartialEq)]
-pub struct ShareBarProps {
-    pub scenario: Rc<Scenario>,
-    pub projection: Rc<Projection>,
-    /// Called with the text of a file to import (or an error message when it cannot be read).
-    pub on_import: Callback<Result<String, String>>,
-}
 
 /// Reads the first file of a list as text and hands it on.
 pub fn read_file(files: Option<web_sys::FileList>, on_import: Callback<Result<String, String>>) {
@@ -46,26 +39,35 @@ pub fn read_file(files: Option<web_sys::FileList>, on_import: Callback<Result<St
     });
 }
 
-/// The row of share and export buttons.
-#[function_component(ShareBar)]
-pub fn share_bar(props: &ShareBarProps) -> Html {
-    let copied = use_state(|| None::<bool>);
-    let copy_link = {
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            let url = format!(
-                "{}{}#{}",
-                browser::page_url(),
-                browser::search(),
-                browser::hash()
-            );
-            let copied = copied.clone();
-            browser::copy_text(url, move |ok| copied.set(Some(ok)));
-        })
-    };
+/// The row of share and export buttons. A plain function called by the root, not a component:
+/// its one piece of state, whether copying worked, is the status line's text, written into the
+/// page when the copy ends (Yew leaves the empty line's content alone on each render), so no
+/// component type with its own copy of Yew's lifecycle is needed. `on_import` is called with
+/// the text of a file to import (or an error message when it cannot be read).
+pub fn share_bar(
+    scenario: &Rc<Scenario>,
+    projection: &Rc<Projection>,
+    on_import: Callback<Result<String, String>>,
+) -> Html {
+    let copy_link = Callback::from(move |_: MouseEvent| {
+        let url = format!(
+            "{}{}#{}",
+            browser::page_url(),
+            browser::search(),
+            browser::hash()
+        );
+        browser::copy_text(url, move |ok| {
+            let status = if ok {
+                "Link copied."
+            } else {
+                "Copying was blocked: copy the address from the address bar."
+            };
+            dom::set_text(&gloo::utils::document(), "share-status", status);
+        });
+    });
     let csv = {
-        let scenario = props.scenario.clone();
-        let projection = props.projection.clone();
+        let scenario = scenario.clone();
+        let projection = projection.clone();
         Callback::from(move |_: MouseEvent| {
             browser::download_text(
                 &export::file_name(&scenario.name, "projection", "csv"),
@@ -75,7 +77,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         })
     };
     let json = {
-        let scenario = props.scenario.clone();
+        let scenario = scenario.clone();
         Callback::from(move |_: MouseEvent| {
             browser::download_text(
                 &export::file_name(&scenario.name, "scenario", "json"),
@@ -84,15 +86,12 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             );
         })
     };
-    let on_file = {
-        let on_import = props.on_import.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            read_file(input.files(), on_import.clone());
-            // Let the same file be chosen again after fixing it.
-            input.set_value("");
-        })
-    };
+    let on_file = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        read_file(input.files(), on_import.clone());
+        // Let the same file be chosen again after fixing it.
+        input.set_value("");
+    });
     html! {
         <div class="share-bar" role="group" aria-label="Share and export">
             <button type="button" class="small-button" id="copy-link" onclick={copy_link}>{ "Copy link" }</button>
@@ -102,13 +101,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 { "Import JSON…" }
                 <input type="file" id="import-json" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
             </label>
-            <span class="share-status" role="status" aria-live="polite">
-                { match *copied {
-                    Some(true) => "Link copied.",
-                    Some(false) => "Copying was blocked: copy the address from the address bar.",
-                    None => "",
-                } }
-            </span>
+            <span class="share-status" id="share-status" role="status" aria-live="polite"></span>
         </div>
     }
 }

@@ -16,7 +16,7 @@ pub fn stale_banner(state: &StateHandle) -> Html {
     html! {
         <div class="stale-banner" role="status" id="stale-banner">
             <p><strong>{ "These results are from your last valid inputs." }</strong>
-               { format!(" Fix {} to update them:", if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }) }</p>
+               { if n == 1 { " Fix 1 problem to update them:".to_string() } else { format!(" Fix {n} problems to update them:") } }</p>
             <ul>
                 { for state.errors.iter().take(6).map(|(path, message)| {
                     let target = path_id(path);

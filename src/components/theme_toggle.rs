@@ -1,8 +1,16 @@
 //! The theme switch: follow the system, light, or dark.
 
+use crate::components::fixed_html;
 use crate::hooks::use_theme::{ThemeChoice, ThemeHandle};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+/// The choices, in the order shown.
+const CHOICES: [(ThemeChoice, &str); 3] = [
+    (ThemeChoice::Auto, "System"),
+    (ThemeChoice::Light, "Light"),
+    (ThemeChoice::Dark, "Dark"),
+];
 
 /// A small select for the theme. A plain function, not a component (no state of its own; a
 /// component type costs the download about 1 KB of Yew's lifecycle code).
@@ -17,11 +25,11 @@ pub fn theme_toggle(theme: &ThemeHandle) -> Html {
     let choice = theme.choice;
     html! {
         <label class="theme-toggle">
-            <span>{ "Theme" }</span>
+            { fixed_html("<span>Theme</span>") }
             <select id="theme" {onchange}>
-                <option value="auto" selected={choice == ThemeChoice::Auto}>{ "System" }</option>
-                <option value="light" selected={choice == ThemeChoice::Light}>{ "Light" }</option>
-                <option value="dark" selected={choice == ThemeChoice::Dark}>{ "Dark" }</option>
+                { for CHOICES.iter().map(|&(c, text)| html! {
+                    <option value={c.id()} selected={c == choice}>{ text }</option>
+                }) }
             </select>
         </label>
     }

@@ -2,7 +2,7 @@
 //! and is disabled when there is nothing to undo or redo. (A plain function of the state
 //! rather than a component: it has no state of its own.)
 
-use super::StateHandle;
+use super::{send, StateHandle};
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -14,11 +14,10 @@ pub fn undo_bar(state: &StateHandle) -> Html {
                   keys: &'static str,
                   label: Option<&str>,
                   action: Action| {
-        let state = state.clone();
         html! {
             <button type="button" class="small-button" {id} disabled={label.is_none()}
                 title={label.map(|l| format!("{text} {l} ({keys})"))} aria-keyshortcuts={keys}
-                onclick={Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))}>{ text }</button>
+                onclick={send(state, action)}>{ text }</button>
         }
     };
     html! {
