@@ -30,6 +30,9 @@ trunk build uncertainty/index.html --dist dist/uncertainty --release --minify
 trunk build embed/index.html --dist dist/embed --release --minify
 # The Suppliers page likewise (dist/suppliers/): several companies at once.
 trunk build suppliers/index.html --dist dist/suppliers --release --minify
+# The embed builder likewise (dist/publish/): "Embed in your post", a tool for writers that the
+# calculator's readers then do not download.
+trunk build publish/index.html --dist dist/publish --release --minify
 
 # wasm-bindgen writes its JS glue readable, and Trunk copies it as it is: minified (terser, an npm
 # devDependency) it is about a quarter smaller gzipped, 1.3 KiB a page. Only the glue beside each
@@ -39,11 +42,12 @@ for wasm in dist/*_bg.wasm dist/*/*_bg.wasm; do
     node_modules/.bin/terser "$glue" --module --compress --mangle --output "$glue"
 done
 
-# The embed and uncertainty pages share styles/app.css with the calculator but write only some of
-# its classes: their copies keep the rules their own download can match (scripts/prune-css.mjs),
-# about 1.7 KiB gzip less each.
+# The embed, uncertainty and embed builder pages share styles/app.css with the calculator but
+# write only some of its classes: their copies keep the rules their own download can match
+# (scripts/prune-css.mjs), about 1.7 KiB gzip less each.
 node scripts/prune-css.mjs dist/embed
 node scripts/prune-css.mjs dist/uncertainty
+node scripts/prune-css.mjs dist/publish
 
 # Strict Content-Security-Policy: trunk's inline loader is allowed by its hash, replacing the
 # 'unsafe-inline' that index.html carries for `trunk serve` (scripts/csp-hash.mjs; every page

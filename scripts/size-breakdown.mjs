@@ -12,7 +12,7 @@
 // Rust's v0 symbol mangling are read here, so there is nothing else to install.
 //
 // Usage: node scripts/size-breakdown.mjs [--json FILE] [--top N] [--wasm FILE.wasm] [bin ...]
-//   bin: compute-coverage (default), uncertainty, embed and/or suppliers; --wasm reads a named wasm directly.
+//   bin: compute-coverage (default), uncertainty, embed, suppliers and/or publish; --wasm reads a named wasm directly.
 // Prints a table per page; --json writes the figures for bench/run.mjs.
 
 import { execFileSync } from 'node:child_process';
@@ -30,6 +30,7 @@ const PAGES = {
   uncertainty: { html: 'uncertainty/index.html', dist: 'dist/uncertainty' },
   embed: { html: 'embed/index.html', dist: 'dist/embed' },
   suppliers: { html: 'suppliers/index.html', dist: 'dist/suppliers' },
+  publish: { html: 'publish/index.html', dist: 'dist/publish' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -406,7 +407,7 @@ export function demangle(sym) {
 // ---------------------------------------------------------------------------------------------
 // Attribution: which crate and module a function's bytes belong to.
 
-const OUR_CRATES = new Set(['compute_coverage', 'coverage_model', 'coverage_charts', 'uncertainty', 'embed', 'suppliers']);
+const OUR_CRATES = new Set(['compute_coverage', 'coverage_model', 'coverage_charts', 'uncertainty', 'embed', 'suppliers', 'publish']);
 const PRIMITIVES = new Set(['i8', 'bool', 'char', 'f64', 'str', 'f32', 'u8', 'isize', 'usize', 'i32', 'u32',
   'i128', 'u128', 'i16', 'u16', 'i64', 'u64']);
 const FLOAT_MODULES = /^core::(fmt::float|num::(imp::)?(flt2dec|dec2flt|fmt|bignum|diy_float))/;

@@ -11,7 +11,6 @@ use crate::components::action_toast::action_toast;
 use crate::components::chart_panel::{ChartKind, ChartPanel};
 use crate::components::costs_inputs::costs_inputs;
 use crate::components::deal_ledger::DealLedger;
-use crate::components::embed_dialog::EmbedDialog;
 use crate::components::financing_inputs::financing_inputs;
 use crate::components::funding_inputs::funding_inputs;
 use crate::components::headline_figures::use_headline_figures;
@@ -110,12 +109,14 @@ pub fn app() -> Html {
     // address.
     let uncertainty_link = use_node_ref();
     let suppliers_link = use_node_ref();
+    let publish_link = use_node_ref();
     let push_next = use_mut_ref(|| false);
     let address = use_mut_ref(Address::default);
     {
         let notify = notify.clone();
         let link = uncertainty_link.clone();
         let to_suppliers = suppliers_link.clone();
+        let to_publish = publish_link.clone();
         let push_next = push_next.clone();
         let address = address.clone();
         use_effect_with(scenario.clone(), move |s| {
@@ -136,6 +137,9 @@ pub fn app() -> Html {
                 if let Some(a) = to_suppliers.cast::<web_sys::Element>() {
                     let set = crate::suppliers::link::beside_defaults(&s, &fragment);
                     let _ = a.set_attribute("href", &format!("suppliers/#{set}"));
+                }
+                if let Some(a) = to_publish.cast::<web_sys::Element>() {
+                    let _ = a.set_attribute("href", &format!("publish/#{fragment}"));
                 }
                 if let Err(problem) = storage::store_current(&s) {
                     notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
@@ -301,6 +305,7 @@ pub fn app() -> Html {
                             </a>
                         </p>
                         <p class="uncertainty-link"><a ref={suppliers_link} href="suppliers/" id="suppliers-link">{ "Who is owed by whom, for several companies at once? Suppliers →" }</a></p>
+                        <p class="uncertainty-link"><a ref={publish_link} href="publish/" id="publish-link">{ "A chart or the figures of this scenario in your blog post? Embed in your post →" }</a></p>
                     </section>
                 </div>
                 <div class="inputs">
@@ -319,9 +324,6 @@ pub fn app() -> Html {
                     { for ChartKind::ALL.iter().map(|&kind| html! {
                         <ChartPanel {kind} scenario={scenario.clone()} projection={projection.clone()} dark={theme.dark} />
                     }) }
-                    if full {
-                        <EmbedDialog scenario={scenario.clone()} />
-                    }
                 </div>
                 // The tables span both columns, so the year table's columns fit from 1024 px up.
                 if full {

@@ -11,7 +11,6 @@ pub mod chart_panel;
 pub mod costs_inputs;
 pub mod deal_ledger;
 pub mod deal_row;
-pub mod embed_dialog;
 pub mod field_input;
 pub mod financing_inputs;
 pub mod funding_inputs;

@@ -1,10 +1,12 @@
 //! The DOM helpers of the pages written without a UI framework (the embed page, the Suppliers
 //! page and its embed view): finding and rewriting elements, listening and observing for the
 //! page's lifetime, the theme, sizing a canvas for the screen's density, placing a chart's
-//! tooltip, dismissible notices, and every page's chart download (a PNG of one fixed size).
+//! tooltip, dismissible notices, every page's chart download (a PNG of one fixed size), and the
+//! parts the two snippet dialogs share (the embed builder's page and the Suppliers page's).
 
 use crate::browser;
-use crate::embed::escape_html;
+use crate::embed::fit::Width;
+use crate::embed::{self, escape_html};
 use crate::format;
 use std::fmt::Write;
 use wasm_bindgen::convert::FromWasmAbi;
@@ -193,4 +195,81 @@ pub fn download_png(
             browser::download_url(file_name, &url);
         }
     }
+}
+
+/// A snippet dialog's theme and width choices (`#embed-theme`, `#embed-width`), the first
+/// option of each the default, as fields of its `.embed-fields` grid.
+pub fn theme_and_width_fields(h: &mut String) {
+    h.push_str(r#"<div class="field"><label for="embed-theme" class="field-label">Theme</label><select id="embed-theme"><option value="auto">Reader's system</option><option value="light">Light</option><option value="dark">Dark</option></select></div><div class="field"><label for="embed-width" class="field-label">Width in the post</label><select id="embed-width">"#);
+    for w in Width::CHOICES {
+        let _ = write!(h, r#"<option value="{}">{}</option>"#, w.id(), w.label());
+    }
+    h.push_str("</select></div>");
+}
+
+/// What follows a snippet dialog's choices: the script switch, the preview's box
+/// (`#embed-preview-box`), the snippet (`#embed-code`), its copy button and status, all filled
+/// in by [`show_snippet`].
+pub const SNIPPET_OUTPUT: &str = r#"<label class="switch embed-script"><input type="checkbox" id="embed-script" checked><span>Include the resize script</span></label><p class="field-label embed-preview-label" id="embed-preview-label"></p><div class="embed-preview" id="embed-preview-box"></div><label for="embed-code" class="field-label embed-code-label">Snippet</label><textarea id="embed-code" readonly rows="5"></textarea><div class="share-bar"><button type="button" class="small-button" id="copy-embed">Copy snippet</button><span role="status" aria-live="polite" id="embed-status"></span></div>"#;
+
+/// Shows a snippet dialog's result: the snippet `code`, and the preview of the embed at `src`
+/// (titled `title`) in a frame `width` wide and `height` tall, scaled down to the dialog when
+/// wider. The frame is replaced only when its address changes, so a new width or height does
+/// not reload it.
+pub fn show_snippet(doc: &Document, code: &str, src: &str, title: &str, width: Width, height: u32) {
+    if let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(doc, "embed-code") {
+        area.set_value(code);
+    }
+    set_text(doc, "embed-status", "");
+    let Some(preview) = by_id::<HtmlElement>(doc, "embed-preview-box") else {
+        return;
+    };
+    let max = width.max_px();
+    let scale = embed::preview_scale(preview.get_bounding_client_rect().width(), max);
+    let same = preview
+        .first_element_child()
+        .and_then(|f| f.get_attribute("src"))
+        .is_some_and(|s| s == src);
+    if !same {
+        preview.set_inner_html(&format!(
+            r#"<iframe id="embed-preview" src="{}" title="Preview of the embed: {}" width="{max}" height="{height}" tabindex="-1"></iframe>"#,
+            escape_html(src),
+            escape_html(title)
+        ));
+    }
+    if let Some(frame) = preview.first_element_child() {
+        let _ = frame.set_attribute("width", &max.to_string());
+        let _ = frame.set_attribute("height", &height.to_string());
+    }
+    scale_preview(&preview, height, scale);
+    set_text(
+        doc,
+        "embed-preview-label",
+        &embed::preview_label(max, height, scale),
+    );
+}
+
+/// Copies the snippet when the dialog's "Copy snippet" button (`#copy-embed`, inside `dialog`)
+/// is pressed, and says whether it worked.
+pub fn copy_snippet_on_click(dialog: &Element) {
+    listen(dialog, "click", |e: web_sys::MouseEvent| {
+        let is_copy = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|el| el.id() == "copy-embed");
+        if !is_copy {
+            return;
+        }
+        let doc = gloo::utils::document();
+        let code = by_id::<web_sys::HtmlTextAreaElement>(&doc, "embed-code")
+            .map(|a| a.value())
+            .unwrap_or_default();
+        browser::copy_text(code, |ok| {
+            set_text(
+                &gloo::utils::document(),
+                "embed-status",
+                embed::copy_status(ok),
+            );
+        });
+    });
 }

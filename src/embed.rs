@@ -4,11 +4,12 @@
 
 pub mod fit;
 
+use crate::chart_kind::{self, ChartKind};
 use crate::codec;
 use crate::presets;
 use crate::scenario::Scenario;
 use crate::{adjust, engine, narrative};
-use fit::{Card, Width};
+use fit::{Body, Card, Layout, Width};
 use std::fmt;
 
 /// What an embed shows.
@@ -52,6 +53,16 @@ impl View {
             View::Cash => "Chart: cash position",
             View::Figures => "Headline figures",
             View::Summary => "Summary sentence",
+        }
+    }
+
+    /// The chart the view shows, if it is one.
+    pub fn chart(self) -> Option<ChartKind> {
+        match self {
+            View::Commitments => Some(ChartKind::Commitments),
+            View::Coverage => Some(ChartKind::Coverage),
+            View::Cash => Some(ChartKind::Cash),
+            View::Figures | View::Summary => None,
         }
     }
 }
@@ -277,11 +288,21 @@ pub fn base_url(page_url: &str) -> &str {
 /// The folder, below the calculator's, that holds the embed page.
 pub const EMBED_DIR: &str = "embed/";
 
+/// The folder, below the calculator's, of the embed builder ("Embed in your post"): a page of
+/// its own, so the calculator's readers do not download it.
+pub const PUBLISH_DIR: &str = "publish/";
+
 /// The calculator's folder, seen from the embed page's address (`…/coverage/embed/` or
 /// `…/coverage/embed/index.html` give `…/coverage/`). A page served elsewhere keeps its folder.
 pub fn calculator_url(embed_page_url: &str) -> &str {
-    let base = base_url(embed_page_url);
-    base.strip_suffix(EMBED_DIR)
+    calculator_url_from(embed_page_url, EMBED_DIR)
+}
+
+/// The calculator's folder, seen from the address of a page in its subfolder `dir` (the embed
+/// page, the embed builder). A page served elsewhere keeps its folder.
+pub fn calculator_url_from<'a>(page_url: &'a str, dir: &str) -> &'a str {
+    let base = base_url(page_url);
+    base.strip_suffix(dir)
         .filter(|b| b.ends_with('/'))
         .unwrap_or(base)
 }
@@ -379,6 +400,41 @@ pub fn footer_text(s: &Scenario) -> String {
         "Open in the calculator · {} Compute Coverage.",
         source_line(s)
     )
+}
+
+/// The frame height that shows `embed` of `scenario` whole at `width`, without the script:
+/// what an embed builder writes into the snippet.
+pub fn frame_height(embed: Embed, width: Width, scenario: &Scenario) -> u32 {
+    let footer = footer_text(scenario);
+    let controls = embed.controls == Controls::Key;
+    match embed.view.chart() {
+        Some(kind) => {
+            let chart_px = move |w: f64| chart_kind::chart_height(w, kind);
+            let layout = Layout {
+                body: Body::Chart {
+                    sentence: None,
+                    title: kind.title(),
+                    hint: kind.description(),
+                    chart_px: &chart_px,
+                },
+                controls,
+                footer: &footer,
+            };
+            fit::frame_height(&layout, width)
+        }
+        None => {
+            let (sentences, cards) = words(embed, scenario);
+            let layout = Layout {
+                body: Body::Words {
+                    sentences: &sentences,
+                    cards: &cards,
+                },
+                controls,
+                footer: &footer,
+            };
+            fit::frame_height(&layout, width)
+        }
+    }
 }
 
 /// The texts the summary or figures view of `scenario` can show: the sentence and the cards
@@ -717,6 +773,56 @@ mod tests {
             embed_url("https://h/c/", e, "#s1.x"),
             "https://h/c/embed/?embed=cash&controls=key&theme=dark#s1.x"
         );
+        // The embed builder's page sees the same calculator folder from its own.
+        let cases = [
+            (
+                "https://h/tools/coverage/publish/",
+                "https://h/tools/coverage/",
+            ),
+            (
+                "https://h/tools/coverage/publish/index.html",
+                "https://h/tools/coverage/",
+            ),
+            ("https://h/mypublish/", "https://h/mypublish/"),
+        ];
+        for (page, calculator) in cases {
+            assert_eq!(
+                calculator_url_from(page, PUBLISH_DIR),
+                calculator,
+                "{page:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_snippet_is_as_tall_as_its_view_and_taller_with_the_sliders() {
+        let s = presets::default_without_notes();
+        let embed = |view, controls| Embed {
+            view,
+            controls,
+            theme: EmbedTheme::Auto,
+        };
+        for view in View::ALL {
+            let plain = frame_height(embed(view, Controls::None), Width::Px(700), &s);
+            let key = frame_height(embed(view, Controls::Key), Width::Px(700), &s);
+            assert!(
+                key > plain + 100,
+                "{view:?}: {plain} then {key} with the sliders"
+            );
+            // A phone's column wraps the texts onto more lines.
+            let phone = frame_height(embed(view, Controls::None), Width::Px(390), &s);
+            assert!(
+                phone > plain || view.chart().is_some(),
+                "{view:?}: {phone} at 390 px"
+            );
+            assert_eq!(
+                view.chart().is_some(),
+                view.chart().map(|k| k.id()) == Some(view.id())
+            );
+        }
+        // A chart view is its chart's height plus the texts around it.
+        let cash = frame_height(embed(View::Cash, Controls::None), Width::Px(700), &s);
+        assert!((540..640).contains(&cash), "{cash}");
     }
 
     #[test]

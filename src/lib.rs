@@ -14,6 +14,7 @@ pub use coverage_model::{
 };
 
 pub mod address;
+pub mod chart_kind;
 pub mod embed;
 pub mod history;
 pub mod notices;
@@ -35,6 +36,8 @@ pub mod components;
 pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod publish_page;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -8,7 +8,7 @@
 use crate::browser;
 use crate::canvas::CanvasBackend;
 use crate::charts::{self, ChartOptions, Theme};
-use crate::dom::{self, by_id, listen, observe, set_text, set_theme};
+use crate::dom::{self, by_id, listen, observe, set_theme};
 use crate::embed::fit::{self, Body, Layout, Width};
 use crate::embed::{self, escape_html, EmbedTheme, Frame};
 use crate::format;
@@ -18,7 +18,7 @@ use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use std::fmt::Write;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{Document, HtmlCanvasElement, HtmlInputElement};
 
 const TITLE: &str = "Owed, put in and unpaid, by supplier";
 const HINT: &str = "For the largest suppliers: payments due to it in the companies' horizons, the money it put into them, and the payments left unpaid when they run short.";
@@ -267,12 +267,12 @@ thread_local! {
 /// [`refresh_dialog`] when opened).
 pub fn dialog_markup() -> String {
     let mut h = String::from(
-        r#"<details class="panel embed-dialog" id="embed-dialog"><summary><h2 class="inline-heading">Embed in your post</h2></summary><p class="hint">Paste the snippet into your post's HTML: the sentence and the per-supplier chart for this set of companies. Its height fits the view at the width chosen; with the script, the embed also grows or shrinks to fit its content on any screen.</p><div class="field-grid embed-fields"><div class="field"><label for="embed-theme" class="field-label">Theme</label><select id="embed-theme"><option value="auto">Reader's system</option><option value="light">Light</option><option value="dark">Dark</option></select></div><div class="field"><label for="embed-width" class="field-label">Width in the post</label><select id="embed-width">"#,
+        r#"<details class="panel embed-dialog" id="embed-dialog"><summary><h2 class="inline-heading">Embed in your post</h2></summary><p class="hint">Paste the snippet into your post's HTML: the sentence and the per-supplier chart for this set of companies. Its height fits the view at the width chosen; with the script, the embed also grows or shrinks to fit its content on any screen.</p><div class="field-grid embed-fields">"#,
     );
-    for w in Width::CHOICES {
-        let _ = write!(h, r#"<option value="{}">{}</option>"#, w.id(), w.label());
-    }
-    h.push_str(r#"</select></div></div><label class="switch embed-script"><input type="checkbox" id="embed-script" checked><span>Include the resize script</span></label><p class="field-label embed-preview-label" id="embed-preview-label"></p><div class="embed-preview" id="embed-preview-box"></div><label for="embed-code" class="field-label embed-code-label">Snippet</label><textarea id="embed-code" readonly rows="5"></textarea><div class="share-bar"><button type="button" class="small-button" id="copy-embed">Copy snippet</button><span role="status" aria-live="polite" id="embed-status"></span></div></details>"#);
+    dom::theme_and_width_fields(&mut h);
+    h.push_str("</div>");
+    h.push_str(dom::SNIPPET_OUTPUT);
+    h.push_str("</details>");
     h
 }
 
@@ -298,36 +298,7 @@ pub fn refresh_dialog(doc: &Document) {
         height,
     };
     let code = embed::snippet(&src, &title, frame, app_base, c.script);
-    if let Some(area) = by_id::<web_sys::HtmlTextAreaElement>(doc, "embed-code") {
-        area.set_value(&code);
-    }
-    set_text(doc, "embed-status", "");
-    // The preview at the chosen width, scaled down to the dialog when wider.
-    let Some(preview) = by_id::<HtmlElement>(doc, "embed-preview-box") else {
-        return;
-    };
-    let scale = embed::preview_scale(preview.get_bounding_client_rect().width(), c.width.max_px());
-    let same = preview
-        .first_element_child()
-        .and_then(|f| f.get_attribute("src"))
-        .is_some_and(|s| s == src);
-    if !same {
-        preview.set_inner_html(&format!(
-            r#"<iframe id="embed-preview" src="{}" title="Preview of the embed" width="{}" height="{height}" tabindex="-1"></iframe>"#,
-            escape_html(&src),
-            c.width.max_px()
-        ));
-    }
-    if let Some(frame) = preview.first_element_child() {
-        let _ = frame.set_attribute("width", &c.width.max_px().to_string());
-        let _ = frame.set_attribute("height", &height.to_string());
-    }
-    dom::scale_preview(&preview, height, scale);
-    set_text(
-        doc,
-        "embed-preview-label",
-        &embed::preview_label(c.width.max_px(), height, scale),
-    );
+    dom::show_snippet(doc, &code, &src, "Suppliers", c.width, height);
 }
 
 /// Wires the dialog's choices, its copy button and its opening.
@@ -357,24 +328,5 @@ pub fn wire_dialog(doc: &Document) {
         }
         refresh_dialog(&gloo::utils::document());
     });
-    listen(&dialog, "click", |e: web_sys::MouseEvent| {
-        let is_copy = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .is_some_and(|el| el.id() == "copy-embed");
-        if !is_copy {
-            return;
-        }
-        let doc = gloo::utils::document();
-        let code = by_id::<web_sys::HtmlTextAreaElement>(&doc, "embed-code")
-            .map(|a| a.value())
-            .unwrap_or_default();
-        browser::copy_text(code, |ok| {
-            set_text(
-                &gloo::utils::document(),
-                "embed-status",
-                embed::copy_status(ok),
-            );
-        });
-    });
+    dom::copy_snippet_on_click(&dialog);
 }

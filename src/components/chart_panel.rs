@@ -19,41 +19,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlDetailsElement, HtmlElement};
 use yew::prelude::*;
 
-/// Which chart a panel shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    Commitments,
-    Coverage,
-    Cash,
-}
-
-impl ChartKind {
-    pub const ALL: [ChartKind; 3] = [ChartKind::Commitments, ChartKind::Coverage, ChartKind::Cash];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ChartKind::Commitments => "commitments",
-            ChartKind::Coverage => "coverage",
-            ChartKind::Cash => "cash",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            ChartKind::Commitments => "Commitments vs revenue",
-            ChartKind::Coverage => "Coverage over time",
-            ChartKind::Cash => "Cash position",
-        }
-    }
-
-    pub fn description(self) -> &'static str {
-        match self {
-            ChartKind::Commitments => "Payments due each year, stacked by deal, against revenue and the cash available for them after other costs. Diamonds are reported figures.",
-            ChartKind::Coverage => "Cash available for commitments, and revenue, divided by the payments due. Below 1× the year is not covered.",
-            ChartKind::Cash => "Cash at the end of each year, after payments and raises. Below zero is money the company does not have.",
-        }
-    }
-}
+// The chart's names, texts and sizes are pure (the embed builder lays charts out without Yew).
+pub use crate::chart_kind::{chart_height, ChartKind};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
@@ -162,16 +129,6 @@ pub fn export_png(kind: ChartKind, scenario: &Scenario, projection: &Projection,
         chart_height(dom::PNG_WIDTH, kind),
         |canvas| draw(canvas, kind, scenario, projection, &opts).is_some(),
     );
-}
-
-/// CSS height of a chart for a container width: shorter on phones.
-pub fn chart_height(width: f64, kind: ChartKind) -> f64 {
-    match (width < 520.0, kind) {
-        // The commitments legend wraps to several rows on a phone: give the plot room.
-        (true, ChartKind::Commitments) => 360.0,
-        (true, _) => 280.0,
-        (false, _) => 340.0,
-    }
 }
 
 /// A chart with its heading, tooltip and data table.

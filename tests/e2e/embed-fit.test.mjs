@@ -1,8 +1,9 @@
 // Embeds that fit without the resize script (issue 14) and the Suppliers view for posts (issue
-// 13). The writer picks a view and a width in the Embed dialog; the snippet's fixed height must
-// show the whole view at that width in a post with no script: no inner scrollbar, no chart cut.
-// The dialog previews the embed; the Suppliers page has the same dialog, and its view grows to
-// its content with the script. Screenshots of both dialogs at 1280 and 390 px, light and dark.
+// 13). The writer picks a view and a width on the embed builder's page (publish/, "Embed in your
+// post", linked from the calculator); the snippet's fixed height must show the whole view at that
+// width in a post with no script: no inner scrollbar, no chart cut. The builder previews the
+// embed; the Suppliers page has the same dialog, and its view grows to its content with the
+// script. Screenshots of both at 1280 and 390 px, light and dark.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -82,8 +83,7 @@ function assertFits(f, what) {
 }
 
 test('every view\'s snippet height fits its content at 700 and 390 px without the script', async () => {
-  await withApp(suite, { name: 'embed-fit-dialog' }, async (page, app) => {
-    await page.locator('#embed-dialog summary').click();
+  await withApp(suite, { name: 'embed-fit-dialog', path: 'publish/' }, async (page, app) => {
     await page.locator('#embed-script').uncheck();
     const post = await app.context.newPage();
     for (const view of VIEWS) {
@@ -124,10 +124,9 @@ test('every view\'s snippet height fits its content at 700 and 390 px without th
   });
 });
 
-test('the dialog previews the embed at the chosen width and height', async () => {
+test('the embed builder previews the embed at the chosen width and height', async () => {
   for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {
-    await withApp(suite, { name: `embed-dialog-preview-${width}-${scheme}`, width, colorScheme: scheme }, async (page) => {
-      await page.locator('#embed-dialog summary').click();
+    await withApp(suite, { name: `embed-dialog-preview-${width}-${scheme}`, path: 'publish/', width, colorScheme: scheme }, async (page) => {
       await snippetOf(page);
       await page.selectOption('#embed-view', 'cash');
       await page.selectOption('#embed-width', '390');

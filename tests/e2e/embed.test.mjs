@@ -2,8 +2,8 @@
 // without the key sliders and loads no calculator or uncertainty wasm; addresses already
 // published (the calculator's, with ?embed=) are sent there before the calculator loads; a host
 // page embeds views by iframe from a sub-path with the resize script, and each iframe ends at its
-// content's height with no inner scrollbar and follows a light or dark host; the embed dialog's
-// snippet uses the new address; the script refuses messages that are not from its iframes.
+// content's height with no inner scrollbar and follows a light or dark host; the embed builder's
+// snippet (publish/, the calculator's "Embed in your post" link) uses the new address; the script refuses messages that are not from its iframes.
 // Nothing may leave the local origin (helpers.mjs).
 
 import assert from 'node:assert/strict';
@@ -25,13 +25,14 @@ const VIEWS = {
 
 /** The pages' wasm downloads, by page, from a list of request URLs. */
 function wasmByPage(urls) {
-  const pages = { calculator: [], uncertainty: [], embed: [] };
+  const pages = { calculator: [], uncertainty: [], embed: [], publish: [] };
   for (const url of urls) {
     const { pathname } = new URL(url);
     if (!pathname.endsWith('.wasm')) continue;
     const name = pathname.slice(BASE.length);
     if (name.startsWith('embed/')) pages.embed.push(name);
     else if (name.startsWith('uncertainty/')) pages.uncertainty.push(name);
+    else if (name.startsWith('publish/')) pages.publish.push(name);
     else pages.calculator.push(name);
   }
   return pages;
@@ -240,10 +241,14 @@ test('the resize script ignores messages not from its iframes or not in shape', 
   });
 });
 
-test('the embed dialog writes a snippet for the embed page, and the snippet works in a post', async () => {
-  // Opened as index.html: the snippet still names the folder.
+test('the embed builder writes a snippet for the embed page, and the snippet works in a post', async () => {
+  // The calculator opened as index.html: its link leads to the builder, whose snippet still
+  // names the folder.
   await withApp(suite, { name: 'embed-dialog', path: 'index.html' }, async (page) => {
-    await page.locator('#embed-dialog summary').click();
+    await page.waitForFunction(() => location.hash.startsWith('#s1.') && document.getElementById('publish-link').getAttribute('href') === `publish/${location.hash}`);
+    await page.locator('#publish-link').click();
+    await page.waitForURL(/\/tools\/coverage\/publish\/#s1\./);
+    await page.locator('#embed-code').waitFor();
     // The dialog previews each choice: let each preview load before the next choice replaces it
     // (a cancelled load counts as a failed request).
     const previewed = () =>

@@ -1,6 +1,6 @@
 // The stylesheet pruning of the release build (scripts/prune-css.mjs): a rule goes only when a
 // class or id it needs appears nowhere in the page's download, and the built embed and
-// uncertainty pages keep the rules they draw with.
+// uncertainty pages and the embed builder keep the rules they draw with.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ test('a rule stays when every class and id of one of its selectors is in the pag
   for (const [css, want] of cases) assert.equal(prune(css, page), want, css);
 });
 
-test('the built embed and uncertainty pages keep the rules they draw with', () => {
+test('the built embed, uncertainty and embed builder pages keep the rules they draw with', () => {
   const css = (page) => {
     const dir = path.join(DIST, page);
     const file = readdirSync(dir).find((f) => f.endsWith('.css'));
@@ -48,4 +48,11 @@ test('the built embed and uncertainty pages keep the rules they draw with', () =
     assert.ok(uncertainty.includes(kept), `uncertainty keeps ${kept}`);
   }
   assert.ok(!uncertainty.includes('.ledger'), 'uncertainty drops the ledger');
+  const publish = css('publish');
+  for (const kept of ['.embed-fields', '.embed-preview', '.embed-script', '.publish-main', '.notice', '.back-link', '.share-bar']) {
+    assert.ok(publish.includes(kept), `publish keeps ${kept}`);
+  }
+  for (const gone of ['.ledger', '.saved-list', '.chart-tooltip', '.undo-bar']) {
+    assert.ok(!publish.includes(gone), `publish drops ${gone}`);
+  }
 });

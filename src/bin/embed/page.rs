@@ -6,8 +6,9 @@
 
 use compute_coverage::adjust;
 use compute_coverage::browser;
+use compute_coverage::chart_kind::{chart_height, ChartKind};
 use compute_coverage::charts::{ChartLayout, ChartOptions, Theme};
-use compute_coverage::components::chart_panel::{self, ChartKind};
+use compute_coverage::components::chart_panel;
 use compute_coverage::dom::{self, by_id, listen, observe, set_html, set_text, set_theme};
 use compute_coverage::embed::{self, escape_html, Controls, EmbedStart, EmbedTheme, View};
 use compute_coverage::engine::{self, Projection};
@@ -52,12 +53,7 @@ fn with_page(f: impl FnOnce(&mut Page, &Document)) {
 }
 
 fn chart_kind(view: View) -> Option<ChartKind> {
-    match view {
-        View::Commitments => Some(ChartKind::Commitments),
-        View::Coverage => Some(ChartKind::Coverage),
-        View::Cash => Some(ChartKind::Cash),
-        View::Figures | View::Summary => None,
-    }
+    view.chart()
 }
 
 impl Page {
@@ -267,12 +263,7 @@ impl Page {
             return;
         }
         let (width, scale) = (self.width, self.scale);
-        dom::size_canvas(
-            &canvas,
-            width,
-            chart_panel::chart_height(width, kind),
-            scale,
-        );
+        dom::size_canvas(&canvas, width, chart_height(width, kind), scale);
         let opts = ChartOptions {
             scale,
             theme: Theme::of(self.dark),
