@@ -28,6 +28,7 @@ use crate::components::undo_bar::undo_bar;
 use crate::components::{Dispatch, StateHandle};
 use crate::engine;
 use crate::hooks::use_theme::use_theme;
+use crate::link;
 use crate::notices::{capitalise, NoticeAction, Notices, Tone};
 use crate::presets::Preset;
 use crate::saved::{SavedAction, SavedState};
@@ -39,6 +40,7 @@ use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 /// Reads what [`startup::choose`] needs from the browser and writes back what it changed.
@@ -101,8 +103,9 @@ pub fn app() -> Html {
 
     // Keep the link (the address, and the uncertainty link's) and the stored work in step with
     // the scenario.
-    // Deflating the link and storing take a task of their own after each change, so the
-    // charts are redrawn and painted without waiting for them; a newer change cancels it.
+    // Deflating the link (by the browser: `crate::link`) and storing take a task of their own
+    // after each change, so the charts are redrawn and painted without waiting for them; a
+    // newer change cancels it, or, once it is deflating, makes its result stale.
     // A switch of preset gets an address of its own (pushed, not replaced), so the browser's
     // Back returns to the scenario before it; undoing the switch goes back to that entry, and
     // redoing it pushes it again (`crate::address` says why); every other change replaces the
@@ -112,6 +115,7 @@ pub fn app() -> Html {
     let publish_link = use_node_ref();
     let push_next = use_mut_ref(|| false);
     let address = use_mut_ref(Address::default);
+    let changes = use_mut_ref(|| 0u32);
     {
         let notify = notify.clone();
         let link = uncertainty_link.clone();
@@ -121,29 +125,40 @@ pub fn app() -> Html {
         let address = address.clone();
         use_effect_with(scenario.clone(), move |s| {
             let s = s.clone();
+            let change = {
+                let mut n = changes.borrow_mut();
+                *n = n.wrapping_add(1);
+                *n
+            };
             let later = gloo::timers::callback::Timeout::new(0, move || {
-                let fragment = codec::encode(&s);
-                let how = address.borrow_mut().step(
-                    &fragment,
-                    &browser::hash(),
-                    browser::hash_under().as_deref(),
-                    push_next.replace(false),
-                );
-                browser::set_hash(&fragment, how);
-                if let Some(a) = link.cast::<web_sys::Element>() {
-                    let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
-                }
-                // "See suppliers" shows the company being edited beside the other default.
-                if let Some(a) = to_suppliers.cast::<web_sys::Element>() {
-                    let set = crate::suppliers::link::beside_defaults(&s, &fragment);
-                    let _ = a.set_attribute("href", &format!("suppliers/#{set}"));
-                }
-                if let Some(a) = to_publish.cast::<web_sys::Element>() {
-                    let _ = a.set_attribute("href", &format!("publish/#{fragment}"));
-                }
-                if let Err(problem) = storage::store_current(&s) {
-                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
-                }
+                spawn_local(async move {
+                    let fragment = link::fragment(&s).await;
+                    if *changes.borrow() != change {
+                        // A newer change has its own link on the way.
+                        return;
+                    }
+                    let how = address.borrow_mut().step(
+                        &fragment,
+                        &browser::hash(),
+                        browser::hash_under().as_deref(),
+                        push_next.replace(false),
+                    );
+                    browser::set_hash(&fragment, how);
+                    if let Some(a) = link.cast::<web_sys::Element>() {
+                        let _ = a.set_attribute("href", &format!("uncertainty/#{fragment}"));
+                    }
+                    // "See suppliers" shows the company being edited beside the other default.
+                    if let Some(a) = to_suppliers.cast::<web_sys::Element>() {
+                        let set = crate::suppliers::link::beside_defaults(&s, &fragment);
+                        let _ = a.set_attribute("href", &format!("suppliers/#{set}"));
+                    }
+                    if let Some(a) = to_publish.cast::<web_sys::Element>() {
+                        let _ = a.set_attribute("href", &format!("publish/#{fragment}"));
+                    }
+                    if let Err(problem) = storage::store_current(&s) {
+                        notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
+                    }
+                })
             });
             move || drop(later)
         });
@@ -356,7 +371,8 @@ fn back_and_forward(
         if address.borrow_mut().ours() {
             // Undo already showed the scenario; only a change made since then can be missing
             // from the address.
-            browser::replace_hash(&codec::encode(&latest.borrow().scenario));
+            let shown = latest.borrow().scenario.clone();
+            spawn_local(async move { browser::replace_hash(&link::fragment(&shown).await) });
             return;
         }
         if !codec::is_scenario_fragment(&fragment) {
@@ -365,8 +381,13 @@ fn back_and_forward(
         let visit = latest.borrow().visit(&fragment);
         match visit {
             Visit::Undo => {
-                let from = codec::encode(&latest.borrow().scenario);
-                address.borrow_mut().went_back(from);
+                // The link of the scenario left, recorded once deflated (well before a Redo
+                // could ask for it).
+                let left = latest.borrow().scenario.clone();
+                let address = address.clone();
+                spawn_local(async move {
+                    address.borrow_mut().went_back(link::fragment(&left).await);
+                });
                 dispatch.dispatch(Action::Undo);
             }
             Visit::Redo => {

@@ -37,6 +37,8 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
+pub mod link;
+#[cfg(target_arch = "wasm32")]
 pub mod publish_page;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

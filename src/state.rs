@@ -1116,15 +1116,20 @@ impl State {
     /// Where the scenario link `fragment` (an address's fragment, without `#`) leads from
     /// here: compared as encoded, so the same scenario is the same address.
     pub fn visit(&self, fragment: &str) -> Visit {
+        // By the scenario the link opens, not its text: another compressor (an earlier
+        // version's, another browser's) writes the same scenario as other bytes.
+        let Ok(visited) = crate::codec::decode(fragment) else {
+            return Visit::Elsewhere;
+        };
         let leads_to = |f: Option<&Form>| {
             f.and_then(|f| f.to_scenario().ok())
-                .is_some_and(|s| crate::codec::encode(&s) == fragment)
+                .is_some_and(|s| s == visited)
         };
         if leads_to(self.history.previous()) {
             Visit::Undo
         } else if leads_to(self.history.next()) {
             Visit::Redo
-        } else if self.errors.is_empty() && crate::codec::encode(&self.scenario) == fragment {
+        } else if self.errors.is_empty() && *self.scenario == visited {
             Visit::Here
         } else {
             Visit::Elsewhere

@@ -87,8 +87,41 @@ impl std::error::Error for LinkError {}
 /// ```
 pub fn encode(scenario: &Scenario) -> String {
     let json = scenario.to_json_compact();
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
+    from_deflated(&miniz_oxide::deflate::compress_to_vec(
+        json.as_bytes(),
+        LEVEL,
+    ))
+}
+
+/// The fragment (without the `#`) for a scenario whose compact JSON
+/// (`Scenario::to_json_compact`) another compressor has deflated (raw deflate, no header):
+/// the calculator uses the browser's own, so that page does not carry a compressor.
+/// [`decode`] reads it like any other link.
+pub fn from_deflated(packed: &[u8]) -> String {
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// `bytes` as raw deflate in stored blocks, uncompressed: valid deflate that every inflater
+/// reads, for a browser with no compressor of its own (its links are longer, not different).
+pub fn stored_deflate(bytes: &[u8]) -> Vec<u8> {
+    /// The most one stored block holds.
+    const BLOCK: usize = 65_535;
+    let mut out = Vec::with_capacity(bytes.len() + 5 * (bytes.len() / BLOCK + 1));
+    let mut blocks = bytes.chunks(BLOCK).peekable();
+    if blocks.peek().is_none() {
+        // One final empty block.
+        return vec![1, 0, 0, 0xff, 0xff];
+    }
+    while let Some(block) = blocks.next() {
+        // BFINAL on the last block, BTYPE 00 (stored); the rest of the byte pads to the
+        // boundary, where each block's length and its complement follow.
+        out.push(u8::from(blocks.peek().is_none()));
+        let len = block.len() as u16;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(block);
+    }
+    out
 }
 
 /// Decodes a URL fragment (with or without the leading `#`) into a scenario.
@@ -208,6 +241,25 @@ mod tests {
         let link = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed));
         assert!(link.len() < 10_000);
         assert_eq!(decode(&link), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn links_from_stored_deflate_open_like_any_other() {
+        for preset in PRESETS {
+            let s = preset.scenario();
+            let json = s.to_json_compact();
+            let link = from_deflated(&stored_deflate(json.as_bytes()));
+            assert_eq!(decode(&link), Ok(s.clone()), "{}", preset.id);
+            // Longer than the compressed link, and the same scenario.
+            assert!(link.len() > encode(&s).len());
+        }
+        // Several blocks, the last one partial; and nothing at all.
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        for bytes in [&data[..], &data[..65_535], &data[..65_536], &[]] {
+            let packed = stored_deflate(bytes);
+            let unpacked = miniz_oxide::inflate::decompress_to_vec(&packed);
+            assert!(unpacked.is_ok_and(|u| u == bytes), "{} bytes", bytes.len());
+        }
     }
 
     #[test]
