@@ -386,7 +386,8 @@ fn back_and_forward(
                 let left = latest.borrow().scenario.clone();
                 let address = address.clone();
                 spawn_local(async move {
-                    address.borrow_mut().went_back(link::fragment(&left).await);
+                    let from = link::fragment(&left).await;
+                    address.borrow_mut().went_back(from);
                 });
                 dispatch.dispatch(Action::Undo);
             }
