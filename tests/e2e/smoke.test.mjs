@@ -17,7 +17,7 @@ test('the app renders its heading at 1280 px with no errors', async () => {
 });
 
 test('every page names its icon inline, so no browser asks for /favicon.ico', async () => {
-  for (const [name, path] of [['calculator', ''], ['uncertainty', 'uncertainty/'], ['suppliers', 'suppliers/'], ['embed', 'embed/?embed=cash']]) {
+  for (const [name, path] of [['calculator', ''], ['uncertainty', 'uncertainty/'], ['suppliers', 'suppliers/'], ['publish', 'publish/'], ['embed', 'embed/?embed=cash']]) {
     await withApp(suite, { name: `icon-${name}`, width: 800, path }, async (page) => {
       const href = await page.locator('link[rel="icon"]').getAttribute('href');
       assert.match(href, /^data:image\/svg\+xml,/, `${name}: an inline SVG icon`);
