@@ -19,6 +19,7 @@ pub mod embed;
 pub mod history;
 pub mod notices;
 pub mod saved;
+pub mod sources_markup;
 pub mod startup;
 pub mod state;
 pub mod suppliers_state;

@@ -4,6 +4,7 @@
 use super::field_input::form_input;
 use super::{fixed_html, StateHandle};
 use crate::presets::{Preset, PRESETS};
+use crate::sources_markup;
 use crate::state::Field;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -21,15 +22,18 @@ pub fn preset_picker(state: &StateHandle, on_choose: Callback<&'static Preset>) 
     });
     let preset = state.form.preset;
     let current = preset.map(|p| p.id);
-    let deal_sources: Vec<(String, String)> = state
-        .form
-        .deals
-        .iter()
-        .filter(|d| {
-            d.source.trim().starts_with("https://") || d.source.trim().starts_with("http://")
-        })
-        .map(|d| (d.name.clone(), d.source.trim().to_string()))
-        .collect();
+    // Text and links only: one piece of markup (see crate::sources_markup).
+    let sources = Html::from_html_unchecked(
+        sources_markup::notes_and_sources(
+            preset,
+            state
+                .form
+                .deals
+                .iter()
+                .map(|d| (d.name.as_str(), d.source.as_str())),
+        )
+        .into(),
+    );
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">
             { fixed_html(r#"<h2 id="scenario-heading">Scenario</h2>"#) }
@@ -51,28 +55,7 @@ pub fn preset_picker(state: &StateHandle, on_choose: Callback<&'static Preset>) 
             </div>
             <details class="sources">
                 { fixed_html("<summary>Notes and sources</summary>") }
-                if let Some(p) = preset {
-                    <p>{ p.summary }</p>
-                    <ul>
-                        { for p.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
-                    </ul>
-                    { fixed_html("<h3>Sources</h3>") }
-                    <ul>
-                        { for p.sources.iter().map(|s| match s.url {
-                            Some(url) => html! { <li><a href={url} target="_blank" rel="noopener noreferrer">{ s.label }</a></li> },
-                            None => html! { <li>{ s.label }</li> },
-                        }) }
-                    </ul>
-                }
-                if !deal_sources.is_empty() {
-                    { fixed_html("<h3>Deal sources</h3>") }
-                    <ul>
-                        { for deal_sources.into_iter().map(|(name, url)| html! {
-                            <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ name }</a></li>
-                        }) }
-                    </ul>
-                }
-                { fixed_html(r#"<p class="hint">Each deal's note says which of its numbers are reported and which are assumptions.</p>"#) }
+                { sources }
             </details>
         </section>
     }

@@ -102,6 +102,34 @@ test('switching presets shows that scenario\'s figures', async () => {
   });
 });
 
+test('notes and sources link the preset\'s sources and each deal\'s web address', async () => {
+  await withApp(suite, { name: 'calculator-sources' }, async (page) => {
+    const scenario = presetJson('openai-november-2025.json');
+    const linked = scenario.deals.filter((d) => /^https?:\/\//.test((d.source ?? '').trim()));
+    assert.ok(linked.length > 0, 'the preset has deals with a web address');
+    await page.locator('.sources summary').click();
+    await page.locator('.sources h3', { hasText: 'Deal sources' }).waitFor();
+    const links = await page.locator('.sources a').evaluateAll((as) =>
+      as.map((a) => ({ text: a.textContent, href: a.getAttribute('href'), target: a.target, rel: a.rel })),
+    );
+    for (const l of links) {
+      assert.equal(l.target, '_blank', l.href);
+      assert.equal(l.rel, 'noopener noreferrer', l.href);
+    }
+    for (const d of linked) {
+      assert.ok(links.some((l) => l.text === d.name && l.href === d.source.trim()), `deal ${d.name} is linked`);
+    }
+    assert.ok(links.length > linked.length, 'the preset\'s own sources are linked too');
+    // A deal's name is the reader's text: shown as typed, never read as markup.
+    const i = scenario.deals.indexOf(linked[0]);
+    await page.locator('button.disclosure').nth(i).click();
+    await page.locator(`#f-deals-${i}-name`).fill('<b>Cloud & Co</b>');
+    await page.locator(`#f-deals-${i}-name`).blur();
+    await page.locator('.sources a', { hasText: '<b>Cloud & Co</b>' }).waitFor();
+    assert.equal(await page.locator('.sources b').count(), 0);
+  });
+});
+
 test('a chart reads out the year under keyboard focus', async () => {
   await withApp(suite, { name: 'calculator-keyboard' }, async (page) => {
     const canvas = page.locator('#chart-cash canvas.chart');
