@@ -52,6 +52,37 @@ test('a shared link reproduces the same scenario and figures', async () => {
   });
 });
 
+test('a browser without CompressionStream still writes a link that opens the same scenario', async () => {
+  await withApp(suite, { name: 'share-link-no-compressor' }, async (page, app) => {
+    // As before Safari 16.4 or Firefox 113: the calculator writes stored (uncompressed) deflate.
+    await app.context.addInitScript(() => { delete window.CompressionStream; });
+    await page.goto(suite.server.url);
+    assert.equal(await page.evaluate(() => typeof CompressionStream), 'undefined');
+    await page.locator('#f-funding-opening-cash').waitFor();
+    const start = await page.evaluate(() => location.hash);
+    await page.locator('#f-funding-opening-cash').fill('120');
+    const scenario = presetJson('openai-november-2025.json');
+    scenario.funding.opening_cash = 120;
+    const expected = engineScenario(scenario);
+    await figuresSettle(page, expected);
+    await page.waitForFunction((h) => location.hash !== h && location.hash.startsWith('#s1.'), start);
+    const link = page.url();
+
+    // Opened in a browser that has the compressor: the same scenario and figures.
+    const other = await openApp(suite.browser, { server: suite.server, path: link.slice(suite.server.url.length) });
+    try {
+      await figuresSettle(other.page, expected);
+      assert.equal(await other.page.locator('#f-funding-opening-cash').inputValue(), '120');
+      // Its own link for the same scenario is compressed, so shorter.
+      await other.page.waitForFunction((h) => location.hash.startsWith('#s1.') && location.hash !== h, new URL(link).hash);
+      assert.ok((await other.page.evaluate(() => location.hash)).length < new URL(link).hash.length);
+      other.assertNoProblems();
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 test('reloading restores the work, and a damaged link never overwrites it', async () => {
   await withApp(suite, { name: 'share-restore' }, async (page, app) => {
     await page.locator('#f-revenue-base').fill('$20B');
