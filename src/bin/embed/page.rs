@@ -52,10 +52,6 @@ fn with_page(f: impl FnOnce(&mut Page, &Document)) {
     });
 }
 
-fn chart_kind(view: View) -> Option<ChartKind> {
-    view.chart()
-}
-
 impl Page {
     fn new(start: EmbedStart, dark: bool, scale: f64) -> Page {
         let shown = start.scenario.clone();
@@ -96,7 +92,7 @@ impl Page {
             String::from(r#"<div class="embed-page" id="embed-page"><div id="embed-notices">"#);
         h.push_str(&self.notices_markup());
         h.push_str(r#"</div>"#);
-        match chart_kind(self.start.embed.view) {
+        match self.start.embed.view.chart() {
             Some(kind) => {
                 let id = kind.id();
                 let label = format!(
@@ -253,7 +249,7 @@ impl Page {
 
     /// Redraws the chart (at the box's width and the screen's density) and its tooltip.
     fn draw(&mut self, doc: &Document) {
-        let Some(kind) = chart_kind(self.start.embed.view) else {
+        let Some(kind) = self.start.embed.view.chart() else {
             return;
         };
         let Some(canvas) = by_id::<HtmlCanvasElement>(doc, "embed-canvas") else {
@@ -306,7 +302,7 @@ impl Page {
 
     /// After the scenario changed: the view's numbers, then the chart.
     fn update(&mut self, doc: &Document) {
-        match chart_kind(self.start.embed.view) {
+        match self.start.embed.view.chart() {
             Some(kind) => {
                 set_html(doc, "embed-table", &self.table_markup(kind));
                 self.draw(doc);
@@ -487,7 +483,7 @@ pub fn start() {
                 page.notices.retain(|(n, _)| *n != i);
                 set_html(doc, "embed-notices", &page.notices_markup());
             } else if button.id().starts_with("png-") {
-                if let Some(kind) = chart_kind(page.start.embed.view) {
+                if let Some(kind) = page.start.embed.view.chart() {
                     chart_panel::export_png(kind, &page.shown, &page.projection, page.dark);
                 }
             }
