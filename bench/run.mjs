@@ -14,7 +14,7 @@
 //                                          also measures another build of the app, interleaved
 //                                          with this one: DIR/dist (a release dist/: its calculator and
 //                                          its embed page in the cold section) and, for the
-//                                          redraw section, DIR/pkg (its bench/wasm build)
+//                                          redraw and mc sections, DIR/pkg (its bench/wasm build)
 //
 // What each measure covers is written into RESULTS.md beside the figures (see MEASURES below).
 
@@ -496,7 +496,10 @@ async function hoverRedraws(browser, servers, apps, charts, dpr) {
  */
 async function monteCarlo(browser, servers, siteUrl, data) {
   const pages = {};
-  for (const [id, url] of [['browser', 'app-chart.html'], ['browserSpeed', 'app-chart.html?build=speed']]) {
+  // With --baseline, its bench wasm too (`base`), in turn with the others.
+  const withBase = BASELINE && existsSync(path.join(SITE, 'pkg-base', 'cc_bench_wasm_bg.wasm'));
+  const builds = [['browser', 'app-chart.html'], ['browserSpeed', 'app-chart.html?build=speed'], ...(withBase ? [['base', 'app-chart.html?build=base']] : [])];
+  for (const [id, url] of builds) {
     const p = await newPage(browser, servers);
     await p.page.goto(siteUrl + url, { waitUntil: 'load' });
     await waitForMarks(p.page, 1);
@@ -534,6 +537,7 @@ async function monteCarlo(browser, servers, siteUrl, data) {
   const runners = {
     browser: () => inPage('browser'),
     browserSpeed: () => inPage('browserSpeed'),
+    ...(withBase ? { base: () => inPage('base') } : {}),
     node: inNode,
     vectorised: squiggleRun('vectorised'),
     perSample: squiggleRun('perSample'),
@@ -548,7 +552,7 @@ async function monteCarlo(browser, servers, siteUrl, data) {
   // Same answers before any time counts: the app's engine in every build and place gives exactly
   // the host's figures; Squiggle, with other random numbers, agrees within sampling error.
   const host = data.engine.short_by;
-  for (const id of ['browser', 'browserSpeed', 'node']) {
+  for (const id of ['browser', 'browserSpeed', 'node', ...(withBase ? ['base'] : [])]) {
     if (!last[id].shortBy.every((v, t) => v === host[t])) {
       throw new Error(`the app's engine (${id}) gives ${JSON.stringify(last[id].shortBy)}, the host ${JSON.stringify(host)}`);
     }

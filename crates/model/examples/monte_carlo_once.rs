@@ -3,7 +3,9 @@
 //! instruction counts stay stable on a busy machine where wall times do not).
 //!
 //! `cargo build --release -p coverage-model --example monte_carlo_once`, then
-//! `valgrind --tool=callgrind target/release/examples/monte_carlo_once`.
+//! `valgrind --tool=callgrind target/release/examples/monte_carlo_once`. With
+//! `--no-financing` it runs the scenario without its financing section, as `make bench` does
+//! (bench/wasm, compared with Squiggle's program of the original cash identity).
 
 use coverage_model::scenario::{Scenario, Uncertainty};
 use coverage_model::{presets, uncertainty};
@@ -14,6 +16,9 @@ fn main() {
         samples: 10_000,
         ..Uncertainty::default()
     });
+    if std::env::args().any(|a| a == "--no-financing") {
+        draft.financing = None;
+    }
     let scenario = Scenario::new(draft).expect("the default scenario with 10,000 samples is valid");
     let mc = uncertainty::monte_carlo(&scenario);
     println!("chance of running short: {}", mc.chance_short);

@@ -23,6 +23,7 @@
 mod draw;
 pub(crate) mod model;
 
+pub(crate) use draw::split_mix;
 pub use draw::{inverse_normal, Z95};
 pub use model::{MAX_COST_SHARE, MULTIPLIER_CAP};
 
@@ -490,23 +491,18 @@ impl MonteCarloRun {
         ran
     }
 
+    #[inline(always)]
     fn record(&mut self, i: usize) {
         let o = &self.outcome;
         let total = self.total;
-        // Slices (whose indexing is always inlined), one column of `total` values per year.
-        let columns = self
-            .revenue
-            .chunks_exact_mut(total.max(1))
-            .zip(self.cash.chunks_exact_mut(total.max(1)))
-            .zip(self.coverage.chunks_exact_mut(total.max(1)))
-            .zip(self.coverage_count.iter_mut());
-        for ((((revenue, cash), coverage), count), ((&r, &c), &cov)) in
-            columns.zip(o.revenue.iter().zip(&o.cash).zip(&o.coverage))
-        {
-            revenue[i] = r;
-            cash[i] = c;
-            if let Some(cov) = cov {
-                coverage[*count] = cov;
+        for (t, count) in self.coverage_count.iter_mut().enumerate() {
+            // Year t's column starts at t * total (one allocation for the whole run).
+            let at = t * total;
+            self.revenue[at + i] = o.revenue[t];
+            self.cash[at + i] = o.cash[t];
+            let coverage = o.coverage[t];
+            if !coverage.is_nan() {
+                self.coverage[at + *count] = coverage;
                 *count += 1;
             }
         }
@@ -653,7 +649,7 @@ impl MonteCarloRun {
                 commitments: o.commitments[t],
                 net_cash_flow: o.net_cash_flow[t],
                 cash: o.cash[t],
-                coverage: o.coverage[t],
+                coverage: (!o.coverage[t].is_nan()).then_some(o.coverage[t]),
                 interest: o.interest[t],
                 borrowed: o.borrowed[t],
                 repaid: o.repaid[t],

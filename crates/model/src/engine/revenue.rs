@@ -17,7 +17,7 @@ use crate::scenario::{Growth, Scenario};
 /// assert_eq!(engine::revenue_series(&s, 1.0), vec![10.0, 15.0, 22.5]);
 /// ```
 pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
-    let mut revenue = Vec::with_capacity(scenario.horizon_len());
+    let mut revenue = vec![0.0; scenario.horizon_len()];
     RevenueModel::new(scenario).series_into(multiplier, &mut revenue);
     revenue
 }
@@ -28,27 +28,20 @@ pub fn revenue_series(scenario: &Scenario, multiplier: f64) -> Vec<f64> {
 #[derive(Debug, Clone)]
 pub(crate) struct RevenueModel {
     base: f64,
-    n: usize,
     growth: Prepared,
 }
 
 #[derive(Debug, Clone)]
 enum Prepared {
-    Constant {
-        rate: f64,
-    },
-    /// g_t for t = 1..n.
-    Decaying {
+    /// Constant, decaying and path growth: g_t for t = 1..n, the factor being 1 + m g_t. For a
+    /// path, also each year's factor as the segment gives it, used as it is at m = 1.
+    Rates {
         rates: Vec<f64>,
+        factors: Option<Vec<f64>>,
     },
     Logistic {
         initial: f64,
         ceiling: f64,
-    },
-    /// Per t = 1..n, the segment's growth factor, or `None` after the last point.
-    Path {
-        steps: Vec<Option<f64>>,
-        after: f64,
     },
 }
 
@@ -56,74 +49,78 @@ impl RevenueModel {
     pub fn new(scenario: &Scenario) -> RevenueModel {
         let n = scenario.horizon_len();
         let base = scenario.revenue.base;
+        let years = n.saturating_sub(1);
         let growth = match &scenario.revenue.growth {
-            Growth::Constant { rate } => Prepared::Constant { rate: *rate },
+            Growth::Constant { rate } => Prepared::Rates {
+                rates: vec![*rate; years],
+                factors: None,
+            },
             Growth::Decaying {
                 initial,
                 decay,
                 floor,
             } => {
                 let mut factor = 1.0; // decay^(t-1)
-                let mut rates = Vec::with_capacity(n.saturating_sub(1));
+                let mut rates = Vec::with_capacity(years);
                 for _ in 1..n {
                     rates.push(floor + (initial - floor) * factor);
                     factor *= decay;
                 }
-                Prepared::Decaying { rates }
+                Prepared::Rates {
+                    rates,
+                    factors: None,
+                }
             }
             Growth::Logistic { initial, ceiling } => Prepared::Logistic {
                 initial: *initial,
                 ceiling: *ceiling,
             },
-            Growth::Path { points, after } => Prepared::Path {
-                steps: path_steps(scenario.start_year, base, points, n)
-                    .into_iter()
-                    .skip(1)
-                    .collect(),
-                after: *after,
-            },
-        };
-        RevenueModel { base, n, growth }
-    }
-
-    /// Writes revenue for every year of the horizon into `revenue` (replacing its contents),
-    /// with every year's growth rate g_t scaled by `multiplier`.
-    #[cfg_attr(coverage_speed, optimize(speed))]
-    pub fn series_into(&self, multiplier: f64, revenue: &mut Vec<f64>) {
-        revenue.clear();
-        revenue.push(self.base);
-        let mut prev = self.base;
-        let mut push = |factor: f64, prev: &mut f64| {
-            *prev = next(*prev, factor);
-            revenue.push(*prev);
-        };
-        match &self.growth {
-            Prepared::Constant { rate } => {
-                for _ in 1..self.n {
-                    push(1.0 + multiplier * rate, &mut prev);
+            Growth::Path { points, after } => {
+                let steps = &path_steps(scenario.start_year, base, points, n)[n.min(1)..];
+                Prepared::Rates {
+                    // The factor itself at m = 1, not 1 + (factor - 1): a segment that falls
+                    // steeply has a factor near 0 that the subtraction would round away.
+                    factors: Some(steps.iter().map(|s| s.unwrap_or(1.0 + after)).collect()),
+                    rates: steps
+                        .iter()
+                        .map(|s| s.map_or(*after, |f| f - 1.0))
+                        .collect(),
                 }
             }
-            Prepared::Decaying { rates } => {
-                for g in rates {
-                    push(1.0 + multiplier * g, &mut prev);
+        };
+        RevenueModel { base, growth }
+    }
+
+    /// Writes revenue for every year of the horizon into `revenue` (one entry per year), with
+    /// every year's growth rate g_t scaled by `multiplier`.
+    #[cfg_attr(coverage_speed, optimize(speed))]
+    pub fn series_into(&self, multiplier: f64, revenue: &mut [f64]) {
+        let Some((first, rest)) = revenue.split_first_mut() else {
+            return;
+        };
+        *first = self.base;
+        let mut prev = self.base;
+        match &self.growth {
+            Prepared::Rates {
+                factors: Some(factors),
+                ..
+            } if multiplier == 1.0 => {
+                for (r, &factor) in rest.iter_mut().zip(factors) {
+                    prev = next(prev, factor);
+                    *r = prev;
+                }
+            }
+            Prepared::Rates { rates, .. } => {
+                for (r, &g) in rest.iter_mut().zip(rates) {
+                    prev = next(prev, 1.0 + multiplier * g);
+                    *r = prev;
                 }
             }
             Prepared::Logistic { initial, ceiling } => {
-                for _ in 1..self.n {
+                for r in rest {
                     let g = initial * (1.0 - prev / ceiling);
-                    push(1.0 + multiplier * g, &mut prev);
-                }
-            }
-            Prepared::Path { steps, after } => {
-                for step in steps {
-                    let growth = match *step {
-                        // The factor itself, not 1 + (factor - 1): a segment that falls steeply
-                        // has a factor near 0 that the subtraction would round away.
-                        Some(factor) if multiplier == 1.0 => factor,
-                        Some(factor) => 1.0 + multiplier * (factor - 1.0),
-                        None => 1.0 + multiplier * after,
-                    };
-                    push(growth, &mut prev);
+                    prev = next(prev, 1.0 + multiplier * g);
+                    *r = prev;
                 }
             }
         }

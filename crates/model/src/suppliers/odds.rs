@@ -22,7 +22,7 @@ use super::{with_unpaid_rule, Suppliers};
 use crate::engine::name_key;
 use crate::format;
 use crate::scenario::Scenario;
-use crate::uncertainty::{share_done, MonteCarloRun, Percentiles};
+use crate::uncertainty::{share_done, split_mix, MonteCarloRun, Percentiles};
 
 /// One supplier's odds over the joint draws run so far.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,16 +48,6 @@ struct CompanyRun {
     supplier: Vec<usize>,
     /// The sample it gives to its j-th draw (a permutation within each block of [`BLOCK`]).
     order: Vec<u32>,
-}
-
-/// SplitMix64: a small, well-mixed generator for the shuffles (they only need to differ from
-/// company to company and block to block, reproducibly).
-fn split_mix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }
 
 /// 0..n shuffled within blocks of [`BLOCK`], the shuffles fixed by `company`.

@@ -49,8 +49,27 @@ impl Draw {
 #[derive(Debug, Clone)]
 struct DealPayments {
     index: usize,
-    first_year: i32,
+    /// Its first year less the horizon's first year (i64: no overflow with any delay added).
+    offset: i64,
     payments: Vec<f64>,
+}
+
+impl DealPayments {
+    /// Under `delay`: the horizon's years it pays in, and the matching part of its payments
+    /// (empty when none fall in the horizon's `n` years).
+    #[inline(always)]
+    fn in_horizon(&self, delay: u32, n: usize) -> (usize, &[f64]) {
+        let offset = self.offset + i64::from(delay);
+        let from = offset.max(0);
+        let to = (offset + self.payments.len() as i64).min(n as i64);
+        if from >= to {
+            return (0, &[]);
+        }
+        (
+            from as usize,
+            &self.payments[(from - offset) as usize..(to - offset) as usize],
+        )
+    }
 }
 
 /// The figures of one evaluation, year by year (reused from sample to sample).
@@ -61,7 +80,9 @@ pub(crate) struct Outcome {
     pub commitments: Vec<f64>,
     pub net_cash_flow: Vec<f64>,
     pub cash: Vec<f64>,
-    pub coverage: Vec<Option<f64>>,
+    /// A_y / P_y, or NaN where there is none (no payments due, or not finite): a plain float
+    /// keeps the year loop and the run's recording tight.
+    pub coverage: Vec<f64>,
     /// max(0, -lowest cash).
     pub funding_gap: f64,
     /// First year from which net cash flow stays >= 0 (as in the engine's summary).
@@ -145,7 +166,7 @@ impl Model {
                 };
                 DealPayments {
                     index: s.index,
-                    first_year: deal.start_year,
+                    offset: i64::from(deal.start_year) - i64::from(scenario.start_year),
                     payments,
                 }
             })
@@ -250,12 +271,16 @@ impl Model {
         let z_opex = stream.normal();
         draw.multiplier = self.capped_multiplier(self.growth.at(z_growth));
         draw.opex_shift = self.opex_shift.at(z_opex);
-        draw.cancelled.clear();
-        draw.delay.clear();
-        for (&firm, &delayable) in self.firm.iter().zip(&self.delayable) {
-            let (cancel, delay) = stream.event_and_years(u.cancel_chance, u.max_delay);
-            draw.cancelled.push(cancel && !firm);
-            draw.delay.push(if delayable { delay } else { 0 });
+        let deals = self.deal_count();
+        draw.cancelled.resize(deals, false);
+        draw.delay.resize(deals, 0);
+        let flags = self.firm.iter().zip(&self.delayable);
+        for ((cancelled, delay), (&firm, &delayable)) in
+            draw.cancelled.iter_mut().zip(&mut draw.delay).zip(flags)
+        {
+            let (cancel, years) = stream.event_and_years(u.cancel_chance, u.max_delay);
+            *cancelled = cancel && !firm;
+            *delay = if delayable { years } else { 0 };
         }
     }
 
@@ -272,17 +297,22 @@ impl Model {
     }
 
     /// Evaluates the scenario under `draw`, writing every figure into `out`.
+    ///
+    /// Only what the draw changes is worked out here: revenue from the multiplier, the payments
+    /// from the cancellations and delays, then the kernel stepped over per-year slices of equal
+    /// length (so their indexing needs no bounds checks). `out` is sized once and then reused.
     #[cfg_attr(coverage_speed, optimize(speed))]
     pub fn evaluate(&self, draw: &Draw, out: &mut Outcome) {
         let n = self.horizon_len();
-        self.revenue.series_into(draw.multiplier, &mut out.revenue);
         if out.cash.len() != n {
             // Sized once; every later evaluation overwrites every entry.
             for v in [
+                &mut out.revenue,
                 &mut out.commitments,
                 &mut out.available,
                 &mut out.net_cash_flow,
                 &mut out.cash,
+                &mut out.coverage,
                 &mut out.interest,
                 &mut out.borrowed,
                 &mut out.repaid,
@@ -291,89 +321,75 @@ impl Model {
             ] {
                 v.resize(n, 0.0);
             }
-            out.coverage.resize(n, None);
         }
         if out.unpaid_by_counterparty.len() != self.counterparties.len() {
             out.unpaid_by_counterparty
                 .resize(self.counterparties.len(), 0.0);
         }
-        out.commitments.fill(0.0);
+        self.revenue.series_into(draw.multiplier, &mut out.revenue);
+        let commitments = &mut out.commitments[..n];
+        commitments.fill(0.0);
         for deal in &self.deals {
             if draw.cancelled.get(deal.index).copied().unwrap_or(false) {
                 continue;
             }
             let delay = draw.delay.get(deal.index).copied().unwrap_or(0);
-            // Year of the deal's first payment relative to the horizon's first year (i64: no
-            // overflow for any year and delay), then the part of its payments in the horizon.
-            let offset = i64::from(deal.first_year) + i64::from(delay) - i64::from(self.start_year);
-            let len = deal.payments.len() as i64;
-            let (from, to) = (offset.max(0), (offset + len).min(n as i64));
-            if from >= to {
-                continue;
-            }
-            let paid = &deal.payments[(from - offset) as usize..(to - offset) as usize];
+            let (from, paid) = deal.in_horizon(delay, n);
             // Deals are added in the engine's order; skipping the zeros the engine adds for
             // the other years changes nothing (x + 0 = x).
-            for (total, payment) in out.commitments[from as usize..to as usize]
-                .iter_mut()
-                .zip(paid)
-            {
+            for (total, payment) in commitments[from..].iter_mut().zip(paid) {
                 *total += payment;
             }
         }
         let shift = draw.opex_shift;
         let mut flow = CashFlow::with_rules(self.opening_cash, self.rules);
         let mut lowest = f64::INFINITY;
-        let mut runs_out = None;
-        let mut last_negative = None;
+        // The first year cash ends below zero (n: none), and 1 + the last year net cash flow
+        // is below zero (0: none).
+        let (mut runs_out, mut after_last_negative) = (n, 0);
         let (mut peak_debt, mut unpaid_total) = (0.0, 0.0);
-        let years = out
-            .revenue
-            .iter()
-            .zip(&out.commitments)
-            .zip(out.available.iter_mut())
-            .zip(out.net_cash_flow.iter_mut())
-            .zip(out.cash.iter_mut())
-            .zip(out.coverage.iter_mut())
-            .enumerate();
-        for (t, (((((&rev, &commitments), available_out), net_out), cash_out), coverage_out)) in
-            years
-        {
-            // Slices, not the vectors: their indexing is always inlined.
-            let (rs, opex, opex_cap, raised) = (
-                &self.revenue_share[..],
-                &self.opex[..],
-                &self.opex_cap[..],
-                &self.raised[..],
-            );
+        let (revenue, commitments) = (&out.revenue[..n], &out.commitments[..n]);
+        let (rs, opex, opex_cap, raised) = (
+            &self.revenue_share[..n],
+            &self.opex[..n],
+            &self.opex_cap[..n],
+            &self.raised[..n],
+        );
+        let (available_out, net_out) = (&mut out.available[..n], &mut out.net_cash_flow[..n]);
+        let (cash_out, coverage_out) = (&mut out.cash[..n], &mut out.coverage[..n]);
+        for t in 0..n {
             let opex = if shift == 0.0 {
                 opex[t]
             } else {
                 clamp(opex[t] + shift, 0.0, opex_cap[t])
             };
+            let due = commitments[t];
             let year = flow.year(YearInputs {
-                revenue: rev,
+                revenue: revenue[t],
                 revenue_share_rate: rs[t],
                 opex_share: opex,
-                commitments,
+                commitments: due,
                 raised: raised[t],
             });
             let (available, cash) = (year.available, year.cash);
-            *coverage_out = (commitments > 0.0)
-                .then(|| available / commitments)
-                .filter(|c| c.is_finite());
+            let coverage = available / due;
+            coverage_out[t] = if due > 0.0 && coverage.is_finite() {
+                coverage
+            } else {
+                f64::NAN
+            };
             if year.net_cash_flow < 0.0 {
-                last_negative = Some(t);
+                after_last_negative = t + 1;
             }
-            if cash < 0.0 && runs_out.is_none() {
-                runs_out = Some(t);
+            if cash < 0.0 && runs_out == n {
+                runs_out = t;
             }
             if cash < lowest {
                 lowest = cash;
             }
-            *available_out = available;
-            *net_out = year.net_cash_flow;
-            *cash_out = cash;
+            available_out[t] = available;
+            net_out[t] = year.net_cash_flow;
+            cash_out[t] = cash;
             if self.rules.is_some() {
                 // Without rules every one of these is 0: the vectors keep the zeros they were
                 // sized with, and a run without financing does no more work than before.
@@ -394,12 +410,11 @@ impl Model {
             lowest = self.opening_cash;
         }
         out.funding_gap = (-lowest).max(0.0);
-        out.break_even_year = match last_negative {
-            None => Some(self.start_year),
-            Some(t) if t + 1 < n => Some(self.start_year + t as i32 + 1),
-            Some(_) => None,
-        };
-        out.runs_out = runs_out;
+        // Net cash flow stays >= 0 from the year after the last negative one, if within the
+        // horizon.
+        out.break_even_year =
+            (after_last_negative < n.max(1)).then(|| self.start_year + after_last_negative as i32);
+        out.runs_out = (runs_out < n).then_some(runs_out);
         out.peak_debt = peak_debt;
         // The previous sample's shares are cleared only if it had any.
         if out.unpaid_total > 0.0 {
@@ -422,7 +437,7 @@ impl Model {
                 continue;
             }
             let delay = draw.delay.get(deal.index).copied().unwrap_or(0);
-            let offset = i64::from(deal.first_year) + i64::from(delay) - i64::from(self.start_year);
+            let offset = deal.offset + i64::from(delay);
             let mut total = 0.0;
             for (t, (&unpaid, &due)) in out.unpaid.iter().zip(&out.commitments).enumerate() {
                 if unpaid > 0.0 && due > 0.0 {

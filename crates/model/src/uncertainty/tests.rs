@@ -81,6 +81,60 @@ fn selected_ranks_are_those_of_a_full_sort() {
     }
 }
 
+/// The percentiles `PERCENTILE.INC` gives over a copy sorted by `f64::total_cmp`.
+fn percentiles_by_sorting(values: &[f64]) -> [f64; 5] {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    LEVELS.map(|p| {
+        let h = p * (n - 1) as f64;
+        let i = (h as usize).min(n - 1);
+        let frac = h - i as f64;
+        let (lo, hi) = (sorted[i], sorted[(i + 1).min(n - 1)]);
+        if frac == 0.0 || lo == hi {
+            lo
+        } else {
+            (lo + frac * (hi - lo)).clamp(lo, hi)
+        }
+    })
+}
+
+#[test]
+fn percentiles_of_awkward_values_equal_those_of_a_full_sort() {
+    // Through the public path: values spread, bunched, with outliers and repeats, and with a
+    // NaN, infinities, the largest floats and both zeros among them.
+    let mut sets = awkward_key_sets();
+    let with = |i: usize, x: f64| {
+        let mut v = sets[0].clone();
+        v[i] = x;
+        v
+    };
+    let extra = [
+        with(3, f64::NAN),
+        with(5, f64::INFINITY),
+        with(7, f64::NEG_INFINITY),
+        with(9, -f64::MAX),
+        with(11, f64::MAX),
+        with(13, -0.0),
+    ];
+    sets.extend(extra);
+    sets.push(
+        (0..3000)
+            .map(|i| if i % 2 == 0 { 0.0 } else { -0.0 })
+            .collect(),
+    );
+    for values in sets {
+        let got = Percentiles::of(&values).unwrap().to_array();
+        let want = percentiles_by_sorting(&values);
+        assert_eq!(
+            got.map(f64::to_bits),
+            want.map(f64::to_bits),
+            "{} values: got {got:?}, expected {want:?}",
+            values.len()
+        );
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn percentiles_equal_those_of_a_sorted_copy(
