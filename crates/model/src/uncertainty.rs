@@ -92,16 +92,14 @@ fn from_order_key(key: u64) -> f64 {
 }
 
 /// Percentiles by linear interpolation between order statistics (the rule of spreadsheets'
-/// `PERCENTILE.INC`). Only the order statistics needed are found (see [`select_ranks`]), not a
-/// full sort. `keys` is scratch space.
+/// `PERCENTILE.INC`). Only the order statistics needed are found (see [`select_values`]), not a
+/// full sort. `scratch` is reused from call to call.
 #[cfg_attr(coverage_speed, optimize(speed))]
-fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
+fn percentiles(values: &[f64], scratch: &mut Vec<u64>) -> Option<Percentiles> {
     let n = values.len();
     if n == 0 {
         return None;
     }
-    keys.clear();
-    keys.extend(values.iter().map(|&x| order_key(x)));
     let position = |p: f64| {
         let h = p * (n - 1) as f64;
         let i = (h as usize).min(n - 1);
@@ -119,7 +117,7 @@ fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
         }
     }
     let mut found = [0u64; 2 * LEVELS.len()];
-    select_ranks(keys, &ranks, &mut found);
+    select_values(values, &ranks, &mut found, scratch);
     let value = |rank: usize| from_order_key(found[ranks.binary_search(&rank).unwrap_or(0)]);
     let at = |p: f64| {
         let (i, frac) = position(p);
@@ -144,8 +142,134 @@ fn percentiles(values: &[f64], keys: &mut Vec<u64>) -> Option<Percentiles> {
 
 /// Buckets of one pass of [`select_ranks`] (a power of two).
 const BUCKET_BITS: u32 = 8;
+/// Buckets of the first pass of [`select_values`].
+const VALUE_BUCKETS: usize = 1024;
+/// 2^52: adding it to a float from 0 to 2^52 rounds it to a whole number held in its low bits.
+const TWO_POW_52: f64 = 4_503_599_627_370_496.0;
 /// At or below this many keys, [`select_ranks`] sorts them instead.
 const FEW: usize = 24;
+
+/// Writes into `out[j]` the order key ([`order_key`]) of the value of rank `ranks[j]` among
+/// `values` (what a sort by `f64::total_cmp` would put at that index); `ranks` as in
+/// [`select_ranks`]. `scratch` is reused from call to call.
+///
+/// The first pass slices the values' own range into [`VALUE_BUCKETS`] equal parts, where
+/// [`select_ranks`] slices the range of their keys: a float's key is its bits, so values that
+/// share a sign and an exponent (most of a year's cash, say) share their top key bits and one
+/// slice, and slicing the keys takes two or three rounds over most of the values where slicing
+/// the values takes one over a few dozen. (x - lo) * scale rounds monotonically, so the slices
+/// keep the values' order (-0 and 0 share a slice, which its keys then order). Values that are
+/// not all finite, or whose range overflows, go to [`select_ranks`] as keys.
+#[cfg_attr(coverage_speed, optimize(speed))]
+fn select_values(values: &[f64], ranks: &[usize], out: &mut [u64], scratch: &mut Vec<u64>) {
+    let (mut lo, mut hi, mut nan) = (f64::INFINITY, f64::NEG_INFINITY, false);
+    for &x in values {
+        if x < lo {
+            lo = x;
+        }
+        if x > hi {
+            hi = x;
+        }
+        nan |= x.is_nan();
+    }
+    let scale = VALUE_BUCKETS as f64 / (hi - lo);
+    scratch.clear();
+    if nan || !(scale.is_finite() && scale > 0.0) || values.len() <= FEW {
+        scratch.extend(values.iter().map(|&x| order_key(x)));
+        select_ranks(scratch, ranks, out);
+        return;
+    }
+    // (x - lo) * scale is from 0 to VALUE_BUCKETS (or a rounding above): adding 2^52 rounds it
+    // to the nearest whole number, which then is the float's low bits (cheaper than a
+    // saturating float-to-integer conversion, and just as monotonic).
+    let bucket = |x: f64| {
+        let rounded = ((x - lo) * scale + TWO_POW_52).to_bits() as usize & (2 * VALUE_BUCKETS - 1);
+        rounded.min(VALUE_BUCKETS - 1)
+    };
+    let mut counts = [0u32; VALUE_BUCKETS];
+    for &x in values {
+        counts[bucket(x)] += 1;
+    }
+    let mut slot = [0u8; VALUE_BUCKETS];
+    let wanted = wanted_slices(&counts, ranks, &mut slot);
+    gather_and_select(
+        values,
+        |x| slot[bucket(x)],
+        order_key,
+        &wanted,
+        ranks,
+        out,
+        scratch,
+    );
+}
+
+/// The slices of a pass that hold a wanted rank: per such slice, its first rank among all keys,
+/// the range of `ranks` it holds and its size; and in `slot[b]`, 1 + the index of slice b
+/// among those (0 for the others).
+fn wanted_slices(
+    counts: &[u32],
+    ranks: &[usize],
+    slot: &mut [u8],
+) -> Vec<(usize, usize, usize, u32)> {
+    let mut wanted = Vec::with_capacity(ranks.len());
+    let (mut below, mut j) = (0usize, 0usize);
+    for (&count, slot) in counts.iter().zip(slot.iter_mut()) {
+        let end = below + count as usize;
+        let first = j;
+        while j < ranks.len() && ranks[j] < end {
+            j += 1;
+        }
+        if j > first {
+            wanted.push((below, first, j, count));
+            *slot = wanted.len() as u8;
+        }
+        below = end;
+        if j == ranks.len() {
+            break;
+        }
+    }
+    wanted
+}
+
+/// The keys of the wanted slices' items, one slice after another in `gathered` (each slice's
+/// start from the counts), then each slice's ranks selected among its own keys.
+#[inline(always)]
+fn gather_and_select<T: Copy>(
+    items: &[T],
+    slot_of: impl Fn(T) -> u8,
+    key_of: impl Fn(T) -> u64,
+    wanted: &[(usize, usize, usize, u32)],
+    ranks: &[usize],
+    out: &mut [u64],
+    gathered: &mut Vec<u64>,
+) {
+    gathered.clear();
+    gathered.resize(wanted.iter().map(|w| w.3 as usize).sum(), 0);
+    let mut at = 0;
+    let mut fill: Vec<usize> = wanted
+        .iter()
+        .map(|w| {
+            at += w.3 as usize;
+            at - w.3 as usize
+        })
+        .collect();
+    for &x in items {
+        let s = usize::from(slot_of(x));
+        if s != 0 {
+            gathered[fill[s - 1]] = key_of(x);
+            fill[s - 1] += 1;
+        }
+    }
+    let mut local = Vec::with_capacity(ranks.len());
+    let mut from = 0;
+    for &(start, first, end, count) in wanted {
+        local.clear();
+        local.extend(ranks[first..end].iter().map(|r| r - start));
+        let to = from + count as usize;
+        select_ranks(&gathered[from..to], &local, &mut out[first..end]);
+        from = to;
+    }
+}
 
 /// Writes into `out[j]` the key of rank `ranks[j]` among `keys` (the key a full sort would put
 /// at that index); `ranks` sorted, without repeats, each below `keys.len()`.
@@ -154,9 +278,8 @@ const FEW: usize = 24;
 /// 256 equal slices of that range, one gathers the keys of the few slices that hold a wanted
 /// rank, and the same is done again on those alone. About five cheap passes over the keys, where
 /// a selection by comparisons (`select_nth_unstable`, nested for ten ranks) made it about fifty
-/// instructions per key: this is the percentile pass of the Monte Carlo, which is most of its
-/// time after the samples themselves. Each round narrows the range 256-fold, so even keys
-/// bunched around one value end within eight rounds.
+/// instructions per key. Each round narrows the range 256-fold, so even keys bunched around one
+/// value end within eight rounds.
 #[cfg_attr(coverage_speed, optimize(speed))]
 fn select_ranks(keys: &[u64], ranks: &[usize], out: &mut [u64]) {
     if ranks.is_empty() {
@@ -191,56 +314,22 @@ fn select_ranks(keys: &[u64], ranks: &[usize], out: &mut [u64]) {
     let shift = (64 - (hi - lo).leading_zeros()).saturating_sub(BUCKET_BITS);
     // Masked, so indexing needs no bounds check (the shift already keeps it in range).
     const MASK: usize = (1 << BUCKET_BITS) - 1;
+    let bucket = |k: u64| ((k - lo) >> shift) as usize & MASK;
     let mut counts = [0u32; 1 << BUCKET_BITS];
     for &k in keys {
-        counts[((k - lo) >> shift) as usize & MASK] += 1;
+        counts[bucket(k)] += 1;
     }
-    // Which slices hold a wanted rank: `slot[b]` is 1 + the index of slice b among those.
     let mut slot = [0u8; 1 << BUCKET_BITS];
-    // Per such slice: its first rank among all keys, the range of `ranks` it holds, its size.
-    let mut wanted: Vec<(usize, usize, usize, u32)> = Vec::with_capacity(ranks.len());
-    let (mut below, mut j) = (0usize, 0usize);
-    for (b, &count) in counts.iter().enumerate() {
-        let end = below + count as usize;
-        let first = j;
-        while j < ranks.len() && ranks[j] < end {
-            j += 1;
-        }
-        if j > first {
-            wanted.push((below, first, j, count));
-            slot[b] = wanted.len() as u8;
-        }
-        below = end;
-        if j == ranks.len() {
-            break;
-        }
-    }
-    // The wanted slices' keys, one after another (each slice's start from the counts).
-    let mut gathered = vec![0u64; wanted.iter().map(|w| w.3 as usize).sum()];
-    let mut at = 0;
-    let mut fill: Vec<usize> = wanted
-        .iter()
-        .map(|w| {
-            at += w.3 as usize;
-            at - w.3 as usize
-        })
-        .collect();
-    for &k in keys {
-        let s = usize::from(slot[((k - lo) >> shift) as usize & MASK]);
-        if s != 0 {
-            gathered[fill[s - 1]] = k;
-            fill[s - 1] += 1;
-        }
-    }
-    let mut local = Vec::with_capacity(ranks.len());
-    let mut from = 0;
-    for &(start, first, end, count) in &wanted {
-        local.clear();
-        local.extend(ranks[first..end].iter().map(|r| r - start));
-        let to = from + count as usize;
-        select_ranks(&gathered[from..to], &local, &mut out[first..end]);
-        from = to;
-    }
+    let wanted = wanted_slices(&counts, ranks, &mut slot);
+    gather_and_select(
+        keys,
+        |k| slot[bucket(k)],
+        |k| k,
+        &wanted,
+        ranks,
+        out,
+        &mut Vec::new(),
+    );
 }
 
 /// The bands of one year.
