@@ -188,9 +188,7 @@ pub fn app() -> Html {
         });
     }
 
-    // Back and Forward: one undo or redo when the address's scenario is one away; an address
-    // from before this page was loaded is opened as a link is, by loading the page again
-    // (which keeps the work on screen under "Your scenarios" when it differs).
+    // The state as last rendered, for the Back and Forward listener (`back_and_forward`).
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
     // Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, except while a text field is being
