@@ -131,6 +131,10 @@ pub fn app() -> Html {
                 *n
             };
             let later = gloo::timers::callback::Timeout::new(0, move || {
+                // Stored at once: the work is kept whether or not its link is ready.
+                if let Err(problem) = storage::store_current(&s) {
+                    notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
+                }
                 spawn_local(async move {
                     let fragment = link::fragment(&s).await;
                     if *changes.borrow() != change {
@@ -154,9 +158,6 @@ pub fn app() -> Html {
                     }
                     if let Some(a) = to_publish.cast::<web_sys::Element>() {
                         let _ = a.set_attribute("href", &format!("publish/#{fragment}"));
-                    }
-                    if let Err(problem) = storage::store_current(&s) {
-                        notify.emit((Tone::Warning, capitalise(&problem.to_string()), Vec::new()));
                     }
                 })
             });
