@@ -38,6 +38,27 @@ pub fn root(doc: &Document) -> Option<Element> {
         .or_else(|| doc.body().map(Element::from))
 }
 
+/// Where a plain page keeps its state for its lifetime: a thread-local cell, set once the page
+/// is built.
+pub type PageCell<T> = std::thread::LocalKey<std::cell::RefCell<Option<T>>>;
+
+/// Calls `f` with the page's state and the document, unless the state is not set yet or is in
+/// use already (an event raised while another is being handled is skipped rather than a panic).
+pub fn with_page<T>(page: &'static PageCell<T>, f: impl FnOnce(&mut T, &Document)) {
+    page.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            if let Some(page) = p.as_mut() {
+                f(page, &gloo::utils::document());
+            }
+        }
+    });
+}
+
+/// The notice a dismiss button closes (its `data-notice`, see [`notices_markup`]), if it is one.
+pub fn notice_of(button: &Element) -> Option<usize> {
+    button.get_attribute("data-notice")?.parse().ok()
+}
+
 /// Listens on `target` for the page's lifetime (the pages never unmount).
 pub fn listen<E: FromWasmAbi + 'static>(
     target: &web_sys::EventTarget,

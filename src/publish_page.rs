@@ -39,13 +39,7 @@ thread_local! {
 }
 
 fn with_page(f: impl FnOnce(&mut Page, &Document)) {
-    PAGE.with(|p| {
-        if let Ok(mut p) = p.try_borrow_mut() {
-            if let Some(page) = p.as_mut() {
-                f(page, &gloo::utils::document());
-            }
-        }
-    });
+    dom::with_page(&PAGE, f);
 }
 
 impl Page {
@@ -213,10 +207,7 @@ pub fn start() {
             return;
         };
         with_page(|page, doc| {
-            if let Some(i) = button
-                .get_attribute("data-notice")
-                .and_then(|i| i.parse::<usize>().ok())
-            {
+            if let Some(i) = dom::notice_of(&button) {
                 page.notices.retain(|(n, _)| *n != i);
                 set_html(
                     doc,
